@@ -1,0 +1,44 @@
+/* buf.h: a growable, always NUL-terminated byte string, and a string vector.
+ * Depends on err.h. The struct owns its memory; buf_free releases it. */
+#ifndef KITH_BUF_H
+#define KITH_BUF_H
+
+#include <stddef.h>
+
+#include "err.h"
+
+struct buf {
+	char *data; /* NUL-terminated once anything was added; may be NULL before */
+	size_t len;
+	size_t cap;
+};
+
+void buf_init(struct buf *b);
+void buf_free(struct buf *b);
+void buf_reset(struct buf *b); /* length 0, keeps the memory */
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) KITH_PRINTF(2, 3);
+const char *buf_str(const struct buf *b); /* "" when empty; valid until next change */
+char *buf_detach(struct buf *b);          /* caller owns the result; b is empty after */
+
+/* A vector of heap strings; the vector owns them. */
+struct strv {
+	char **v;
+	size_t n;
+	size_t cap;
+};
+
+void strv_init(struct strv *sv);
+void strv_free(struct strv *sv);
+void strv_push(struct strv *sv, const char *s);   /* pushes a copy */
+void strv_take(struct strv *sv, char *s);         /* takes ownership of s */
+int strv_has(const struct strv *sv, const char *s); /* exact byte match */
+void strv_copy(struct strv *dst, const struct strv *src); /* dst initialised here */
+/* Splits s on sep, trimming ASCII space around items and dropping empty ones. */
+void strv_split(struct strv *sv, const char *s, char sep);
+char *strv_join(const struct strv *sv, const char *sep); /* caller frees */
+void strv_sort_unique(struct strv *sv);
+
+#endif

@@ -1,0 +1,89 @@
+/* score.h: warmth, recency, give-and-take, importance, attention and status
+ * of one contact, exactly as DESIGN.md §4 defines them, and the incremental
+ * cache the store keeps per contact. Pure: no SQLite, no clock; `now` and the
+ * parameters are arguments. Depends on model.h. */
+#ifndef KITH_SCORE_H
+#define KITH_SCORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+
+struct score_params {
+	double half_life;        /* H, days: 90 */
+	double half_life_family; /* H for contacts tagged family: 270 */
+	double half_life_balance; /* Hb, days: 365 */
+	double weight[IKIND_COUNT];
+	double deep_factor;      /* 1.5 */
+	int cadence[CIRCLE_COUNT]; /* default cadence in days per circle; 0 = none */
+	int layer[CIRCLE_COUNT];   /* Dunbar layer size L per circle */
+	double warmth_k;         /* 5: warmth = W/(W+k) */
+	double owed_k;           /* 3: owed = d/(d+k) */
+	double owe_min;          /* 1.5: "I owe" when R-G >= owe_min ... */
+	double owe_balance;      /* -1/3: ... and balance <= owe_balance */
+	int dormant_days;        /* 1095 */
+	char family_tag[32];     /* "family" */
+};
+
+void score_params_default(struct score_params *p);
+/* A digest of every parameter the cache depends on; when it changes the store
+ * recomputes every cache. */
+uint64_t score_params_digest(const struct score_params *p);
+
+/* One interaction as a contact's score sees it. */
+struct score_event {
+	int64_t at;
+	enum ikind kind;
+	enum direction dir;
+	int deep;
+};
+
+void score_cache_clear(struct score_cache *sc);
+/* Adds one interaction to the cache in O(1). `family` is whether the contact
+ * carries the family tag (it selects H). */
+void score_cache_add(struct score_cache *sc, const struct score_params *p,
+                     const struct score_event *ev, int family);
+/* Recomputes the cache from all of a contact's interactions, in any order. */
+void score_cache_build(struct score_cache *sc, const struct score_params *p,
+                       const struct score_event *ev, size_t n, int family);
+/* 1 when the cache holds interactions after `now`, which scores must ignore:
+ * the caller then computes with score_compute_events. */
+int score_cache_has_future(const struct score_cache *sc, int64_t now);
+
+enum score_status { STATUS_OK, STATUS_DUE, STATUS_COLD, STATUS_DORMANT, STATUS_COUNT };
+const char *score_status_name(enum score_status s);
+
+struct score {
+	int64_t last_contact; /* 0 when none */
+	double days_since;    /* s: days since last contact (or since created) */
+	int cadence;          /* C in days, 0 when none */
+	double ratio;         /* r = s/C (0 when no cadence) */
+	double W;             /* raw warmth sum at now */
+	double warmth;        /* W/(W+k) */
+	double warmth_last;   /* warmth at the last contact */
+	double recency;
+	double G, R;          /* decayed services given and received */
+	double balance;
+	double owed;
+	int owe;              /* 1: "I owe" */
+	double importance;
+	double attention;
+	double attention_recency; /* I·recency·(0.5+0.5·warmth_last): the first term */
+	double attention_owed;    /* 0.5·owed: the second term */
+	enum score_status status;
+};
+
+/* From the cache (O(1)). Must not be used when score_cache_has_future(). */
+void score_compute(struct score *out, const struct contact *c, const struct score_params *p,
+                   int64_t now);
+/* From the contact's interactions, ignoring those after now. */
+void score_compute_events(struct score *out, const struct contact *c,
+                          const struct score_params *p, const struct score_event *ev,
+                          size_t n, int64_t now);
+/* Weight of one interaction: kind weight times deep factor. */
+double score_weight(const struct score_params *p, enum ikind k, int deep);
+/* Cadence in days for a contact: its own, else its circle's default; 0 = none. */
+int score_cadence(const struct contact *c, const struct score_params *p);
+
+#endif

@@ -1,0 +1,172 @@
+/* store.h: the journal on disk, one SQLite file (DESIGN.md §3, §9). The
+ * store*.c files are the only code that includes <sqlite3.h>. Depends on
+ * model.h and score.h (the score cache is updated in the same transaction as
+ * every write).
+ *
+ * Return values: 0 success, -1 failure with *cause (caller frees); lookups
+ * that can miss return 1 for "not found" without a cause.
+ * Writes: store_write() runs a function inside BEGIN IMMEDIATE ... COMMIT and
+ * runs it again from the start when the database is busy; the store_tx_*
+ * functions may only be called from inside such a function. Reads take their
+ * own short snapshot, or run inside store_read(). */
+#ifndef KITH_STORE_H
+#define KITH_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "score.h"
+
+#define STORE_SCHEMA_VERSION 1
+#define STORE_APPLICATION_ID 0x6b697468 /* "kith" */
+
+struct store;
+
+enum store_open_flags {
+	STORE_OPEN_NOCREATE = 1, /* fail when the file does not exist */
+};
+
+/* The default path: $KITH_DB, else $XDG_DATA_HOME/kith/kith.db, else
+ * ~/.local/share/kith/kith.db. Caller frees; NULL with *cause when no home. */
+char *store_default_path(char **cause);
+
+/* Opens (creating the file, mode 0600, and its directory, 0700, when missing)
+ * and migrates the schema, backing the file up first. A file that is not a kith
+ * database, is corrupt, or has a newer schema fails with a clear message and is
+ * not written. `params` is copied; when the cache was built with other
+ * parameters every contact is rescored. */
+int store_open(struct store **out, const char *path, int flags,
+               const struct score_params *params, char **cause);
+void store_close(struct store *st);
+const char *store_path(const struct store *st);
+const struct score_params *store_params(const struct store *st);
+
+typedef int (*store_fn)(struct store *st, void *arg, char **cause);
+/* Runs fn in one write transaction, retried whole while the database is busy.
+ * fn returning -1 rolls back. */
+int store_write(struct store *st, store_fn fn, void *arg, char **cause);
+/* Runs fn in one read snapshot (never writes). */
+int store_read(struct store *st, store_fn fn, void *arg, char **cause);
+
+/* ---- writes: only inside store_write ---- */
+
+/* Inserts c: a new id when c->id is empty, created/updated = now when 0;
+ * sets c->rowid. Fields and tags are stored too. */
+int store_tx_contact_add(struct store *st, struct contact *c, int64_t now, char **cause);
+/* Replaces the record with rowid c->rowid (fields and tags included);
+ * updated_at = now. Rescores the contact when its family tag changed. */
+int store_tx_contact_update(struct store *st, struct contact *c, int64_t now, char **cause);
+/* Deletes a contact with its follow-ups, and the interactions that had no
+ * other contact, leaving tombstones for all of them. */
+int store_tx_contact_remove(struct store *st, int64_t rowid, int64_t now, char **cause);
+/* until 0 clears the snooze. */
+int store_tx_contact_snooze(struct store *st, int64_t rowid, int64_t until, int64_t now,
+                            char **cause);
+/* Inserts in with its tags and the contacts in in->contacts (by rowid); new id
+ * when empty; created/updated = now when 0. Updates each contact's cache in
+ * O(1). Sets in->rowid. */
+int store_tx_interaction_add(struct store *st, struct interaction *in, int64_t now,
+                             char **cause);
+/* Like add, without touching the caches: for bulk loads followed by
+ * store_tx_rescore_all(). */
+int store_tx_interaction_add_bulk(struct store *st, struct interaction *in, int64_t now,
+                                  char **cause);
+/* Replaces time, kind, direction, deep, summary, tags and contacts of the
+ * interaction with rowid in->rowid; rescores every contact touched. */
+int store_tx_interaction_update(struct store *st, struct interaction *in, int64_t now,
+                                char **cause);
+int store_tx_interaction_remove(struct store *st, int64_t rowid, int64_t now, char **cause);
+/* Inserts f (contact by f->contact_rowid); sets f->rowid and id. */
+int store_tx_followup_add(struct store *st, struct followup *f, int64_t now, char **cause);
+/* Marks done at `now` (done 1) or reopens (done 0). */
+int store_tx_followup_done(struct store *st, int64_t rowid, int done, int64_t now,
+                           char **cause);
+/* Recomputes one contact's cache from its interactions. */
+int store_tx_rescore(struct store *st, int64_t contact_rowid, char **cause);
+/* Recomputes every cache; calls report (when not NULL) for each contact whose
+ * stored cache differed by more than 1e-9. Returns the number that differed
+ * in *ndiffer. */
+typedef void (*store_rescore_report)(void *arg, const struct contact_ref *who,
+                                     const struct score_cache *was,
+                                     const struct score_cache *now_is);
+int store_tx_rescore_all(struct store *st, store_rescore_report report, void *arg,
+                         size_t *ndiffer, char **cause);
+
+/* ---- reads ---- */
+
+int store_is_empty(struct store *st, int *empty, char **cause);
+
+/* Full record (fields, tags, notes). 1 when there is no such contact. */
+int store_contact_get(struct store *st, int64_t rowid, struct contact *out, char **cause);
+int store_contact_by_uuid(struct store *st, const char *uuid, struct contact *out,
+                          char **cause);
+
+struct store_contact_filter {
+	int circle;       /* -1: any; else enum circle */
+	const char *tag;  /* NULL: any */
+	int archived;     /* 0: not archived only; 1: all */
+};
+/* Contacts for lists and ranking: name, org, role, circle, kind, cadence, tags,
+ * times and score cache; no fields or notes. Ordered by name. *out is an array
+ * the caller frees with contacts_free. Never reads the interactions table. */
+int store_contact_list(struct store *st, const struct store_contact_filter *f,
+                       struct contact **out, size_t *n, char **cause);
+
+/* Contacts whose uuid starts with prefix (lower-case hex), at most limit. */
+int store_contact_find_prefix(struct store *st, const char *prefix, size_t limit,
+                              struct contact_ref **out, size_t *n, char **cause);
+/* Contacts whose folded full name equals `folded` (see utf8_fold). */
+int store_contact_find_exact(struct store *st, const char *folded, size_t limit,
+                             struct contact_ref **out, size_t *n, char **cause);
+/* Contacts that have, for every folded word given, a folded name word starting
+ * with it; at most limit of them, and the number there are in *total. */
+int store_contact_find_words(struct store *st, char *const *words, size_t nwords,
+                             size_t limit, struct contact_ref **out, size_t *n,
+                             size_t *total, char **cause);
+/* Every contact's id and name (suggestions, completion), ordered by name. */
+int store_contact_names(struct store *st, struct contact_ref **out, size_t *n, char **cause);
+
+/* The score inputs of one contact's interactions. */
+int store_contact_events(struct store *st, int64_t rowid, struct score_event **out,
+                         size_t *n, char **cause);
+
+struct store_timeline_query {
+	int64_t contact_rowid; /* 0: everyone */
+	int64_t since;         /* 0: no lower bound */
+	int64_t until;         /* 0: no upper bound (inclusive) */
+	size_t limit;          /* 0: no limit */
+};
+/* Interactions, newest first, each with its contacts and tags. */
+int store_timeline(struct store *st, const struct store_timeline_query *q,
+                   struct interaction **out, size_t *n, char **cause);
+int store_interaction_by_uuid(struct store *st, const char *uuid, struct interaction *out,
+                              char **cause);
+
+struct store_followup_query {
+	int64_t contact_rowid; /* 0: everyone */
+	int include_done;
+	int64_t due_before; /* 0: any; else due_at < due_before */
+};
+/* Follow-ups ordered by due date, then creation. */
+int store_followups(struct store *st, const struct store_followup_query *q,
+                    struct followup **out, size_t *n, char **cause);
+/* Follow-ups whose uuid starts with prefix, at most limit. */
+int store_followup_find_prefix(struct store *st, const char *prefix, size_t limit,
+                               struct followup **out, size_t *n, char **cause);
+
+struct store_stats {
+	int schema_version;
+	int64_t contacts, archived, interactions, followups_open, followups_done, tombstones;
+	int64_t page_count, page_size, freelist;
+	unsigned dir_mode, file_mode; /* permission bits; 0 when unknown */
+	char integrity[256];          /* "ok" or the first problems found */
+	char journal_mode[16];
+};
+int store_stats(struct store *st, int integrity, struct store_stats *out, char **cause);
+/* Copies the database to path with SQLite's online backup API (mode 0600). */
+int store_backup(struct store *st, const char *path, char **cause);
+/* PRAGMA data_version: changes when another connection commits. */
+int store_data_version(struct store *st, int64_t *out, char **cause);
+
+#endif

@@ -1,0 +1,43 @@
+/* utf8.h: UTF-8 decoding, display width in terminal cells, escaping of text
+ * that must never reach a terminal raw, and folding for accent- and
+ * case-insensitive matching. Pure; depends on buf.h. */
+#ifndef KITH_UTF8_H
+#define KITH_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+/* Decodes one code point from s (len > 0). Returns the bytes used (1..4).
+ * An invalid or truncated sequence uses 1 byte and yields *cp = UTF8_INVALID. */
+#define UTF8_INVALID 0xFFFFFFFFu
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+int utf8_encode(uint32_t cp, char out[4]); /* bytes written, 0 if cp is not encodable */
+int utf8_valid(const char *s, size_t len);
+
+/* 1 for code points that must not reach a terminal: C0 (incl. TAB, LF), DEL,
+ * C1, and the bidirectional controls (U+061C, U+200E-F, U+202A-E, U+2066-9). */
+int utf8_is_control(uint32_t cp);
+/* Cells a printable code point takes: 0 (combining, zero-width), 1, or 2
+ * (East Asian wide and fullwidth, emoji presentation). Controls count as the
+ * width of their escape as utf8_escape writes it. */
+int utf8_cp_width(uint32_t cp);
+
+/* Appends s with every control and invalid byte replaced by a visible escape
+ * (\n, \t, \e, \x7f, \u202e, \xff ...). Printable text is copied unchanged. */
+void utf8_escape(struct buf *out, const char *s, size_t len);
+char *utf8_escape_dup(const char *s); /* caller frees */
+/* Cells s takes once escaped. */
+size_t utf8_width(const char *s);
+/* Appends s escaped, cut to at most `cells` cells (ending in "…" when cut),
+ * then padded with spaces to exactly `cells` when pad is set. Returns the
+ * cells written. Never splits a character or a combining sequence. */
+size_t utf8_fit(struct buf *out, const char *s, size_t cells, int pad);
+
+/* Folded form for matching: lower case, accents removed (Fátima -> fatima,
+ * Łukasz -> lukasz, ß -> ss), runs of white space to one space, trimmed.
+ * Invalid bytes are dropped. Caller frees. */
+char *utf8_fold(const char *s);
+
+#endif

@@ -1,0 +1,203 @@
+/* date.c: calendar arithmetic in local time and ISO 8601 text. Pure: never
+ * reads the clock. The capture grammar's WHEN and due forms are in
+ * date_when.c. Depends on libc's mktime/localtime_r. */
+#include "date.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "err.h"
+
+static int date_is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int date_valid_ymd(int y, int m, int d)
+{
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1)
+		return 0;
+	int max = mdays[m - 1] + (m == 2 && date_is_leap(y));
+	return d <= max;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
+static int64_t date_days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int date_make_local(int y, int mo, int d, int h, int mi, int s, int64_t *out)
+{
+	if (!date_valid_ymd(y, mo, d) || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60)
+		return -1;
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = s;
+	tm.tm_isdst = -1;
+	time_t t = mktime(&tm);
+	if (t == (time_t)-1 && !(y == 1969 && mo == 12 && d == 31))
+		return -1;
+	*out = (int64_t)t;
+	return 0;
+}
+
+static int date_digits(const char **p, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)(*p)[i]))
+			return -1;
+		v = v * 10 + ((*p)[i] - '0');
+	}
+	*p += n;
+	*out = v;
+	return 0;
+}
+
+int date_parse_iso(const char *s, int64_t *out, char **cause)
+{
+	const char *p = s;
+	int y, mo, d, h = 0, mi = 0, sec = 0;
+	if (date_digits(&p, 4, &y) || *p++ != '-' || date_digits(&p, 2, &mo) || *p++ != '-' ||
+	    date_digits(&p, 2, &d))
+		return err_set(cause, "'%s' is not a date (expected YYYY-MM-DD[THH:MM])", s);
+	if (*p == 'T' || *p == ' ') {
+		p++;
+		if (date_digits(&p, 2, &h) || *p++ != ':' || date_digits(&p, 2, &mi))
+			return err_set(cause, "'%s' has a bad time (expected HH:MM)", s);
+		if (*p == ':') {
+			p++;
+			if (date_digits(&p, 2, &sec))
+				return err_set(cause, "'%s' has bad seconds", s);
+		}
+	}
+	if (!date_valid_ymd(y, mo, d))
+		return err_set(cause, "'%s' is not a day of the calendar", s);
+	if (h > 23 || mi > 59 || sec > 59)
+		return err_set(cause, "'%s' is not a time of day", s);
+	if (*p == '\0')
+		return date_make_local(y, mo, d, h, mi, sec, out) == 0
+			   ? 0
+			   : err_set(cause, "'%s' cannot be represented", s);
+	int off = 0;
+	if (*p == 'Z' && p[1] == '\0') {
+		off = 0;
+	} else if ((*p == '+' || *p == '-') && strlen(p) == 6 && p[3] == ':') {
+		int sign = *p == '-' ? -1 : 1, oh, om;
+		p++;
+		if (date_digits(&p, 2, &oh) || *p++ != ':' || date_digits(&p, 2, &om) || oh > 14 ||
+		    om > 59)
+			return err_set(cause, "'%s' has a bad UTC offset", s);
+		off = sign * (oh * 3600 + om * 60);
+	} else {
+		return err_set(cause, "'%s' has trailing text", s);
+	}
+	*out = date_days_from_civil(y, mo, d) * DAY_SECONDS + h * 3600 + mi * 60 + sec - off;
+	return 0;
+}
+
+static void date_local(int64_t t, struct tm *tm)
+{
+	time_t tt = (time_t)t;
+	if (localtime_r(&tt, tm) == NULL)
+		memset(tm, 0, sizeof *tm);
+}
+
+void date_format_iso(int64_t t, char out[32])
+{
+	struct tm tm;
+	date_local(t, &tm);
+	long off = tm.tm_gmtoff;
+	char sign = off < 0 ? '-' : '+';
+	if (off < 0)
+		off = -off;
+	size_t n = strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(out + n, 32 - n, "%c%02d:%02d", sign, (int)(off / 3600 % 100),
+	         (int)(off % 3600 / 60));
+}
+
+void date_format_day(int64_t t, char out[16])
+{
+	struct tm tm;
+	date_local(t, &tm);
+	if (strftime(out, 16, "%Y-%m-%d", &tm) == 0)
+		out[0] = '\0';
+}
+
+void date_format_minute(int64_t t, char out[24])
+{
+	struct tm tm;
+	date_local(t, &tm);
+	if (strftime(out, 24, "%Y-%m-%d %H:%M", &tm) == 0)
+		out[0] = '\0';
+}
+
+int64_t date_day_start(int64_t t)
+{
+	struct tm tm;
+	date_local(t, &tm);
+	int64_t out = t;
+	if (date_make_local(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 0, 0, 0, &out) != 0)
+		return t - (t % DAY_SECONDS);
+	return out;
+}
+
+int64_t date_week_start(int64_t t)
+{
+	struct tm tm;
+	date_local(t, &tm);
+	int back = (tm.tm_wday + 6) % 7; /* days since Monday */
+	return date_day_start(date_add_days(date_day_start(t), -back));
+}
+
+int64_t date_add_days(int64_t t, int days)
+{
+	struct tm tm;
+	date_local(t, &tm);
+	tm.tm_mday += days;
+	tm.tm_isdst = -1;
+	time_t r = mktime(&tm);
+	if (r == (time_t)-1)
+		return t + (int64_t)days * DAY_SECONDS;
+	return (int64_t)r;
+}
+
+int date_days_between(int64_t a, int64_t b)
+{
+	struct tm ta, tb;
+	date_local(a, &ta);
+	date_local(b, &tb);
+	int64_t da = date_days_from_civil(ta.tm_year + 1900, ta.tm_mon + 1, ta.tm_mday);
+	int64_t db = date_days_from_civil(tb.tm_year + 1900, tb.tm_mon + 1, tb.tm_mday);
+	return (int)(db - da);
+}
+
+int date_weekday_parse(const char *s)
+{
+	static const char *const names[7] = {"monday", "tuesday", "wednesday", "thursday",
+	                                     "friday", "saturday", "sunday"};
+	size_t n = strlen(s);
+	if (n < 3)
+		return -1;
+	for (int i = 0; i < 7; i++) {
+		if (n == 3 && strncmp(s, names[i], 3) == 0)
+			return i;
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	}
+	return -1;
+}

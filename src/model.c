@@ -1,0 +1,256 @@
+/* model.c: names of the journal's enums, the capture aliases of interaction
+ * kinds, and the constructors and destructors of the record structs.
+ * Pure; depends on buf.h. */
+#include "model.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const model_circles[CIRCLE_COUNT] = {"inner", "close", "active", "wide",
+                                                        "outer"};
+static const char *const model_ckinds[CKIND_COUNT] = {"personal", "operational", "strategic"};
+static const char *const model_ikinds[IKIND_COUNT] = {
+	"meeting", "call",     "message", "event", "share", "intro",
+	"advice",  "lead",     "referral", "favor", "gift",  "note"};
+static const char *const model_dirs[DIR_COUNT] = {"none", "gave", "got", "mutual"};
+static const char *const model_fields[FIELD_COUNT] = {"email", "phone", "url", "address",
+                                                      "vcard"};
+
+/* DESIGN.md §4: the words the capture grammar takes for each kind. */
+static const struct {
+	const char *alias;
+	enum ikind kind;
+} model_aliases[] = {
+	{"meet", IKIND_MEETING},      {"met", IKIND_MEETING},         {"meeting", IKIND_MEETING},
+	{"coffee", IKIND_MEETING},    {"lunch", IKIND_MEETING},       {"dinner", IKIND_MEETING},
+	{"breakfast", IKIND_MEETING}, {"drinks", IKIND_MEETING},      {"visit", IKIND_MEETING},
+	{"call", IKIND_CALL},         {"called", IKIND_CALL},         {"phone", IKIND_CALL},
+	{"video", IKIND_CALL},        {"zoom", IKIND_CALL},           {"message", IKIND_MESSAGE},
+	{"msg", IKIND_MESSAGE},       {"email", IKIND_MESSAGE},       {"emailed", IKIND_MESSAGE},
+	{"text", IKIND_MESSAGE},      {"texted", IKIND_MESSAGE},      {"chat", IKIND_MESSAGE},
+	{"dm", IKIND_MESSAGE},        {"wrote", IKIND_MESSAGE},       {"event", IKIND_EVENT},
+	{"conference", IKIND_EVENT},  {"fair", IKIND_EVENT},          {"meetup", IKIND_EVENT},
+	{"share", IKIND_SHARE},       {"shared", IKIND_SHARE},        {"article", IKIND_SHARE},
+	{"link", IKIND_SHARE},        {"intro", IKIND_INTRO},         {"introduced", IKIND_INTRO},
+	{"introduction", IKIND_INTRO}, {"advice", IKIND_ADVICE},      {"advised", IKIND_ADVICE},
+	{"mentored", IKIND_ADVICE},   {"mentoring", IKIND_ADVICE},    {"lead", IKIND_LEAD},
+	{"joblead", IKIND_LEAD},      {"referral", IKIND_REFERRAL},   {"referred", IKIND_REFERRAL},
+	{"favor", IKIND_FAVOR},       {"favour", IKIND_FAVOR},        {"helped", IKIND_FAVOR},
+	{"gift", IKIND_GIFT},         {"note", IKIND_NOTE},
+};
+
+static int model_lookup(const char *const *names, int count, const char *s)
+{
+	for (int i = 0; i < count; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+const char *model_circle_name(enum circle c)
+{
+	return (unsigned)c < CIRCLE_COUNT ? model_circles[c] : "?";
+}
+
+int model_circle_parse(const char *s, enum circle *out)
+{
+	int i = model_lookup(model_circles, CIRCLE_COUNT, s);
+	if (i < 0)
+		return -1;
+	*out = (enum circle)i;
+	return 0;
+}
+
+const char *model_ckind_name(enum contact_kind k)
+{
+	return (unsigned)k < CKIND_COUNT ? model_ckinds[k] : "?";
+}
+
+int model_ckind_parse(const char *s, enum contact_kind *out)
+{
+	int i = model_lookup(model_ckinds, CKIND_COUNT, s);
+	if (i < 0)
+		return -1;
+	*out = (enum contact_kind)i;
+	return 0;
+}
+
+const char *model_ikind_name(enum ikind k)
+{
+	return (unsigned)k < IKIND_COUNT ? model_ikinds[k] : "?";
+}
+
+int model_ikind_parse(const char *s, enum ikind *out)
+{
+	int i = model_lookup(model_ikinds, IKIND_COUNT, s);
+	if (i < 0)
+		return -1;
+	*out = (enum ikind)i;
+	return 0;
+}
+
+int model_ikind_from_alias(const char *word, enum ikind *out)
+{
+	char low[16];
+	size_t n = strlen(word);
+	if (n == 0 || n >= sizeof low)
+		return -1;
+	for (size_t i = 0; i <= n; i++)
+		low[i] = (char)tolower((unsigned char)word[i]);
+	for (size_t i = 0; i < sizeof model_aliases / sizeof model_aliases[0]; i++) {
+		if (strcmp(model_aliases[i].alias, low) == 0) {
+			*out = model_aliases[i].kind;
+			return 0;
+		}
+	}
+	return model_ikind_parse(low, out);
+}
+
+int model_ikind_is_service(enum ikind k)
+{
+	return k == IKIND_SHARE || k == IKIND_INTRO || k == IKIND_ADVICE || k == IKIND_LEAD ||
+	       k == IKIND_REFERRAL || k == IKIND_FAVOR || k == IKIND_GIFT;
+}
+
+const char *model_direction_name(enum direction d)
+{
+	return (unsigned)d < DIR_COUNT ? model_dirs[d] : "?";
+}
+
+int model_direction_parse(const char *s, enum direction *out)
+{
+	int i = model_lookup(model_dirs, DIR_COUNT, s);
+	if (i < 0)
+		return -1;
+	*out = (enum direction)i;
+	return 0;
+}
+
+const char *model_field_name(enum field_kind k)
+{
+	return (unsigned)k < FIELD_COUNT ? model_fields[k] : "?";
+}
+
+int model_field_parse(const char *s, enum field_kind *out)
+{
+	int i = model_lookup(model_fields, FIELD_COUNT, s);
+	if (i < 0)
+		return -1;
+	*out = (enum field_kind)i;
+	return 0;
+}
+
+void contact_init(struct contact *c)
+{
+	memset(c, 0, sizeof *c);
+	c->name = xstrdup("");
+	c->org = xstrdup("");
+	c->role = xstrdup("");
+	c->met = xstrdup("");
+	c->notes = xstrdup("");
+	c->birthday = xstrdup("");
+	c->circle = CIRCLE_OUTER;
+	c->kind = CKIND_PERSONAL;
+	c->cadence_days = -1;
+	strv_init(&c->tags);
+}
+
+void contact_free(struct contact *c)
+{
+	free(c->name);
+	free(c->org);
+	free(c->role);
+	free(c->met);
+	free(c->notes);
+	free(c->birthday);
+	strv_free(&c->tags);
+	for (size_t i = 0; i < c->nfields; i++) {
+		free(c->fields[i].type);
+		free(c->fields[i].value);
+	}
+	free(c->fields);
+	memset(c, 0, sizeof *c);
+}
+
+void contact_add_field(struct contact *c, enum field_kind k, const char *type, const char *value)
+{
+	c->fields = xreallocarray(c->fields, c->nfields + 1, sizeof *c->fields);
+	c->fields[c->nfields].kind = k;
+	c->fields[c->nfields].type = xstrdup(type ? type : "");
+	c->fields[c->nfields].value = xstrdup(value);
+	c->nfields++;
+}
+
+int contact_has_tag(const struct contact *c, const char *tag)
+{
+	return strv_has(&c->tags, tag);
+}
+
+void contact_ref_free(struct contact_ref *r)
+{
+	free(r->name);
+	free(r->org);
+	r->name = NULL;
+	r->org = NULL;
+}
+
+void contact_refs_free(struct contact_ref *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		contact_ref_free(&v[i]);
+	free(v);
+}
+
+void contacts_free(struct contact *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		contact_free(&v[i]);
+	free(v);
+}
+
+void interaction_init(struct interaction *in)
+{
+	memset(in, 0, sizeof *in);
+	in->summary = xstrdup("");
+	strv_init(&in->tags);
+}
+
+void interaction_free(struct interaction *in)
+{
+	free(in->summary);
+	strv_free(&in->tags);
+	contact_refs_free(in->contacts, in->ncontacts);
+	memset(in, 0, sizeof *in);
+}
+
+void interactions_free(struct interaction *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		interaction_free(&v[i]);
+	free(v);
+}
+
+void interaction_add_contact(struct interaction *in, const struct contact_ref *r)
+{
+	in->contacts = xreallocarray(in->contacts, in->ncontacts + 1, sizeof *in->contacts);
+	struct contact_ref *d = &in->contacts[in->ncontacts++];
+	d->rowid = r->rowid;
+	memcpy(d->id, r->id, sizeof d->id);
+	d->name = xstrdup(r->name ? r->name : "");
+	d->org = xstrdup(r->org ? r->org : "");
+}
+
+void followup_free(struct followup *f)
+{
+	free(f->contact_name);
+	free(f->text);
+	memset(f, 0, sizeof *f);
+}
+
+void followups_free(struct followup *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		followup_free(&v[i]);
+	free(v);
+}
