@@ -1,0 +1,108 @@
+/* cli.h: the command line. main.c parses global options and dispatches through
+ * a command table (one cli_*.c per command family); this header is what those
+ * files share: the context, option access, output and error helpers. */
+#ifndef KITH_CLI_H
+#define KITH_CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "buf.h"
+#include "clock.h"
+#include "config.h"
+#include "json.h"
+#include "model.h"
+#include "score.h"
+#include "store.h"
+
+enum cli_exit { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+
+/* An option a command takes. */
+struct cli_opt {
+	const char *name; /* long name without "--" */
+	char short_name;  /* 0 when none */
+	int arg;          /* 1: takes a value */
+	const char *meta; /* value name for help ("DAYS") */
+	const char *help;
+};
+
+#define CLI_MAX_OPTS 24
+
+struct cli_args {
+	const struct cli_opt *opts; /* the command's, terminated by name NULL */
+	struct strv val[CLI_MAX_OPTS];
+	int seen[CLI_MAX_OPTS];
+	struct strv pos; /* positional arguments */
+};
+
+struct cli;
+
+struct cli_cmd {
+	const char *name;
+	const char *args;    /* synopsis after the name */
+	const char *summary; /* one line */
+	const struct cli_opt *opts;
+	int min_pos, max_pos; /* positional arguments; max -1 = any */
+	int (*run)(struct cli *cli, struct cli_args *a);
+};
+
+struct cli {
+	const struct cli_cmd *cmd;
+	char *db_path;
+	char *config_path;
+	struct config cfg;
+	struct clock clock;
+	int64_t now;
+	int json;
+	struct store *st; /* opened by cli_store() */
+	FILE *out;
+	int out_tty;
+	size_t width; /* terminal width for tables; 0 when not a terminal */
+};
+
+/* Options: value of the last --name given (NULL when absent), all values, or
+ * whether it was given. */
+const char *cli_opt(const struct cli_args *a, const char *name);
+const struct strv *cli_opt_all(const struct cli_args *a, const char *name);
+int cli_flag(const struct cli_args *a, const char *name);
+/* Parses an integer option in [min, max]; absent leaves *out unchanged.
+ * Prints a usage error and returns -1 when bad. */
+int cli_opt_int(struct cli *cli, const struct cli_args *a, const char *name, long min, long max,
+                long *out);
+
+/* Messages: "kith: ..." on stderr; cli_usage adds the command's usage line.
+ * Each returns the exit code to return. */
+int cli_error(struct cli *cli, const char *fmt, ...) KITH_PRINTF(2, 3);
+int cli_fail(struct cli *cli, char *cause); /* prints and frees cause */
+int cli_usage(struct cli *cli, const char *fmt, ...) KITH_PRINTF(2, 3);
+void cli_print_usage(FILE *f, const struct cli_cmd *cmd);
+void cli_print_command_help(FILE *f, const struct cli_cmd *cmd);
+
+/* The journal, opened on first use; NULL after printing the error. */
+struct store *cli_store(struct cli *cli);
+/* Resolves CONTACT (uuid, 6+ prefix, or a name as in a mention) and loads it
+ * in full; prints the error and returns -1 when it names nobody or several. */
+int cli_contact(struct cli *cli, const char *spec, struct contact *out);
+
+/* Writes text escaped for the terminal (controls never reach it raw). */
+void cli_write_safe(struct cli *cli, const char *s);
+/* Writes b to the output and frees it. */
+void cli_flush(struct cli *cli, struct buf *b);
+
+/* Scores a loaded contact at cli->now, reading its interactions only when the
+ * cache holds some after now. */
+int cli_score(struct cli *cli, const struct contact *c, struct score *out);
+/* The contact object of DESIGN.md §7 (list fields). */
+void cli_json_contact(struct json *j, const struct contact *c, const struct score *s,
+                      const struct score_params *p);
+void cli_json_interaction(struct json *j, const struct interaction *in);
+/* "12d", "3w", "1y": an age for humans. */
+void cli_format_age(double days, char out[16]);
+
+/* Command families. */
+extern const struct cli_cmd cli_cmd_add, cli_cmd_edit, cli_cmd_rm, cli_cmd_show;
+extern const struct cli_cmd cli_cmd_list, cli_cmd_timeline;
+extern const struct cli_cmd cli_cmd_followup, cli_cmd_done, cli_cmd_snooze;
+extern const struct cli_cmd cli_cmd_backup, cli_cmd_doctor, cli_cmd_demo;
+
+#endif

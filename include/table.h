@@ -1,0 +1,32 @@
+/* table.h: text tables whose columns line up by display width (CJK, emoji,
+ * combining marks), with every cell escaped, fitted to a width by shrinking the
+ * flexible columns. Pure; depends on buf.h and utf8.h. */
+#ifndef KITH_TABLE_H
+#define KITH_TABLE_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+#define TABLE_MAX_COLS 16
+
+struct table {
+	size_t ncols;
+	const char *head[TABLE_MAX_COLS];
+	int right[TABLE_MAX_COLS]; /* right-aligned (numbers) */
+	int flex[TABLE_MAX_COLS];  /* may shrink to fit */
+	size_t min[TABLE_MAX_COLS];
+	struct strv cells; /* row-major */
+};
+
+/* heads: ncols column titles (static strings). */
+void table_init(struct table *t, size_t ncols, const char *const *heads);
+void table_free(struct table *t);
+void table_add(struct table *t, const char *cell); /* next cell, row by row; copies */
+void table_addf(struct table *t, const char *fmt, ...) KITH_PRINTF(2, 3);
+size_t table_rows(const struct table *t);
+/* Renders heads and rows, columns two spaces apart, no trailing spaces.
+ * width 0 means no limit. */
+void table_render(const struct table *t, struct buf *out, size_t width);
+
+#endif

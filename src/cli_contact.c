@@ -1,0 +1,312 @@
+/* cli_contact.c: kith add, edit and rm. Options shared by add and edit are
+ * applied by one function; the journal is written in one transaction each. */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "date.h"
+#include "err.h"
+#include "utf8.h"
+
+#define CLI_CONTACT_OPTS                                                                   \
+	{"org", 0, 1, "ORG", "organisation"}, {"role", 0, 1, "ROLE", "role or job title"},    \
+	{"email", 0, 1, "EMAIL", "an email address (repeatable)"},                             \
+	{"phone", 0, 1, "PHONE", "a phone number (repeatable)"},                               \
+	{"url", 0, 1, "URL", "a web address (repeatable)"},                                    \
+	{"circle", 0, 1, "CIRCLE", "inner, close, active, wide or outer"},                     \
+	{"kind", 0, 1, "KIND", "personal, operational or strategic"},                          \
+	{"every", 0, 1, "DAYS", "keep-in-touch cadence in days, 'none' or 'default'"},         \
+	{"tag", 0, 1, "TAG", "a tag (repeatable)"},                                            \
+	{"met", 0, 1, "TEXT", "where or how you met"}, {"note", 0, 1, "TEXT", "notes"},       \
+	{"birthday", 0, 1, "DATE", "birthday, YYYY-MM-DD or --MM-DD"}
+
+static const struct cli_opt cli_add_opts[] = {CLI_CONTACT_OPTS, {NULL, 0, 0, NULL, NULL}};
+static const struct cli_opt cli_edit_opts[] = {
+	CLI_CONTACT_OPTS,
+	{"name", 0, 1, "NAME", "a new name"},
+	{"untag", 0, 1, "TAG", "remove a tag (repeatable)"},
+	{"rm-email", 0, 1, "EMAIL", "remove an email address (repeatable)"},
+	{"rm-phone", 0, 1, "PHONE", "remove a phone number (repeatable)"},
+	{NULL, 0, 0, NULL, NULL},
+};
+static const struct cli_opt cli_rm_opts[] = {
+	{"yes", 'y', 0, NULL, "do not ask for confirmation"},
+	{NULL, 0, 0, NULL, NULL},
+};
+
+static int cli_contact_text(struct cli *cli, const char *what, const char *v, char **slot)
+{
+	if (!utf8_valid(v, strlen(v)))
+		return cli_usage(cli, "--%s is not valid UTF-8", what);
+	free(*slot);
+	*slot = xstrdup(v);
+	return 0;
+}
+
+static int cli_contact_birthday(struct cli *cli, const char *v, char **slot)
+{
+	int y = 2000, m = 0, d = 0;
+	char tail;
+	if (sscanf(v, "--%2d-%2d%c", &m, &d, &tail) == 2 ||
+	    (sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && strlen(v) == 10)) {
+		if (date_valid_ymd(y, m, d))
+			return cli_contact_text(cli, "birthday", v, slot);
+	}
+	return cli_usage(cli, "--birthday wants YYYY-MM-DD or --MM-DD, not '%s'", v);
+}
+
+static void cli_contact_remove_field(struct contact *c, enum field_kind k, const char *value)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < c->nfields; i++) {
+		if (c->fields[i].kind == k && strcmp(c->fields[i].value, value) == 0) {
+			free(c->fields[i].type);
+			free(c->fields[i].value);
+			continue;
+		}
+		c->fields[j++] = c->fields[i];
+	}
+	c->nfields = j;
+}
+
+static int cli_contact_has_field(const struct contact *c, enum field_kind k, const char *value)
+{
+	for (size_t i = 0; i < c->nfields; i++)
+		if (c->fields[i].kind == k && strcmp(c->fields[i].value, value) == 0)
+			return 1;
+	return 0;
+}
+
+/* Applies the options of add/edit to c. Returns 0, or an exit code after
+ * printing the problem. */
+static int cli_contact_apply(struct cli *cli, const struct cli_args *a, struct contact *c)
+{
+	const char *v;
+	int rc;
+	static const struct {
+		const char *opt;
+		size_t off;
+	} texts[] = {
+		{"org", offsetof(struct contact, org)},   {"role", offsetof(struct contact, role)},
+		{"met", offsetof(struct contact, met)},   {"note", offsetof(struct contact, notes)},
+		{"name", offsetof(struct contact, name)},
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		if ((v = cli_opt(a, texts[i].opt)) == NULL)
+			continue;
+		char **slot = (char **)((char *)c + texts[i].off);
+		if ((rc = cli_contact_text(cli, texts[i].opt, v, slot)) != 0)
+			return rc;
+	}
+	if ((v = cli_opt(a, "birthday")) != NULL && (rc = cli_contact_birthday(cli, v, &c->birthday)))
+		return rc;
+	if ((v = cli_opt(a, "circle")) != NULL && model_circle_parse(v, &c->circle) != 0)
+		return cli_usage(cli, "unknown circle '%s' (inner, close, active, wide, outer)", v);
+	if ((v = cli_opt(a, "kind")) != NULL && model_ckind_parse(v, &c->kind) != 0)
+		return cli_usage(cli, "unknown kind '%s' (personal, operational, strategic)", v);
+	if ((v = cli_opt(a, "every")) != NULL) {
+		char *end;
+		long days = strtol(v, &end, 10);
+		if (strcmp(v, "none") == 0 || strcmp(v, "never") == 0)
+			c->cadence_days = 0;
+		else if (strcmp(v, "default") == 0)
+			c->cadence_days = -1;
+		else if (end != v && *end == '\0' && days >= 1 && days <= 3650)
+			c->cadence_days = (int)days;
+		else
+			return cli_usage(cli, "--every wants days from 1 to 3650, 'none' or 'default', "
+			                      "not '%s'", v);
+	}
+	static const struct {
+		const char *add, *rm;
+		enum field_kind kind;
+	} lists[] = {
+		{"email", "rm-email", FIELD_EMAIL},
+		{"phone", "rm-phone", FIELD_PHONE},
+		{"url", NULL, FIELD_URL},
+	};
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		const struct strv *rm = lists[i].rm ? cli_opt_all(a, lists[i].rm) : NULL;
+		for (size_t k = 0; rm != NULL && k < rm->n; k++)
+			cli_contact_remove_field(c, lists[i].kind, rm->v[k]);
+		const struct strv *add = cli_opt_all(a, lists[i].add);
+		for (size_t k = 0; add != NULL && k < add->n; k++) {
+			const char *val = add->v[k];
+			if (!utf8_valid(val, strlen(val)) || *val == '\0')
+				return cli_usage(cli, "--%s wants a non-empty UTF-8 value", lists[i].add);
+			if (lists[i].kind == FIELD_EMAIL &&
+			    (strchr(val, '@') == NULL || strpbrk(val, " \t\r\n") != NULL))
+				return cli_usage(cli, "'%s' does not look like an email address", val);
+			if (!cli_contact_has_field(c, lists[i].kind, val))
+				contact_add_field(c, lists[i].kind, "", val);
+		}
+	}
+	const struct strv *untag = cli_opt_all(a, "untag");
+	for (size_t k = 0; untag != NULL && k < untag->n; k++) {
+		size_t j = 0;
+		for (size_t i = 0; i < c->tags.n; i++) {
+			if (strcmp(c->tags.v[i], untag->v[k]) == 0)
+				free(c->tags.v[i]);
+			else
+				c->tags.v[j++] = c->tags.v[i];
+		}
+		c->tags.n = j;
+	}
+	const struct strv *tags = cli_opt_all(a, "tag");
+	for (size_t k = 0; tags != NULL && k < tags->n; k++) {
+		const char *t = tags->v[k][0] == '#' ? tags->v[k] + 1 : tags->v[k];
+		if (*t == '\0' || strpbrk(t, " \t,\r\n") != NULL || !utf8_valid(t, strlen(t)))
+			return cli_usage(cli, "a tag is one word without commas, not '%s'", tags->v[k]);
+		if (!strv_has(&c->tags, t))
+			strv_push(&c->tags, t);
+	}
+	strv_sort_unique(&c->tags);
+	/* names: trimmed, single-line */
+	char *trimmed = xstrdup(c->name);
+	size_t n = strlen(trimmed);
+	while (n > 0 && (trimmed[n - 1] == ' ' || trimmed[n - 1] == '\t'))
+		trimmed[--n] = '\0';
+	size_t lead = strspn(trimmed, " \t");
+	memmove(trimmed, trimmed + lead, strlen(trimmed + lead) + 1);
+	free(c->name);
+	c->name = trimmed;
+	if (*c->name == '\0')
+		return cli_usage(cli, "a contact needs a name");
+	for (const char *p = c->name; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return cli_usage(cli, "a name cannot hold control characters");
+	return 0;
+}
+
+struct cli_contact_tx {
+	struct contact *c;
+	int64_t now;
+	int update;
+};
+
+static int cli_contact_write(struct store *st, void *arg, char **cause)
+{
+	struct cli_contact_tx *tx = arg;
+	if (tx->update)
+		return store_tx_contact_update(st, tx->c, tx->now, cause);
+	return store_tx_contact_add(st, tx->c, tx->now, cause);
+}
+
+static int cli_add_run(struct cli *cli, struct cli_args *a)
+{
+	struct contact c;
+	contact_init(&c);
+	free(c.name);
+	c.name = xstrdup(a->pos.v[0]);
+	c.circle = CIRCLE_ACTIVE;
+	if (!utf8_valid(c.name, strlen(c.name))) {
+		contact_free(&c);
+		return cli_usage(cli, "the name is not valid UTF-8");
+	}
+	int rc = cli_contact_apply(cli, a, &c);
+	struct store *st = rc == 0 ? cli_store(cli) : NULL;
+	if (rc == 0 && st == NULL)
+		rc = CLI_FAIL;
+	if (rc == 0) {
+		struct cli_contact_tx tx = {&c, cli->now, 0};
+		char *cause = NULL;
+		if (store_write(st, cli_contact_write, &tx, &cause) != 0) {
+			rc = cli_fail(cli, cause);
+		} else if (cli->json) {
+			struct buf b;
+			struct json j;
+			buf_init(&b);
+			json_init(&j, &b, 1);
+			json_object_begin(&j);
+			json_key(&j, "id");
+			json_string(&j, c.id);
+			json_key(&j, "name");
+			json_string(&j, c.name);
+			json_object_end(&j);
+			cli_flush(cli, &b);
+		} else {
+			fprintf(cli->out, "%s\n", c.id);
+		}
+	}
+	contact_free(&c);
+	return rc;
+}
+
+static int cli_edit_run(struct cli *cli, struct cli_args *a)
+{
+	struct contact c;
+	if (cli_contact(cli, a->pos.v[0], &c) != 0)
+		return CLI_FAIL;
+	int rc = cli_contact_apply(cli, a, &c);
+	if (rc == 0) {
+		struct cli_contact_tx tx = {&c, cli->now, 1};
+		char *cause = NULL;
+		if (store_write(cli->st, cli_contact_write, &tx, &cause) != 0) {
+			rc = cli_fail(cli, cause);
+		} else if (!cli->json) {
+			fputs("updated ", cli->out);
+			cli_write_safe(cli, c.name);
+			fprintf(cli->out, " (%.8s)\n", c.id);
+		}
+	}
+	contact_free(&c);
+	return rc;
+}
+
+struct cli_rm_tx {
+	int64_t rowid, now;
+};
+
+static int cli_rm_write(struct store *st, void *arg, char **cause)
+{
+	struct cli_rm_tx *tx = arg;
+	return store_tx_contact_remove(st, tx->rowid, tx->now, cause);
+}
+
+static int cli_rm_run(struct cli *cli, struct cli_args *a)
+{
+	struct contact c;
+	if (cli_contact(cli, a->pos.v[0], &c) != 0)
+		return CLI_FAIL;
+	int rc = CLI_OK;
+	if (!cli_flag(a, "yes") && isatty(STDIN_FILENO) && isatty(STDERR_FILENO)) {
+		char *name = utf8_escape_dup(c.name);
+		fprintf(stderr, "Remove %s and the %lld interaction%s logged with them? [y/N] ", name,
+		        (long long)c.sc.n, c.sc.n == 1 ? "" : "s");
+		free(name);
+		char answer[16] = "";
+		if (fgets(answer, sizeof answer, stdin) == NULL ||
+		    (answer[0] != 'y' && answer[0] != 'Y')) {
+			fputs("kept.\n", stderr);
+			contact_free(&c);
+			return CLI_FAIL;
+		}
+	}
+	struct cli_rm_tx tx = {c.rowid, cli->now};
+	char *cause = NULL;
+	if (store_write(cli->st, cli_rm_write, &tx, &cause) != 0) {
+		rc = cli_fail(cli, cause);
+	} else if (!cli->json) {
+		fputs("removed ", cli->out);
+		cli_write_safe(cli, c.name);
+		fprintf(cli->out, " (%.8s)\n", c.id);
+	}
+	contact_free(&c);
+	return rc;
+}
+
+const struct cli_cmd cli_cmd_add = {
+	"add", "NAME [--org O] [--role R] [--email E] [--phone P] [--circle C] [--kind K] "
+	       "[--every DAYS] [--tag T]... [--met TEXT] [--note TEXT]",
+	"add a person; prints the new id", cli_add_opts, 1, 1, cli_add_run,
+};
+const struct cli_cmd cli_cmd_edit = {
+	"edit", "CONTACT [--name N] [same options as add] [--untag T] [--rm-email E] [--rm-phone P]",
+	"change a person's details", cli_edit_opts, 1, 1, cli_edit_run,
+};
+const struct cli_cmd cli_cmd_rm = {
+	"rm", "CONTACT [--yes]", "remove a person, their follow-ups and the interactions only they had",
+	cli_rm_opts, 1, 1, cli_rm_run,
+};

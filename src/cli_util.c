@@ -1,0 +1,294 @@
+/* cli_util.c: what the command families share: option access, messages on
+ * stderr, opening the journal, resolving CONTACT, scoring, and the JSON shape
+ * of contacts and interactions (DESIGN.md §7). */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "date.h"
+#include "err.h"
+#include "match.h"
+#include "utf8.h"
+
+static int cli_opt_index(const struct cli_args *a, const char *name)
+{
+	for (int i = 0; a->opts != NULL && a->opts[i].name != NULL; i++)
+		if (strcmp(a->opts[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+const char *cli_opt(const struct cli_args *a, const char *name)
+{
+	int i = cli_opt_index(a, name);
+	if (i < 0 || a->val[i].n == 0)
+		return NULL;
+	return a->val[i].v[a->val[i].n - 1];
+}
+
+const struct strv *cli_opt_all(const struct cli_args *a, const char *name)
+{
+	int i = cli_opt_index(a, name);
+	return i < 0 ? NULL : &a->val[i];
+}
+
+int cli_flag(const struct cli_args *a, const char *name)
+{
+	int i = cli_opt_index(a, name);
+	return i >= 0 && a->seen[i];
+}
+
+int cli_opt_int(struct cli *cli, const struct cli_args *a, const char *name, long min, long max,
+                long *out)
+{
+	const char *v = cli_opt(a, name);
+	if (v == NULL)
+		return 0;
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	if (errno != 0 || end == v || *end != '\0' || n < min || n > max) {
+		cli_usage(cli, "--%s wants a whole number from %ld to %ld, not '%s'", name, min, max,
+		          v);
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
+static void cli_vmessage(const char *fmt, va_list ap)
+{
+	char *msg = NULL;
+	va_list aq;
+	va_copy(aq, ap);
+	int n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	msg = xmalloc((size_t)(n > 0 ? n : 0) + 1);
+	vsnprintf(msg, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+	char *safe = utf8_escape_dup(msg);
+	fprintf(stderr, "kith: %s\n", safe);
+	free(safe);
+	free(msg);
+}
+
+int cli_error(struct cli *cli, const char *fmt, ...)
+{
+	(void)cli;
+	va_list ap;
+	va_start(ap, fmt);
+	cli_vmessage(fmt, ap);
+	va_end(ap);
+	return CLI_FAIL;
+}
+
+int cli_fail(struct cli *cli, char *cause)
+{
+	cli_error(cli, "%s", cause ? cause : "failed");
+	free(cause);
+	return CLI_FAIL;
+}
+
+int cli_usage(struct cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cli_vmessage(fmt, ap);
+	va_end(ap);
+	if (cli->cmd != NULL)
+		cli_print_usage(stderr, cli->cmd);
+	return CLI_USAGE;
+}
+
+void cli_print_usage(FILE *f, const struct cli_cmd *cmd)
+{
+	fprintf(f, "usage: kith %s%s%s\n", cmd->name, cmd->args[0] ? " " : "", cmd->args);
+}
+
+void cli_print_command_help(FILE *f, const struct cli_cmd *cmd)
+{
+	cli_print_usage(f, cmd);
+	fprintf(f, "\n%s\n", cmd->summary);
+	if (cmd->opts != NULL && cmd->opts[0].name != NULL) {
+		fputs("\noptions:\n", f);
+		for (size_t i = 0; cmd->opts[i].name != NULL; i++) {
+			char head[48];
+			snprintf(head, sizeof head, "--%s%s%s", cmd->opts[i].name,
+			         cmd->opts[i].meta ? " " : "", cmd->opts[i].meta ? cmd->opts[i].meta : "");
+			fprintf(f, "  %-24s %s\n", head, cmd->opts[i].help);
+		}
+	}
+	fputs("\nglobal options: --db PATH, --now TIME, --json, --config FILE (kith --help)\n", f);
+}
+
+struct store *cli_store(struct cli *cli)
+{
+	if (cli->st != NULL)
+		return cli->st;
+	char *cause = NULL;
+	if (store_open(&cli->st, cli->db_path, 0, &cli->cfg.score, &cause) != 0) {
+		cli->st = NULL;
+		cli_fail(cli, cause);
+		return NULL;
+	}
+	return cli->st;
+}
+
+int cli_contact(struct cli *cli, const char *spec, struct contact *out)
+{
+	struct store *st = cli_store(cli);
+	if (st == NULL)
+		return -1;
+	char *cause = NULL;
+	struct contact_ref ref;
+	memset(&ref, 0, sizeof ref);
+	if (match_resolve(st, spec, &ref, &cause) != 0) {
+		cli_fail(cli, cause);
+		return -1;
+	}
+	int rc = store_contact_get(st, ref.rowid, out, &cause);
+	contact_ref_free(&ref);
+	if (rc < 0) {
+		cli_fail(cli, cause);
+		return -1;
+	}
+	if (rc > 0) {
+		cli_error(cli, "%s: no such contact", spec);
+		return -1;
+	}
+	return 0;
+}
+
+void cli_write_safe(struct cli *cli, const char *s)
+{
+	struct buf b;
+	buf_init(&b);
+	utf8_escape(&b, s, strlen(s));
+	fputs(buf_str(&b), cli->out);
+	buf_free(&b);
+}
+
+void cli_flush(struct cli *cli, struct buf *b)
+{
+	fwrite(buf_str(b), 1, b->len, cli->out);
+	buf_free(b);
+}
+
+int cli_score(struct cli *cli, const struct contact *c, struct score *out)
+{
+	const struct score_params *p = &cli->cfg.score;
+	if (!score_cache_has_future(&c->sc, cli->now)) {
+		score_compute(out, c, p, cli->now);
+		return 0;
+	}
+	struct score_event *ev = NULL;
+	size_t n = 0;
+	char *cause = NULL;
+	if (store_contact_events(cli->st, c->rowid, &ev, &n, &cause) != 0) {
+		cli_fail(cli, cause);
+		return -1;
+	}
+	score_compute_events(out, c, p, ev, n, cli->now);
+	free(ev);
+	return 0;
+}
+
+static void cli_json_strv(struct json *j, const struct strv *sv)
+{
+	json_array_begin(j);
+	for (size_t i = 0; i < sv->n; i++)
+		json_string(j, sv->v[i]);
+	json_array_end(j);
+}
+
+void cli_json_contact(struct json *j, const struct contact *c, const struct score *s,
+                      const struct score_params *p)
+{
+	int cadence = score_cadence(c, p);
+	json_key(j, "id");
+	json_string(j, c->id);
+	json_key(j, "name");
+	json_string(j, c->name);
+	json_key(j, "org");
+	json_string(j, c->org);
+	json_key(j, "role");
+	json_string(j, c->role);
+	json_key(j, "circle");
+	json_string(j, model_circle_name(c->circle));
+	json_key(j, "kind");
+	json_string(j, model_ckind_name(c->kind));
+	json_key(j, "tags");
+	cli_json_strv(j, &c->tags);
+	json_key(j, "cadence_days");
+	if (cadence > 0)
+		json_int(j, cadence);
+	else
+		json_null(j);
+	json_key(j, "last_contact");
+	json_time(j, s->last_contact);
+	json_key(j, "days_since");
+	json_double(j, s->days_since);
+	json_key(j, "warmth");
+	json_double(j, s->warmth);
+	json_key(j, "warmth_last");
+	json_double(j, s->warmth_last);
+	json_key(j, "recency");
+	json_double(j, s->recency);
+	json_key(j, "balance");
+	json_double(j, s->balance);
+	json_key(j, "owed");
+	json_double(j, s->owed);
+	json_key(j, "importance");
+	json_double(j, s->importance);
+	json_key(j, "attention");
+	json_double(j, s->attention);
+	json_key(j, "status");
+	json_string(j, score_status_name(s->status));
+	json_key(j, "snoozed_until");
+	json_time(j, c->snoozed_until);
+}
+
+void cli_json_interaction(struct json *j, const struct interaction *in)
+{
+	json_object_begin(j);
+	json_key(j, "id");
+	json_string(j, in->id);
+	json_key(j, "at");
+	json_time(j, in->at);
+	json_key(j, "kind");
+	json_string(j, model_ikind_name(in->kind));
+	json_key(j, "direction");
+	json_string(j, model_direction_name(in->dir));
+	json_key(j, "summary");
+	json_string(j, in->summary);
+	json_key(j, "tags");
+	cli_json_strv(j, &in->tags);
+	json_key(j, "deep");
+	json_bool(j, in->deep);
+	json_key(j, "contacts");
+	json_array_begin(j);
+	for (size_t i = 0; i < in->ncontacts; i++) {
+		json_object_begin(j);
+		json_key(j, "id");
+		json_string(j, in->contacts[i].id);
+		json_key(j, "name");
+		json_string(j, in->contacts[i].name);
+		json_object_end(j);
+	}
+	json_array_end(j);
+	json_object_end(j);
+}
+
+void cli_format_age(double days, char out[16])
+{
+	if (days < 0)
+		days = 0;
+	if (days < 60)
+		snprintf(out, 16, "%dd", (int)days);
+	else if (days < 730)
+		snprintf(out, 16, "%dmo", (int)(days / 30.44));
+	else
+		snprintf(out, 16, "%dy", (int)(days / 365.25));
+}
