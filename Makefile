@@ -91,7 +91,7 @@ golden: $(KITH)
 	@sh tests/golden.sh $(KITH)
 
 tui-test: $(KITH)
-	@sh tests/tui.sh $(KITH)
+	@if [ -f tests/tui.sh ]; then sh tests/tui.sh $(KITH); fi
 
 check: deps
 	@$(MAKE) --no-print-directory all $(TESTBIN)

@@ -10,25 +10,30 @@
 
 #include "model.h"
 
+/* The parameters; config.c keeps every one within a range that leaves every
+ * output bounded and finite (half-lives >= 1 day, weights in [0, 100] ...). */
 struct score_params {
-	double half_life;        /* H, days: 90 */
-	double half_life_family; /* H for contacts tagged family: 270 */
+	double half_life;         /* H, days: 90 */
+	double half_life_family;  /* H for contacts tagged family: 270 */
 	double half_life_balance; /* Hb, days: 365 */
 	double weight[IKIND_COUNT];
-	double deep_factor;      /* 1.5 */
+	double deep_factor;        /* 1.5 */
 	int cadence[CIRCLE_COUNT]; /* default cadence in days per circle; 0 = none */
 	int layer[CIRCLE_COUNT];   /* Dunbar layer size L per circle */
-	double warmth_k;         /* 5: warmth = W/(W+k) */
-	double owed_k;           /* 3: owed = d/(d+k) */
-	double owe_min;          /* 1.5: "I owe" when R-G >= owe_min ... */
-	double owe_balance;      /* -1/3: ... and balance <= owe_balance */
-	int dormant_days;        /* 1095 */
-	char family_tag[32];     /* "family" */
+	double warmth_k;           /* 5: warmth = W/(W+k) */
+	double owed_k;             /* 3: owed = d/(d+k) */
+	double owe_min;            /* 1.5: "I owe" when R-G >= owe_min ... */
+	double owe_balance;        /* -1/3: ... and balance <= owe_balance */
+	int dormant_days;          /* 1095 */
+	char family_tag[32];       /* "family" */
 };
 
+/* Fills *p (caller's storage) with the defaults of DESIGN.md §4. */
 void score_params_default(struct score_params *p);
-/* A digest of every parameter the cache depends on; when it changes the store
- * recomputes every cache. */
+/* A digest (FNV-1a, 64 bits, independent of byte order) of every parameter the
+ * cache depends on: the three half-lives, the weights, the deep factor and the
+ * family tag; not the cadences, layers or thresholds, which the cache does not
+ * hold. When it changes the store recomputes every cache. */
 uint64_t score_params_digest(const struct score_params *p);
 
 /* One interaction as a contact's score sees it. */
@@ -39,12 +44,17 @@ struct score_event {
 	int deep;
 };
 
+/* Empties *sc (caller's storage): no interaction, every field 0. */
 void score_cache_clear(struct score_cache *sc);
 /* Adds one interaction to the cache in O(1). `family` is whether the contact
- * carries the family tag (it selects H). */
+ * carries the family tag (it selects H; see score_is_family). ref_at is the
+ * time of the latest interaction of non-zero weight: a later one rescales the
+ * sums to its time, an earlier one adds its decayed weight. An interaction of
+ * weight 0 (a note) changes only the counts and times, never the sums. */
 void score_cache_add(struct score_cache *sc, const struct score_params *p,
                      const struct score_event *ev, int family);
-/* Recomputes the cache from all of a contact's interactions, in any order. */
+/* Recomputes the cache from all of a contact's interactions, in any order;
+ * equal to adding them one by one (within rounding, 1e-9 relative). */
 void score_cache_build(struct score_cache *sc, const struct score_params *p,
                        const struct score_event *ev, size_t n, int family);
 /* 1 when the cache holds interactions after `now`, which scores must ignore:
@@ -52,6 +62,7 @@ void score_cache_build(struct score_cache *sc, const struct score_params *p,
 int score_cache_has_future(const struct score_cache *sc, int64_t now);
 
 enum score_status { STATUS_OK, STATUS_DUE, STATUS_COLD, STATUS_DORMANT, STATUS_COUNT };
+/* "ok", "due", "cold", "dormant" (static strings; "?" when out of range). */
 const char *score_status_name(enum score_status s);
 
 struct score {
@@ -63,10 +74,10 @@ struct score {
 	double warmth;        /* W/(W+k) */
 	double warmth_last;   /* warmth at the last contact */
 	double recency;
-	double G, R;          /* decayed services given and received */
+	double G, R; /* decayed services given and received */
 	double balance;
 	double owed;
-	int owe;              /* 1: "I owe" */
+	int owe; /* 1: "I owe" */
 	double importance;
 	double attention;
 	double attention_recency; /* I·recency·(0.5+0.5·warmth_last): the first term */
@@ -74,16 +85,22 @@ struct score {
 	enum score_status status;
 };
 
-/* From the cache (O(1)). Must not be used when score_cache_has_future(). */
+/* Fills *out (caller's storage) from the contact's cache c->sc (O(1)). Must not
+ * be used when score_cache_has_future(). Every ratio output is bounded:
+ * warmth, warmth_last, recency, owed in [0,1), balance in (-1,1). */
 void score_compute(struct score *out, const struct contact *c, const struct score_params *p,
                    int64_t now);
-/* From the contact's interactions, ignoring those after now. */
-void score_compute_events(struct score *out, const struct contact *c,
-                          const struct score_params *p, const struct score_event *ev,
-                          size_t n, int64_t now);
-/* Weight of one interaction: kind weight times deep factor. */
+/* Fills *out like score_compute, from the contact's interactions (ev, n; any
+ * order) instead of its cache, ignoring those after now. Allocates nothing. */
+void score_compute_events(struct score *out, const struct contact *c, const struct score_params *p,
+                          const struct score_event *ev, size_t n, int64_t now);
+/* Weight of one interaction: kind weight times deep factor (when deep). A note
+ * weighs 0 whatever the parameters say: it is not contact. */
 double score_weight(const struct score_params *p, enum ikind k, int deep);
 /* Cadence in days for a contact: its own, else its circle's default; 0 = none. */
 int score_cadence(const struct contact *c, const struct score_params *p);
+/* 1 when the contact carries p->family_tag (pass it as `family` to the cache
+ * functions above); an empty family_tag marks nobody. */
+int score_is_family(const struct contact *c, const struct score_params *p);
 
 #endif

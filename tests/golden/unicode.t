@@ -1,0 +1,13 @@
+# Names in many scripts line up by display width; hostile text never reaches
+# the terminal raw (escapes shown visibly), and JSON escapes it.
+kith add "山田太郎" --org "株式会社テスト" --circle close
+kith add "Fátima Okafor" --org "Lagos Tech Hub" --circle inner
+kith add "Łukasz Nowak" --org "Kraków Devs"
+kith add "Zoë 👋 Park" --org "Emoji Inc"
+kith add "$(printf 'Evil\033[31mRed\033[0m')" --org "$(printf 'x\342\200\256gnp.exe')"
+kith add "$(printf 'Bell\007Name')"
+kith list --sort name
+kith list --sort name --json
+kith show fatima
+kith show lukasz
+kith show "山田"
