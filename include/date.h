@@ -13,8 +13,10 @@ int date_valid_ymd(int y, int m, int d);
 /* Local time of a calendar date and clock time; -1 on an invalid date. */
 int date_make_local(int y, int mo, int d, int h, int mi, int s, int64_t *out);
 
-/* "2026-11-20", "2026-11-20T10:00", "2026-11-20 10:00:30", optional "Z" or
- * "+01:00" offset (then not local). Returns -1 with *cause on anything else. */
+/* "2026-11-20", "2026-11-20T10:00", "2026-11-20 10:00:30" (a fraction of a
+ * second is accepted and dropped), local time unless followed by an offset:
+ * "Z", "+01:00", "+0100" or "+01". Returns -1 with *cause, which names the
+ * text, on anything else. */
 int date_parse_iso(const char *s, int64_t *out, char **cause);
 
 /* Formats: "2026-11-20T10:00:00+01:00" (local, with offset), "2026-11-20",
@@ -25,7 +27,9 @@ void date_format_minute(int64_t t, char out[24]);
 
 int64_t date_day_start(int64_t t);  /* local midnight on or before t */
 int64_t date_week_start(int64_t t); /* Monday 00:00 local of t's ISO week */
-int64_t date_add_days(int64_t t, int days); /* same wall-clock time, days later */
+/* Same wall-clock time, days later (or earlier); across a DST change the
+ * result is 23 or 25 hours away. 0 days gives t itself. */
+int64_t date_add_days(int64_t t, int days);
 /* Whole days from a to b as the calendar counts them (local dates). */
 int date_days_between(int64_t a, int64_t b);
 

@@ -6,8 +6,12 @@
 #define ID_LEN 36
 #define ID_PREFIX_MIN 6
 
+/* Writes a new random UUID, lower case, NUL-terminated, into the caller's out. */
 void id_new(char out[ID_LEN + 1]);
-int id_is_uuid(const char *s);   /* 1 when s is a whole UUID in text form */
-int id_is_prefix(const char *s); /* 1 when s could be a uuid prefix: 6..36 hex digits or dashes */
+/* 1 when s is a whole UUID in text form (8-4-4-4-12 hex digits, either case). */
+int id_is_uuid(const char *s);
+/* 1 when s could be a UUID prefix: its first 6..36 characters, hex digits of
+ * either case with the dashes in their places ("0c4b7a3e-93"). */
+int id_is_prefix(const char *s);
 
 #endif

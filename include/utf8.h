@@ -1,6 +1,6 @@
 /* utf8.h: UTF-8 decoding, display width in terminal cells, escaping of text
  * that must never reach a terminal raw, and folding for accent- and
- * case-insensitive matching. Pure; depends on buf.h. */
+ * case-insensitive matching. Pure; depends on buf.h. Never uses the locale. */
 #ifndef KITH_UTF8_H
 #define KITH_UTF8_H
 
@@ -10,34 +10,44 @@
 #include "buf.h"
 
 /* Decodes one code point from s (len > 0). Returns the bytes used (1..4).
- * An invalid or truncated sequence uses 1 byte and yields *cp = UTF8_INVALID. */
+ * An invalid or truncated sequence (overlong form, surrogate, above U+10FFFF,
+ * stray continuation byte) uses 1 byte and yields *cp = UTF8_INVALID.
+ * With len 0 it returns 0 and yields UTF8_INVALID. */
 #define UTF8_INVALID 0xFFFFFFFFu
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 int utf8_encode(uint32_t cp, char out[4]); /* bytes written, 0 if cp is not encodable */
-int utf8_valid(const char *s, size_t len);
+int utf8_valid(const char *s, size_t len);  /* 1 when all len bytes are valid UTF-8 */
 
 /* 1 for code points that must not reach a terminal: C0 (incl. TAB, LF), DEL,
  * C1, and the bidirectional controls (U+061C, U+200E-F, U+202A-E, U+2066-9). */
 int utf8_is_control(uint32_t cp);
 /* Cells a printable code point takes: 0 (combining, zero-width), 1, or 2
- * (East Asian wide and fullwidth, emoji presentation). Controls count as the
- * width of their escape as utf8_escape writes it. */
+ * (East Asian wide and fullwidth, emoji presentation; Unicode 15). Controls
+ * count as the width of their escape as utf8_escape writes it (2, 4 or 6);
+ * UTF8_INVALID counts 4, the width of "\xHH". */
 int utf8_cp_width(uint32_t cp);
 
-/* Appends s with every control and invalid byte replaced by a visible escape
- * (\n, \t, \e, \x7f, \u202e, \xff ...). Printable text is copied unchanged. */
+/* Appends s with every control and invalid byte replaced by a visible escape:
+ * \n \t \r \e; \xHH (lower-case hex) for other C0, DEL, C1 code points and
+ * for each invalid byte; \uHHHH for the bidi controls. Printable text,
+ * backslashes included, is copied unchanged. */
 void utf8_escape(struct buf *out, const char *s, size_t len);
-char *utf8_escape_dup(const char *s); /* caller frees */
+char *utf8_escape_dup(const char *s); /* escaped copy of s; caller frees */
 /* Cells s takes once escaped. */
 size_t utf8_width(const char *s);
-/* Appends s escaped, cut to at most `cells` cells (ending in "…" when cut),
- * then padded with spaces to exactly `cells` when pad is set. Returns the
- * cells written. Never splits a character or a combining sequence. */
+/* Appends s escaped, cut to at most `cells` cells (ending in "…", U+2026, one
+ * cell, when cut), then padded with spaces to exactly `cells` when pad is set.
+ * Returns the cells written. Never splits a character, an escape, or a base
+ * character from its combining marks; a wide character that would end past
+ * the budget is left out whole (the result may then be a cell short). */
 size_t utf8_fit(struct buf *out, const char *s, size_t cells, int pad);
 
-/* Folded form for matching: lower case, accents removed (Fátima -> fatima,
- * Łukasz -> lukasz, ß -> ss), runs of white space to one space, trimmed.
- * Invalid bytes are dropped. Caller frees. */
+/* Folded form for matching: ASCII and Latin lower case with accents removed
+ * (Fátima -> fatima, Łukasz -> lukasz, Øystein -> oystein, ß -> ss, æ -> ae,
+ * þ -> th), Greek and Cyrillic lower case without diacritics (no
+ * transliteration), other scripts unchanged; combining marks, zero-width
+ * characters, controls and invalid bytes dropped; runs of white space to one
+ * space, trimmed. Caller frees. */
 char *utf8_fold(const char *s);
 
 #endif

@@ -68,6 +68,32 @@ static int date_digits(const char **p, int n, int *out)
 	return 0;
 }
 
+/* A UTC offset after the time: "Z", "+HH", "+HHMM" or "+HH:MM" (or '-'). */
+static int date_parse_offset(const char *p, int *off)
+{
+	if ((*p == 'Z' || *p == 'z') && p[1] == '\0') {
+		*off = 0;
+		return 0;
+	}
+	if (*p != '+' && *p != '-')
+		return -1;
+	int sign = *p == '-' ? -1 : 1, oh, om = 0;
+	p++;
+	if (date_digits(&p, 2, &oh) != 0)
+		return -1;
+	if (*p == ':') {
+		p++;
+		if (date_digits(&p, 2, &om) != 0)
+			return -1;
+	} else if (*p != '\0' && date_digits(&p, 2, &om) != 0) {
+		return -1;
+	}
+	if (*p != '\0' || oh > 14 || om > 59)
+		return -1;
+	*off = sign * (oh * 3600 + om * 60);
+	return 0;
+}
+
 int date_parse_iso(const char *s, int64_t *out, char **cause)
 {
 	const char *p = s;
@@ -75,7 +101,7 @@ int date_parse_iso(const char *s, int64_t *out, char **cause)
 	if (date_digits(&p, 4, &y) || *p++ != '-' || date_digits(&p, 2, &mo) || *p++ != '-' ||
 	    date_digits(&p, 2, &d))
 		return err_set(cause, "'%s' is not a date (expected YYYY-MM-DD[THH:MM])", s);
-	if (*p == 'T' || *p == ' ') {
+	if (*p == 'T' || *p == 't' || *p == ' ') {
 		p++;
 		if (date_digits(&p, 2, &h) || *p++ != ':' || date_digits(&p, 2, &mi))
 			return err_set(cause, "'%s' has a bad time (expected HH:MM)", s);
@@ -83,6 +109,11 @@ int date_parse_iso(const char *s, int64_t *out, char **cause)
 			p++;
 			if (date_digits(&p, 2, &sec))
 				return err_set(cause, "'%s' has bad seconds", s);
+			if ((*p == '.' || *p == ',') && isdigit((unsigned char)p[1])) {
+				p++; /* a fraction of a second is dropped */
+				while (isdigit((unsigned char)*p))
+					p++;
+			}
 		}
 	}
 	if (!date_valid_ymd(y, mo, d))
@@ -94,16 +125,9 @@ int date_parse_iso(const char *s, int64_t *out, char **cause)
 			   ? 0
 			   : err_set(cause, "'%s' cannot be represented", s);
 	int off = 0;
-	if (*p == 'Z' && p[1] == '\0') {
-		off = 0;
-	} else if ((*p == '+' || *p == '-') && strlen(p) == 6 && p[3] == ':') {
-		int sign = *p == '-' ? -1 : 1, oh, om;
-		p++;
-		if (date_digits(&p, 2, &oh) || *p++ != ':' || date_digits(&p, 2, &om) || oh > 14 ||
-		    om > 59)
+	if (date_parse_offset(p, &off) != 0) {
+		if (*p == '+' || *p == '-' || *p == 'Z' || *p == 'z')
 			return err_set(cause, "'%s' has a bad UTC offset", s);
-		off = sign * (oh * 3600 + om * 60);
-	} else {
 		return err_set(cause, "'%s' has trailing text", s);
 	}
 	*out = date_days_from_civil(y, mo, d) * DAY_SECONDS + h * 3600 + mi * 60 + sec - off;
@@ -151,8 +175,10 @@ int64_t date_day_start(int64_t t)
 	struct tm tm;
 	date_local(t, &tm);
 	int64_t out = t;
-	if (date_make_local(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 0, 0, 0, &out) != 0)
-		return t - (t % DAY_SECONDS);
+	if (date_make_local(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 0, 0, 0, &out) != 0) {
+		int64_t r = t % DAY_SECONDS;
+		return t - (r < 0 ? r + DAY_SECONDS : r);
+	}
 	return out;
 }
 
@@ -166,6 +192,8 @@ int64_t date_week_start(int64_t t)
 
 int64_t date_add_days(int64_t t, int days)
 {
+	if (days == 0)
+		return t; /* mktime could pick the other side of an ambiguous hour */
 	struct tm tm;
 	date_local(t, &tm);
 	tm.tm_mday += days;
