@@ -32,10 +32,13 @@ enum store_open_flags {
 char *store_default_path(char **cause);
 
 /* Opens (creating the file, mode 0600, and its directory, 0700, when missing)
- * and migrates the schema, backing the file up first. A file that is not a kith
- * database, is corrupt, or has a newer schema fails with a clear message and is
- * not written. `params` is copied; when the cache was built with other
- * parameters every contact is rescored. */
+ * and migrates the schema, backing the file up first (to "PATH.bak-vN", N the
+ * old version). A file that is not a kith database, is corrupt, or has a newer
+ * schema fails with a clear message and is not written. (The whole file is
+ * checked at every open while it is small, up to 1 MB; a bigger one is
+ * checked by store_stats, and damage met on the way fails the same way.) `params` is
+ * copied (NULL: the defaults); when the cache was built with other parameters
+ * every contact is rescored. *out is closed with store_close. */
 int store_open(struct store **out, const char *path, int flags,
                const struct score_params *params, char **cause);
 void store_close(struct store *st);
@@ -43,16 +46,18 @@ const char *store_path(const struct store *st);
 const struct score_params *store_params(const struct store *st);
 
 typedef int (*store_fn)(struct store *st, void *arg, char **cause);
-/* Runs fn in one write transaction, retried whole while the database is busy.
- * fn returning -1 rolls back. */
+/* Runs fn in one write transaction, retried whole while the database is busy
+ * (for about 10 s). fn returning -1 rolls back; any other value commits and
+ * is returned. Not inside another store_write or store_read. */
 int store_write(struct store *st, store_fn fn, void *arg, char **cause);
-/* Runs fn in one read snapshot (never writes). */
+/* Runs fn in one read snapshot (never writes); returns what fn returns. */
 int store_read(struct store *st, store_fn fn, void *arg, char **cause);
 
 /* ---- writes: only inside store_write ---- */
 
 /* Inserts c: a new id when c->id is empty, created/updated = now when 0;
- * sets c->rowid. Fields and tags are stored too. */
+ * sets c->rowid. Fields and tags are stored too (tags as a set). The name
+ * must not be blank. */
 int store_tx_contact_add(struct store *st, struct contact *c, int64_t now, char **cause);
 /* Replaces the record with rowid c->rowid (fields and tags included);
  * updated_at = now. Rescores the contact when its family tag changed. */
@@ -63,9 +68,19 @@ int store_tx_contact_remove(struct store *st, int64_t rowid, int64_t now, char *
 /* until 0 clears the snooze. */
 int store_tx_contact_snooze(struct store *st, int64_t rowid, int64_t until, int64_t now,
                             char **cause);
-/* Inserts in with its tags and the contacts in in->contacts (by rowid); new id
- * when empty; created/updated = now when 0. Updates each contact's cache in
- * O(1). Sets in->rowid. */
+/* archived 1 sets archived_at = now; 0 clears it. */
+int store_tx_contact_archive(struct store *st, int64_t rowid, int archived, int64_t now,
+                             char **cause);
+/* Folds contact `other` into `keep`: other's interactions and follow-ups move
+ * to keep (an interaction with both keeps one link); its tags and the fields
+ * keep lacks are added; keep's empty org, role, met and birthday are filled
+ * from other's, notes are joined, an unset cadence is taken, created_at is the
+ * earlier one. Then other is deleted with a tombstone and keep is rescored. */
+int store_tx_contact_merge(struct store *st, int64_t keep, int64_t other, int64_t now,
+                           char **cause);
+/* Inserts in with its tags and the contacts in in->contacts (by rowid, at
+ * least one; one named twice counts once); new id when empty; created/updated
+ * = now when 0. Updates each contact's cache in O(1). Sets in->rowid. */
 int store_tx_interaction_add(struct store *st, struct interaction *in, int64_t now,
                              char **cause);
 /* Like add, without touching the caches: for bulk loads followed by
@@ -77,10 +92,19 @@ int store_tx_interaction_add_bulk(struct store *st, struct interaction *in, int6
 int store_tx_interaction_update(struct store *st, struct interaction *in, int64_t now,
                                 char **cause);
 int store_tx_interaction_remove(struct store *st, int64_t rowid, int64_t now, char **cause);
-/* Inserts f (contact by f->contact_rowid); sets f->rowid and id. */
+/* Inserts f (contact by f->contact_rowid; interaction_rowid 0 for none; new
+ * id when empty; created/updated = now when 0); sets f->rowid and id, and
+ * f->contact_id and contact_name (freeing the old name). */
 int store_tx_followup_add(struct store *st, struct followup *f, int64_t now, char **cause);
 /* Marks done at `now` (done 1) or reopens (done 0). */
 int store_tx_followup_done(struct store *st, int64_t rowid, int done, int64_t now,
+                           char **cause);
+/* Deletes a follow-up, leaving a tombstone. */
+int store_tx_followup_remove(struct store *st, int64_t rowid, int64_t now, char **cause);
+/* Records that the record `uuid` of `kind` ("contact", "interaction",
+ * "followup") was deleted at `at` (another journal's tombstones, on import);
+ * the later time wins over an existing tombstone. */
+int store_tx_tombstone_add(struct store *st, const char *uuid, const char *kind, int64_t at,
                            char **cause);
 /* Recomputes one contact's cache from its interactions. */
 int store_tx_rescore(struct store *st, int64_t contact_rowid, char **cause);
@@ -95,9 +119,11 @@ int store_tx_rescore_all(struct store *st, store_rescore_report report, void *ar
 
 /* ---- reads ---- */
 
+/* *empty = 1 when the journal has no contact and no interaction. */
 int store_is_empty(struct store *st, int *empty, char **cause);
 
-/* Full record (fields, tags, notes). 1 when there is no such contact. */
+/* Full record (fields, tags, notes) into *out, which the caller frees with
+ * contact_free. 1 when there is no such contact (out then holds nothing). */
 int store_contact_get(struct store *st, int64_t rowid, struct contact *out, char **cause);
 int store_contact_by_uuid(struct store *st, const char *uuid, struct contact *out,
                           char **cause);
@@ -113,21 +139,32 @@ struct store_contact_filter {
 int store_contact_list(struct store *st, const struct store_contact_filter *f,
                        struct contact **out, size_t *n, char **cause);
 
-/* Contacts whose uuid starts with prefix (lower-case hex), at most limit. */
+/* The lookups below fill *out, an array the caller frees with
+ * contact_refs_free; a limit of 0 means no limit. Archived contacts come after
+ * the others, then by folded name (the uuid prefix: by uuid). */
+
+/* Contacts whose uuid starts with prefix (case-insensitive), at most limit. */
 int store_contact_find_prefix(struct store *st, const char *prefix, size_t limit,
                               struct contact_ref **out, size_t *n, char **cause);
 /* Contacts whose folded full name equals `folded` (see utf8_fold). */
 int store_contact_find_exact(struct store *st, const char *folded, size_t limit,
                              struct contact_ref **out, size_t *n, char **cause);
 /* Contacts that have, for every folded word given, a folded name word starting
- * with it; at most limit of them, and the number there are in *total. */
+ * with it; at most limit of them, and the number there are in *total. The
+ * name words are those of utf8_fold(name) split on spaces, and the parts of
+ * them that follow a '-' ("souza-lima" starts words at "souza" and "lima"). */
 int store_contact_find_words(struct store *st, char *const *words, size_t nwords,
                              size_t limit, struct contact_ref **out, size_t *n,
                              size_t *total, char **cause);
-/* Every contact's id and name (suggestions, completion), ordered by name. */
+/* Contacts with an email field equal to email, ignoring ASCII case. */
+int store_contact_find_email(struct store *st, const char *email, size_t limit,
+                             struct contact_ref **out, size_t *n, char **cause);
+/* Every contact's id and name (suggestions, completion), archived too,
+ * ordered by folded name. */
 int store_contact_names(struct store *st, struct contact_ref **out, size_t *n, char **cause);
 
-/* The score inputs of one contact's interactions. */
+/* The score inputs of one contact's interactions, in no particular order;
+ * the caller frees *out with free(). */
 int store_contact_events(struct store *st, int64_t rowid, struct score_event **out,
                          size_t *n, char **cause);
 
@@ -137,36 +174,57 @@ struct store_timeline_query {
 	int64_t until;         /* 0: no upper bound (inclusive) */
 	size_t limit;          /* 0: no limit */
 };
-/* Interactions, newest first, each with its contacts and tags. */
+/* Interactions, newest first (by time, then rowid), each with its contacts
+ * (in the order given when added) and tags (sorted). The caller frees *out
+ * with interactions_free. q NULL: all. */
 int store_timeline(struct store *st, const struct store_timeline_query *q,
                    struct interaction **out, size_t *n, char **cause);
+/* One interaction with its contacts and tags into *out (caller frees with
+ * interaction_free); 1 when there is none. */
 int store_interaction_by_uuid(struct store *st, const char *uuid, struct interaction *out,
                               char **cause);
+int store_interaction_get(struct store *st, int64_t rowid, struct interaction *out,
+                          char **cause);
 
 struct store_followup_query {
 	int64_t contact_rowid; /* 0: everyone */
 	int include_done;
 	int64_t due_before; /* 0: any; else due_at < due_before */
 };
-/* Follow-ups ordered by due date, then creation. */
+/* Follow-ups ordered by due date, then creation, with their contact's id and
+ * name; the caller frees *out with followups_free. q NULL: all. */
 int store_followups(struct store *st, const struct store_followup_query *q,
                     struct followup **out, size_t *n, char **cause);
-/* Follow-ups whose uuid starts with prefix, at most limit. */
+/* Follow-ups whose uuid starts with prefix, at most limit (0: no limit). */
 int store_followup_find_prefix(struct store *st, const char *prefix, size_t limit,
                                struct followup **out, size_t *n, char **cause);
 
 struct store_stats {
 	int schema_version;
+	/* contacts counts the archived ones too */
 	int64_t contacts, archived, interactions, followups_open, followups_done, tombstones;
 	int64_t page_count, page_size, freelist;
 	unsigned dir_mode, file_mode; /* permission bits; 0 when unknown */
-	char integrity[256];          /* "ok" or the first problems found */
+	char integrity[256];          /* "ok" or the first problems found; "" unless asked */
 	char journal_mode[16];
 };
 int store_stats(struct store *st, int integrity, struct store_stats *out, char **cause);
-/* Copies the database to path with SQLite's online backup API (mode 0600). */
+/* Copies the database to path, which must not exist, with SQLite's online
+ * backup API (mode 0600). */
 int store_backup(struct store *st, const char *path, char **cause);
 /* PRAGMA data_version: changes when another connection commits. */
 int store_data_version(struct store *st, int64_t *out, char **cause);
+
+struct store_tombstone {
+	char id[ID_LEN + 1];
+	char kind[16]; /* "contact", "interaction", "followup" */
+	int64_t deleted_at;
+};
+/* The tombstone of uuid: 0 with *deleted_at and kind (when not NULL); 1 when
+ * there is none. */
+int store_tombstone_get(struct store *st, const char *uuid, int64_t *deleted_at, char kind[16],
+                        char **cause);
+/* Every tombstone, oldest first; the caller frees *out with free(). */
+int store_tombstones(struct store *st, struct store_tombstone **out, size_t *n, char **cause);
 
 #endif

@@ -1,0 +1,216 @@
+/* store_int.h: what the store*.c files share and nothing else sees: the store
+ * struct, its prepared statements, SQLite helpers, the score cache row, and
+ * the migration entry point the tests use. Depends on sqlite3 and store.h. */
+#ifndef KITH_STORE_INT_H
+#define KITH_STORE_INT_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store.h"
+
+/* Statements kept prepared for the life of the connection; their SQL is in
+ * store_sql.c, in this order. */
+enum store_stmt {
+	STORE_SQL_BEGIN,
+	STORE_SQL_BEGIN_IMMEDIATE,
+	STORE_SQL_COMMIT,
+	STORE_SQL_ROLLBACK,
+	STORE_SQL_DATA_VERSION,
+	STORE_SQL_META_GET,
+	STORE_SQL_META_SET,
+	STORE_SQL_CONTACT_INSERT,
+	STORE_SQL_CONTACT_UPDATE,
+	STORE_SQL_CONTACT_GET,
+	STORE_SQL_CONTACT_GET_UUID,
+	STORE_SQL_CONTACT_REF,
+	STORE_SQL_CONTACT_TAGS,
+	STORE_SQL_CONTACT_FIELDS,
+	STORE_SQL_CONTACT_TAG_INSERT,
+	STORE_SQL_CONTACT_TAG_CLEAR,
+	STORE_SQL_CONTACT_FIELD_INSERT,
+	STORE_SQL_CONTACT_FIELD_CLEAR,
+	STORE_SQL_CONTACT_WORD_INSERT,
+	STORE_SQL_CONTACT_WORD_CLEAR,
+	STORE_SQL_CONTACT_HAS_TAG,
+	STORE_SQL_CONTACT_SNOOZE,
+	STORE_SQL_CONTACT_ARCHIVE,
+	STORE_SQL_CONTACT_DELETE,
+	STORE_SQL_CACHE_GET,
+	STORE_SQL_CACHE_SET,
+	STORE_SQL_CONTACT_EVENTS,
+	STORE_SQL_INTERACTION_INSERT,
+	STORE_SQL_INTERACTION_UPDATE,
+	STORE_SQL_INTERACTION_GET,
+	STORE_SQL_INTERACTION_GET_UUID,
+	STORE_SQL_INTERACTION_TAGS,
+	STORE_SQL_INTERACTION_CONTACTS,
+	STORE_SQL_INTERACTION_TAG_INSERT,
+	STORE_SQL_INTERACTION_TAG_CLEAR,
+	STORE_SQL_INTERACTION_LINK_INSERT,
+	STORE_SQL_INTERACTION_LINK_CLEAR,
+	STORE_SQL_INTERACTION_LINKED,
+	STORE_SQL_INTERACTION_DELETE,
+	STORE_SQL_FOLLOWUP_INSERT,
+	STORE_SQL_FOLLOWUP_DONE,
+	STORE_SQL_FOLLOWUP_REMOVE,
+	STORE_SQL_TOMBSTONE_INSERT,
+	STORE_SQL_TOMBSTONE_GET,
+	STORE_SQL_COUNT
+};
+
+/* The columns of a contact as lists read them (no notes), in the order
+ * store_col_contact reads them, and their number. */
+#define STORE_CONTACT_COLS                                                               \
+	"c.id, c.uuid, c.name, c.org, c.role, c.circle, c.kind, c.cadence_days, c.met, " \
+	"c.birthday, c.created_at, c.updated_at, c.archived_at, c.snoozed_until, "       \
+	"c.sc_ref_at, c.sc_warm, c.sc_gave, c.sc_got, c.sc_last_at, c.sc_first_at, "     \
+	"c.sc_max_at, c.sc_n, c.sc_n_service"
+#define STORE_CONTACT_NCOLS 23
+
+/* The SQL of a kept statement (static storage). */
+const char *store_sql_text(enum store_stmt id);
+
+enum store_tx { STORE_TX_NONE, STORE_TX_READ, STORE_TX_WRITE };
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	struct score_params params;
+	enum store_tx tx;
+	int last_rc;  /* the last SQLite error seen, for store_write's retry */
+	int busy_ms;  /* SQLite's busy timeout */
+	int retry_ms; /* store_write's budget of waiting on a busy database */
+	sqlite3_stmt *stmt[STORE_SQL_COUNT];
+};
+
+/* ---- statements (store.c) ---- */
+
+/* The kept statement id, prepared on first use, reset; the store owns it.
+ * NULL with *cause on failure. */
+sqlite3_stmt *store_stmt(struct store *st, enum store_stmt id, char **cause);
+/* Prepares sql for one use; the caller finalizes it. NULL with *cause. */
+sqlite3_stmt *store_prepare(struct store *st, const char *sql, char **cause);
+/* Binds parameters 1, 2 ... from the variable arguments, one per letter of
+ * fmt: 't' text (const char *, NULL binds ""), 'x' text or NULL when NULL,
+ * 'b' text of that many bytes (size_t, then const char *), 'i' int64_t,
+ * 'z' int64_t or NULL when 0, 'n' int64_t or NULL when negative, 'd' double.
+ * Text is bound without a copy: it must live until the statement is reset.
+ * On failure resets s and fails with *cause. */
+int store_bind(struct store *st, sqlite3_stmt *s, char **cause, const char *fmt, ...);
+/* Steps: 1 for a row, 0 at the end (s reset), -1 with *cause (s reset). */
+int store_step(struct store *st, sqlite3_stmt *s, char **cause);
+/* Steps s to its end, expecting no row, and resets it. */
+int store_step_done(struct store *st, sqlite3_stmt *s, char **cause);
+/* Resets s after a row was read (its result was already checked). */
+void store_reset(sqlite3_stmt *s);
+/* Runs the kept statement id with the one parameter rowid to its end. */
+int store_run_id(struct store *st, enum store_stmt id, int64_t rowid, char **cause);
+/* Runs sql (no result rows) outside the kept statements. */
+int store_exec(struct store *st, const char *sql, char **cause);
+/* Sets *cause from an SQLite result code and the connection's message, records
+ * rc for the busy retry; a corrupt database gets the "damaged" message.
+ * Returns -1. */
+int store_fail(struct store *st, int rc, char **cause);
+/* 1 for SQLITE_BUSY and SQLITE_LOCKED in any of their extended forms. */
+int store_rc_busy(int rc);
+
+/* ---- transactions (store.c) ---- */
+
+/* Fails unless inside store_write. */
+int store_need_write(struct store *st, char **cause);
+/* Opens a read snapshot unless a transaction is open; *own says whether to end it. */
+int store_snap_begin(struct store *st, int *own, char **cause);
+/* Ends the snapshot opened by store_snap_begin when own; returns rc, or -1
+ * when ending fails. */
+int store_snap_end(struct store *st, int own, int rc, char **cause);
+
+/* ---- columns (store.c) ---- */
+
+/* A copy of the text column; "" for NULL. Caller frees. */
+char *store_col_str(sqlite3_stmt *s, int col);
+/* The uuid column into out ("" when it is not a uuid's length). */
+void store_col_id(sqlite3_stmt *s, int col, char out[ID_LEN + 1]);
+/* A contact_ref from four columns from col: rowid, uuid, name, org. */
+void store_col_ref(sqlite3_stmt *s, int col, struct contact_ref *r);
+
+/* A growing set of rowids. */
+struct store_ids {
+	int64_t *v;
+	size_t n, cap;
+};
+void store_ids_push(struct store_ids *ids, int64_t id);
+void store_ids_sort_unique(struct store_ids *ids);
+void store_ids_free(struct store_ids *ids);
+
+/* An index of an array of records by rowid: sort, then find. */
+struct store_slot {
+	int64_t rowid;
+	size_t at;
+};
+void store_slots_sort(struct store_slot *v, size_t n);
+/* The slot of rowid, or NULL. */
+const struct store_slot *store_slots_find(const struct store_slot *v, size_t n, int64_t rowid);
+
+/* ---- records (store_contact.c, store_interaction.c) ---- */
+
+/* Fills c (initialised here; the caller frees it with contact_free) from the
+ * STORE_CONTACT_COLS columns of the current row; tags, fields and notes are
+ * left empty. */
+void store_col_contact(sqlite3_stmt *s, struct contact *c);
+/* Loads the tags of contact rowid into sv (appending). */
+int store_contact_tags(struct store *st, int64_t rowid, struct strv *sv, char **cause);
+/* Leaves a tombstone for uuid. */
+int store_tombstone_put(struct store *st, const char *uuid, const char *kind, int64_t at,
+                        char **cause);
+
+/* ---- the score cache (store_cache.c) ---- */
+
+/* Columns sc_ref_at ... sc_n_service (nine) from col into *sc. */
+void store_col_cache(sqlite3_stmt *s, int col, struct score_cache *sc);
+/* 1 when a and b differ: any count or time, or a sum by more than 1e-9
+ * (relative to the sum when it exceeds 1). */
+int store_cache_differs(const struct score_cache *a, const struct score_cache *b);
+/* Whether the contact carries the family tag of the store's parameters. */
+int store_contact_is_family(struct store *st, int64_t rowid, int *family, char **cause);
+/* Writes a contact's cache. */
+int store_cache_set(struct store *st, int64_t rowid, const struct score_cache *sc, char **cause);
+/* Adds one interaction to a contact's cache in O(1). */
+int store_cache_add(struct store *st, int64_t rowid, const struct score_event *ev, char **cause);
+/* Rescores every contact in ids. */
+int store_rescore_ids(struct store *st, const struct store_ids *ids, char **cause);
+/* Sets the meta row of the parameter digest to the store's parameters. */
+int store_digest_save(struct store *st, char **cause);
+/* *same = 1 when the stored digest equals the store's parameters'. */
+int store_digest_check(struct store *st, int *same, char **cause);
+
+/* ---- opening and migrations (store_open.c, store_schema.c) ---- */
+
+/* One step of the schema: run inside the migration's write transaction, it
+ * takes the database from version - 1 to `version`. */
+struct store_migration {
+	int version;
+	const char *sql[4]; /* run first, in order, up to the first NULL */
+	/* then this, when not NULL (path is the database's) */
+	int (*fn)(sqlite3 *db, const char *path, char **cause);
+};
+/* The steps of this kith, from version 1 up to STORE_SCHEMA_VERSION. */
+const struct store_migration *store_schema_steps(size_t *n);
+/* Tables the schema of this kith knows (NULL-terminated; static storage). */
+const char *const *store_schema_tables(void);
+
+/* store_open with `extra` steps after this kith's own (versions
+ * STORE_SCHEMA_VERSION + 1 ...): the newest version known is then the last
+ * extra step's. For the tests of the migration machinery. */
+int store_open_steps(struct store **out, const char *path, int flags,
+                     const struct score_params *params, const struct store_migration *extra,
+                     size_t nextra, char **cause);
+/* Copies the database of db to path with the online backup API: a new file,
+ * 0600, written beside path and renamed into place (replacing it) once
+ * complete and synced. */
+int store_backup_db(sqlite3 *db, const char *path, char **cause);
+/* Sets the busy timeout and store_write's retry budget (milliseconds). */
+int store_set_retry(struct store *st, int busy_ms, int retry_ms, char **cause);
+
+#endif

@@ -1,0 +1,394 @@
+/* store_interaction.c: interactions in the journal (DESIGN.md §3): add with
+ * the O(1) cache update of each contact, bulk add, update and remove with a
+ * rescore, one record, and the timeline. Depends on sqlite3 and score.h. */
+#include "store_int.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "err.h"
+
+/* A timeline longer than this reads contacts and tags in one scan each
+ * rather than per interaction. */
+#define STORE_BATCH_MIN 64
+
+#define STORE_INTERACTION_COLS                                                     \
+	"i.id, i.uuid, i.occurred_at, i.kind, i.direction, i.deep, i.created_at, " \
+	"i.updated_at, i.summary"
+
+static void store_col_interaction(sqlite3_stmt *s, struct interaction *in)
+{
+	memset(in, 0, sizeof *in);
+	in->rowid = sqlite3_column_int64(s, 0);
+	store_col_id(s, 1, in->id);
+	in->at = sqlite3_column_int64(s, 2);
+	const char *t = (const char *)sqlite3_column_text(s, 3);
+	if (t == NULL || model_ikind_parse(t, &in->kind) != 0)
+		in->kind = IKIND_NOTE;
+	t = (const char *)sqlite3_column_text(s, 4);
+	if (t == NULL || model_direction_parse(t, &in->dir) != 0)
+		in->dir = DIR_NONE;
+	in->deep = sqlite3_column_int(s, 5) != 0;
+	in->created_at = sqlite3_column_int64(s, 6);
+	in->updated_at = sqlite3_column_int64(s, 7);
+	in->summary = store_col_str(s, 8);
+	strv_init(&in->tags);
+}
+
+static int store_interaction_check(const struct interaction *in, char **cause)
+{
+	if (in->ncontacts == 0)
+		return err_set(cause, "an interaction needs a contact");
+	for (size_t i = 0; i < in->tags.n; i++)
+		if (in->tags.v[i][0] == '\0')
+			return err_set(cause, "an interaction with an empty tag");
+	return 0;
+}
+
+/* Tags and contact links of in (rowid set), replacing what was there unless
+ * it is fresh; the caches of newly linked contacts are updated when `cache`
+ * is set. */
+static int store_interaction_parts(struct store *st, const struct interaction *in, int fresh,
+                                   int cache, char **cause)
+{
+	if (!fresh && (store_run_id(st, STORE_SQL_INTERACTION_TAG_CLEAR, in->rowid, cause) != 0 ||
+	               store_run_id(st, STORE_SQL_INTERACTION_LINK_CLEAR, in->rowid, cause) != 0))
+		return -1;
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_INTERACTION_TAG_INSERT, cause);
+	if (s == NULL)
+		return -1;
+	for (size_t i = 0; i < in->tags.n; i++)
+		if (store_bind(st, s, cause, "it", in->rowid, in->tags.v[i]) != 0 ||
+		    store_step_done(st, s, cause) != 0)
+			return -1;
+	struct score_event ev = {in->at, in->kind, in->dir, in->deep != 0};
+	for (size_t i = 0; i < in->ncontacts; i++) {
+		int64_t who = in->contacts[i].rowid;
+		s = store_stmt(st, STORE_SQL_INTERACTION_LINK_INSERT, cause);
+		if (s == NULL || store_bind(st, s, cause, "iii", in->rowid, who, (int64_t)i) != 0)
+			return -1;
+		if (store_step_done(st, s, cause) != 0)
+			return err_wrap(cause, "contact %" PRId64 ": ", who);
+		/* a contact named twice is linked, and counted, once */
+		if (cache && sqlite3_changes(st->db) == 1 &&
+		    store_cache_add(st, who, &ev, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int store_interaction_insert(struct store *st, struct interaction *in, int64_t now,
+                                    int cache, char **cause)
+{
+	if (store_need_write(st, cause) != 0 || store_interaction_check(in, cause) != 0)
+		return -1;
+	if (in->id[0] == '\0')
+		id_new(in->id);
+	else if (!id_is_uuid(in->id))
+		return err_set(cause, "\"%s\" is not a uuid", in->id);
+	if (in->created_at == 0)
+		in->created_at = now;
+	if (in->updated_at == 0)
+		in->updated_at = now;
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_INTERACTION_INSERT, cause);
+	if (s == NULL ||
+	    store_bind(st, s, cause, "tittiiit", in->id, in->at, model_ikind_name(in->kind),
+	               model_direction_name(in->dir), (int64_t)(in->deep != 0), in->created_at,
+	               in->updated_at, in->summary) != 0 ||
+	    store_step_done(st, s, cause) != 0)
+		return err_wrap(cause, "adding an interaction: ");
+	in->rowid = sqlite3_last_insert_rowid(st->db);
+	if (store_interaction_parts(st, in, 1, cache, cause) != 0)
+		return err_wrap(cause, "adding an interaction: ");
+	return 0;
+}
+
+int store_tx_interaction_add(struct store *st, struct interaction *in, int64_t now, char **cause)
+{
+	return store_interaction_insert(st, in, now, 1, cause);
+}
+
+int store_tx_interaction_add_bulk(struct store *st, struct interaction *in, int64_t now,
+                                  char **cause)
+{
+	return store_interaction_insert(st, in, now, 0, cause);
+}
+
+/* The contacts linked to an interaction, appended to ids. */
+static int store_interaction_linked(struct store *st, int64_t rowid, struct store_ids *ids,
+                                    char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_INTERACTION_LINKED, cause);
+	if (s == NULL || store_bind(st, s, cause, "i", rowid) != 0)
+		return -1;
+	int rc;
+	while ((rc = store_step(st, s, cause)) == 1)
+		store_ids_push(ids, sqlite3_column_int64(s, 0));
+	return rc;
+}
+
+int store_tx_interaction_update(struct store *st, struct interaction *in, int64_t now, char **cause)
+{
+	if (store_need_write(st, cause) != 0 || store_interaction_check(in, cause) != 0)
+		return -1;
+	struct store_ids ids = {0};
+	int rc = store_interaction_linked(st, in->rowid, &ids, cause);
+	sqlite3_stmt *s = rc == 0 ? store_stmt(st, STORE_SQL_INTERACTION_UPDATE, cause) : NULL;
+	if (s == NULL ||
+	    store_bind(st, s, cause, "iittiit", in->rowid, in->at, model_ikind_name(in->kind),
+	               model_direction_name(in->dir), (int64_t)(in->deep != 0), now,
+	               in->summary) != 0 ||
+	    store_step_done(st, s, cause) != 0)
+		rc = -1;
+	else if (sqlite3_changes(st->db) != 1)
+		rc = err_set(cause, "no interaction with rowid %" PRId64, in->rowid);
+	if (rc == 0)
+		rc = store_interaction_parts(st, in, 0, 0, cause);
+	if (rc == 0) {
+		for (size_t i = 0; i < in->ncontacts; i++)
+			store_ids_push(&ids, in->contacts[i].rowid);
+		store_ids_sort_unique(&ids);
+		rc = store_rescore_ids(st, &ids, cause);
+	}
+	store_ids_free(&ids);
+	if (rc != 0)
+		return err_wrap(cause, "updating an interaction: ");
+	in->updated_at = now;
+	return 0;
+}
+
+int store_tx_interaction_remove(struct store *st, int64_t rowid, int64_t now, char **cause)
+{
+	if (store_need_write(st, cause) != 0)
+		return -1;
+	char id[ID_LEN + 1];
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_INTERACTION_GET, cause);
+	if (s == NULL || store_bind(st, s, cause, "i", rowid) != 0)
+		return -1;
+	int rc = store_step(st, s, cause);
+	if (rc == 0)
+		return err_set(cause, "no interaction with rowid %" PRId64, rowid);
+	if (rc < 0)
+		return -1;
+	store_col_id(s, 1, id);
+	store_reset(s);
+	struct store_ids ids = {0};
+	rc = store_interaction_linked(st, rowid, &ids, cause);
+	if (rc == 0)
+		rc = store_tombstone_put(st, id, "interaction", now, cause);
+	if (rc == 0) {
+		s = store_stmt(st, STORE_SQL_INTERACTION_DELETE, cause);
+		if (s == NULL || store_bind(st, s, cause, "i", rowid) != 0 ||
+		    store_step_done(st, s, cause) != 0)
+			rc = -1;
+	}
+	if (rc == 0)
+		rc = store_rescore_ids(st, &ids, cause);
+	store_ids_free(&ids);
+	if (rc != 0)
+		return err_wrap(cause, "removing an interaction: ");
+	return 0;
+}
+
+/* Tags and contacts of one loaded interaction. */
+static int store_interaction_fill(struct store *st, struct interaction *in, char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_INTERACTION_TAGS, cause);
+	if (s == NULL || store_bind(st, s, cause, "i", in->rowid) != 0)
+		return -1;
+	int rc;
+	while ((rc = store_step(st, s, cause)) == 1)
+		strv_take(&in->tags, store_col_str(s, 0));
+	if (rc != 0)
+		return -1;
+	s = store_stmt(st, STORE_SQL_INTERACTION_CONTACTS, cause);
+	if (s == NULL || store_bind(st, s, cause, "i", in->rowid) != 0)
+		return -1;
+	size_t cap = 0;
+	while ((rc = store_step(st, s, cause)) == 1) {
+		if (in->ncontacts == cap) {
+			cap = cap ? cap * 2 : 4;
+			in->contacts = xreallocarray(in->contacts, cap, sizeof *in->contacts);
+		}
+		store_col_ref(s, 0, &in->contacts[in->ncontacts++]);
+	}
+	return rc;
+}
+
+static int store_interaction_load(struct store *st, enum store_stmt id, int64_t rowid,
+                                  const char *uuid, struct interaction *out, char **cause)
+{
+	memset(out, 0, sizeof *out);
+	int own;
+	if (store_snap_begin(st, &own, cause) != 0)
+		return -1;
+	sqlite3_stmt *s = store_stmt(st, id, cause);
+	int rc = -1;
+	if (s != NULL && (uuid ? store_bind(st, s, cause, "t", uuid)
+	                       : store_bind(st, s, cause, "i", rowid)) == 0)
+		rc = store_step(st, s, cause);
+	if (rc == 1) {
+		store_col_interaction(s, out);
+		store_reset(s);
+		rc = store_interaction_fill(st, out, cause);
+		if (rc != 0)
+			interaction_free(out);
+	} else if (rc == 0) {
+		rc = 1;
+	}
+	return store_snap_end(st, own, rc, cause);
+}
+
+int store_interaction_get(struct store *st, int64_t rowid, struct interaction *out, char **cause)
+{
+	return store_interaction_load(st, STORE_SQL_INTERACTION_GET, rowid, NULL, out, cause);
+}
+
+int store_interaction_by_uuid(struct store *st, const char *uuid, struct interaction *out,
+                              char **cause)
+{
+	return store_interaction_load(st, STORE_SQL_INTERACTION_GET_UUID, 0, uuid, out, cause);
+}
+
+/* ---- the timeline ---- */
+
+/* The FROM and WHERE of a timeline query (parameters ?1 contact, ?2 since,
+ * ?3 until, ?4 limit), ordered newest first. */
+static void store_timeline_from(struct buf *b, const struct store_timeline_query *q)
+{
+	buf_puts(b, " FROM interaction i");
+	if (q->contact_rowid != 0)
+		buf_puts(b, " JOIN interaction_contact l ON l.interaction_id = i.id "
+		            "AND l.contact_id = ?1");
+	buf_puts(b, " WHERE 1");
+	if (q->since != 0)
+		buf_puts(b, " AND i.occurred_at >= ?2");
+	if (q->until != 0)
+		buf_puts(b, " AND i.occurred_at <= ?3");
+	buf_puts(b, " ORDER BY i.occurred_at DESC, i.id DESC");
+	if (q->limit != 0)
+		buf_puts(b, " LIMIT ?4");
+}
+
+static sqlite3_stmt *store_timeline_prepare(struct store *st, const struct store_timeline_query *q,
+                                            const char *head, const char *tail, char **cause)
+{
+	struct buf sql;
+	buf_init(&sql);
+	buf_puts(&sql, head);
+	store_timeline_from(&sql, q);
+	buf_puts(&sql, tail);
+	sqlite3_stmt *s = store_prepare(st, buf_str(&sql), cause);
+	buf_free(&sql);
+	if (s == NULL)
+		return NULL;
+	const int64_t v[4] = {q->contact_rowid, q->since, q->until,
+	                      q->limit > INT64_MAX ? INT64_MAX : (int64_t)q->limit};
+	const char *const name[4] = {"?1", "?2", "?3", "?4"};
+	for (int i = 0; i < 4; i++) {
+		int at = sqlite3_bind_parameter_index(s, name[i]);
+		if (at > 0 && sqlite3_bind_int64(s, at, v[i]) != SQLITE_OK) {
+			store_fail(st, sqlite3_errcode(st->db), cause);
+			(void)sqlite3_finalize(s);
+			return NULL;
+		}
+	}
+	return s;
+}
+
+/* Contacts and tags of every interaction of the timeline, in two scans. */
+static int store_timeline_batch(struct store *st, const struct store_timeline_query *q,
+                                struct interaction *v, size_t n, char **cause)
+{
+	struct store_slot *slot = xreallocarray(NULL, n, sizeof *slot);
+	for (size_t i = 0; i < n; i++) {
+		slot[i].rowid = v[i].rowid;
+		slot[i].at = i;
+	}
+	store_slots_sort(slot, n);
+	sqlite3_stmt *s = store_timeline_prepare(st, q,
+	                                         "SELECT l2.interaction_id, c.id, c.uuid, c.name, "
+	                                         "c.org FROM interaction_contact l2 "
+	                                         "JOIN contact c ON c.id = l2.contact_id "
+	                                         "WHERE l2.interaction_id IN (SELECT i.id",
+	                                         ") ORDER BY l2.interaction_id, l2.pos", cause);
+	int rc = s == NULL ? -1 : 1;
+	const struct store_slot *hit;
+	while (rc == 1 && (rc = store_step(st, s, cause)) == 1) {
+		if ((hit = store_slots_find(slot, n, sqlite3_column_int64(s, 0))) == NULL)
+			continue;
+		struct interaction *in = &v[hit->at];
+		in->contacts = xreallocarray(in->contacts, in->ncontacts + 1, sizeof *in->contacts);
+		store_col_ref(s, 1, &in->contacts[in->ncontacts++]);
+	}
+	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+	if (rc == 0) {
+		s = store_timeline_prepare(st, q,
+		                           "SELECT t.interaction_id, t.tag FROM interaction_tag t "
+		                           "WHERE t.interaction_id IN (SELECT i.id",
+		                           ") ORDER BY t.interaction_id, t.tag", cause);
+		rc = s == NULL ? -1 : 1;
+		while (rc == 1 && (rc = store_step(st, s, cause)) == 1)
+			if ((hit = store_slots_find(slot, n, sqlite3_column_int64(s, 0))) != NULL)
+				strv_take(&v[hit->at].tags, store_col_str(s, 1));
+		(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+	}
+	free(slot);
+	return rc;
+}
+
+static int store_timeline_read(struct store *st, const struct store_timeline_query *q,
+                               struct interaction **out, size_t *n, char **cause)
+{
+	sqlite3_stmt *s =
+		store_timeline_prepare(st, q, "SELECT " STORE_INTERACTION_COLS, "", cause);
+	if (s == NULL)
+		return -1;
+	struct interaction *v = NULL;
+	size_t len = 0, cap = 0;
+	int rc;
+	while ((rc = store_step(st, s, cause)) == 1) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 32;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		store_col_interaction(s, &v[len++]);
+	}
+	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+	if (rc == 0 && len > STORE_BATCH_MIN) {
+		rc = store_timeline_batch(st, q, v, len, cause);
+	} else {
+		for (size_t i = 0; rc == 0 && i < len; i++)
+			rc = store_interaction_fill(st, &v[i], cause);
+	}
+	if (rc != 0) {
+		interactions_free(v, len);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+int store_timeline(struct store *st, const struct store_timeline_query *q, struct interaction **out,
+                   size_t *n, char **cause)
+{
+	*out = NULL;
+	*n = 0;
+	struct store_timeline_query all = {0, 0, 0, 0};
+	if (q == NULL)
+		q = &all;
+	int own;
+	if (store_snap_begin(st, &own, cause) != 0)
+		return -1;
+	int rc = store_timeline_read(st, q, out, n, cause);
+	rc = store_snap_end(st, own, rc, cause);
+	if (rc != 0 && *out != NULL) {
+		interactions_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}

@@ -1,0 +1,460 @@
+/* store_open.c: opening the journal: its directory and file created private,
+ * a read-only inspection that refuses foreign, damaged and newer files before
+ * anything is written, the connection's PRAGMAs, and the schema migrations
+ * with a backup first (DESIGN.md §3, §9). Depends on sqlite3 and POSIX files. */
+#include "store_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "err.h"
+
+/* A database of at most this many pages (1 MiB in pages of 4 KiB) gets
+ * PRAGMA quick_check at every open, which costs about 1 ms per 100 pages. A
+ * bigger one would make every start slower, so it is checked by store_stats
+ * (kith doctor), and damage met on the way fails with the same "damaged"
+ * message. */
+#define STORE_CHECK_PAGES 256
+#define STORE_BUSY_MS 5000
+#define STORE_RETRY_MS 10000
+
+static const char store_magic[16] = "SQLite format 3";
+
+/* What the read-only look at an existing file found. */
+struct store_probe {
+	int empty;   /* a zero-length file, or an SQLite file without any table */
+	int version; /* its user_version */
+};
+
+/* Makes the directories leading to path that are missing, 0700. */
+static int store_make_dirs(const char *path, char **cause)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL || slash == path)
+		return 0;
+	char *dir = xstrndup(path, (size_t)(slash - path));
+	struct stat sb;
+	int rc = 0;
+	if (stat(dir, &sb) == 0) {
+		if (!S_ISDIR(sb.st_mode))
+			rc = err_set(cause, "%s is not a directory", dir);
+		free(dir);
+		return rc;
+	}
+	for (char *p = dir + 1;; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char keep = *p;
+		*p = '\0';
+		if (mkdir(dir, 0700) == 0) {
+			if (chmod(dir, 0700) != 0) /* whatever the umask */
+				rc = err_set(cause, "cannot set the mode of %s: %s", dir,
+				             strerror(errno));
+		} else if (errno != EEXIST) {
+			rc = err_set(cause, "cannot create %s: %s", dir, strerror(errno));
+		}
+		*p = keep;
+		if (rc != 0 || keep == '\0')
+			break;
+	}
+	free(dir);
+	return rc;
+}
+
+/* Creates the database file, 0600, when it does not exist. */
+static int store_make_file(const char *path, int flags, char **cause)
+{
+	struct stat sb;
+	if (stat(path, &sb) == 0)
+		return 0;
+	if (errno != ENOENT)
+		return err_set(cause, "cannot open %s: %s", path, strerror(errno));
+	if (flags & STORE_OPEN_NOCREATE)
+		return err_set(cause, "%s does not exist", path);
+	if (store_make_dirs(path, cause) != 0)
+		return -1;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		if (errno == EEXIST) /* another kith made it first */
+			return 0;
+		return err_set(cause, "cannot create %s: %s", path, strerror(errno));
+	}
+	int rc = 0;
+	if (fchmod(fd, 0600) != 0)
+		rc = err_set(cause, "cannot set the mode of %s: %s", path, strerror(errno));
+	if (close(fd) != 0 && rc == 0)
+		rc = err_set(cause, "cannot create %s: %s", path, strerror(errno));
+	return rc;
+}
+
+/* The file's first bytes: an empty file is a new journal; anything else must
+ * be an SQLite database. */
+static int store_probe_header(const char *path, int *empty, char **cause)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return err_set(cause, "cannot open %s: %s", path, strerror(errno));
+	struct stat sb;
+	if (fstat(fd, &sb) != 0) {
+		int e = errno;
+		close(fd);
+		return err_set(cause, "cannot open %s: %s", path, strerror(e));
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		close(fd);
+		return err_set(cause, "%s is not a kith journal (not a regular file)", path);
+	}
+	*empty = sb.st_size == 0;
+	char head[sizeof store_magic];
+	ssize_t got = *empty ? 0 : read(fd, head, sizeof head);
+	int e = errno;
+	close(fd);
+	if (got < 0)
+		return err_set(cause, "cannot read %s: %s", path, strerror(e));
+	if (!*empty && (sb.st_size < 100 || got != (ssize_t)sizeof head ||
+	                memcmp(head, store_magic, sizeof head) != 0))
+		return err_set(cause, "%s is not a kith journal (not an SQLite database)", path);
+	return 0;
+}
+
+static int store_probe_fail(sqlite3 *db, const char *path, int rc, char **cause)
+{
+	const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+		return err_set(cause, "%s is damaged: %s; restore a backup", path, msg);
+	return err_set(cause, "cannot read %s: %s", path, msg);
+}
+
+/* One integer from a query's first row (a PRAGMA or a count). */
+static int store_probe_int(sqlite3 *db, const char *path, const char *sql, int64_t *out,
+                           char **cause)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int64(s, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	if (rc != SQLITE_OK) {
+		store_probe_fail(db, path, rc, cause);
+		(void)sqlite3_finalize(s);
+		return -1;
+	}
+	rc = sqlite3_finalize(s);
+	if (rc != SQLITE_OK)
+		return store_probe_fail(db, path, rc, cause);
+	return 0;
+}
+
+/* PRAGMA quick_check: "ok", or the first problems in *cause. */
+static int store_probe_check(sqlite3 *db, const char *path, char **cause)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(3)", -1, &s, NULL);
+	struct buf b;
+	buf_init(&b);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(s, 0);
+		static const char noise[] = "*** in database main ***";
+		if (t != NULL && strncmp(t, noise, sizeof noise - 1) == 0)
+			t += sizeof noise - 1;
+		while (t != NULL && (*t == '\n' || *t == ' '))
+			t++;
+		if (b.len > 0)
+			buf_puts(&b, "; ");
+		for (; t != NULL && *t != '\0'; t++)
+			buf_putc(&b, *t == '\n' ? ' ' : *t);
+		rc = SQLITE_OK;
+	}
+	if (rc != SQLITE_DONE) {
+		store_probe_fail(db, path, rc, cause);
+		(void)sqlite3_finalize(s);
+		buf_free(&b);
+		return -1;
+	}
+	rc = sqlite3_finalize(s);
+	if (rc != SQLITE_OK) {
+		buf_free(&b);
+		return store_probe_fail(db, path, rc, cause);
+	}
+	if (strcmp(buf_str(&b), "ok") != 0) {
+		err_set(cause, "%s is damaged: %s; restore a backup", path, buf_str(&b));
+		buf_free(&b);
+		return -1;
+	}
+	buf_free(&b);
+	return 0;
+}
+
+/* Looks at an existing file through a read-only connection, so that nothing
+ * is written to a file this kith must refuse. */
+static int store_probe(const char *path, int newest, struct store_probe *pr, char **cause)
+{
+	memset(pr, 0, sizeof *pr);
+	if (store_probe_header(path, &pr->empty, cause) != 0)
+		return -1;
+	if (pr->empty)
+		return 0;
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		store_probe_fail(db, path, rc, cause);
+		(void)sqlite3_close(db);
+		return -1;
+	}
+	int64_t appid = 0, version = 0, tables = 0, pages = 0;
+	rc = sqlite3_extended_result_codes(db, 1);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	if (rc != SQLITE_OK) {
+		store_probe_fail(db, path, rc, cause);
+		rc = -1;
+		goto out;
+	}
+	rc = -1;
+	if (store_probe_int(db, path, "PRAGMA application_id", &appid, cause) != 0 ||
+	    store_probe_int(db, path, "PRAGMA user_version", &version, cause) != 0 ||
+	    store_probe_int(db, path,
+	                    "SELECT count(*) FROM sqlite_master "
+	                    "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+	                    &tables, cause) != 0 ||
+	    store_probe_int(db, path, "PRAGMA page_count", &pages, cause) != 0)
+		goto out;
+	if (appid != STORE_APPLICATION_ID) {
+		if (appid == 0 && version == 0 && tables == 0) {
+			pr->empty = 1;
+		} else {
+			err_set(cause,
+			        "%s is not a kith journal (an SQLite database of another program)",
+			        path);
+			goto out;
+		}
+	} else if (version > newest) {
+		err_set(cause,
+		        "%s was written by a newer kith (schema %lld); this kith reads up to %d",
+		        path, (long long)version, newest);
+		goto out;
+	} else if (version < 1 && tables > 0) {
+		err_set(cause, "%s is not a kith journal (tables without a schema version)", path);
+		goto out;
+	}
+	pr->version = (int)version;
+	if (pages <= STORE_CHECK_PAGES && store_probe_check(db, path, cause) != 0)
+		goto out;
+	rc = 0;
+out:
+	(void)sqlite3_close(db); /* nothing prepared is left: close cannot be busy */
+	return rc;
+}
+
+/* The PRAGMAs every connection runs (DESIGN.md §9). */
+static int store_configure(struct store *st, char **cause)
+{
+	int on = -1;
+	int rc = sqlite3_extended_result_codes(st->db, 1);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
+	if (rc == SQLITE_OK && on != 1)
+		return err_set(cause, "%s: SQLite refused defensive mode", st->path);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on);
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, cause);
+	if (store_set_retry(st, STORE_BUSY_MS, STORE_RETRY_MS, cause) != 0 ||
+	    store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF", cause) != 0)
+		return -1;
+	sqlite3_stmt *s = store_prepare(st, "PRAGMA journal_mode = WAL", cause);
+	if (s == NULL)
+		return -1;
+	char *mode = NULL;
+	if (store_step(st, s, cause) == 1)
+		mode = store_col_str(s, 0);
+	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+	if (mode == NULL)
+		return -1;
+	int wal = strcmp(mode, "wal") == 0;
+	free(mode);
+	if (!wal)
+		return err_set(cause, "%s: SQLite cannot use write-ahead logging here", st->path);
+	return store_exec(st, "PRAGMA synchronous = FULL", cause);
+}
+
+/* The -wal and -shm files get the main file's permissions (SQLite creates
+ * them so; this covers files another program left behind). */
+static void store_fix_modes(const char *path)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return;
+	const char *const suffix[] = {"-wal", "-shm"};
+	for (size_t i = 0; i < 2; i++) {
+		char *p = xasprintf("%s%s", path, suffix[i]);
+		struct stat ab;
+		/* best effort: a file we cannot chmod is not ours to fix */
+		if (stat(p, &ab) == 0 && (ab.st_mode & 07777) != (sb.st_mode & 0666))
+			(void)chmod(p, sb.st_mode & 0666);
+		free(p);
+	}
+}
+
+static int store_user_version(struct store *st, int *out, char **cause)
+{
+	sqlite3_stmt *s = store_prepare(st, "PRAGMA user_version", cause);
+	if (s == NULL)
+		return -1;
+	int rc = store_step(st, s, cause);
+	if (rc == 1)
+		*out = sqlite3_column_int(s, 0);
+	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+	return rc == 1 ? 0 : (rc == 0 ? err_set(cause, "%s: no user_version", st->path) : -1);
+}
+
+struct store_migrate {
+	const struct store_migration *own, *extra;
+	size_t nown, nextra;
+	int from;  /* the version the backup was made of */
+	int again; /* the file changed version meanwhile: look again */
+};
+
+static const struct store_migration *store_step_for(const struct store_migrate *m, int version)
+{
+	for (size_t i = 0; i < m->nown; i++)
+		if (m->own[i].version == version)
+			return &m->own[i];
+	for (size_t i = 0; i < m->nextra; i++)
+		if (m->extra[i].version == version)
+			return &m->extra[i];
+	return NULL;
+}
+
+static int store_migrate_tx(struct store *st, void *arg, char **cause)
+{
+	struct store_migrate *m = arg;
+	int version;
+	if (store_user_version(st, &version, cause) != 0)
+		return -1;
+	if (version != m->from) {
+		m->again = 1;
+		return 0;
+	}
+	int newest = STORE_SCHEMA_VERSION + (int)m->nextra;
+	for (int v = version + 1; v <= newest; v++) {
+		const struct store_migration *step = store_step_for(m, v);
+		if (step == NULL)
+			return err_set(cause, "%s: no migration to schema %d", st->path, v);
+		for (size_t i = 0; i < 4 && step->sql[i] != NULL; i++)
+			if (store_exec(st, step->sql[i], cause) != 0)
+				return err_wrap(cause, "%s: migrating to schema %d: ", st->path, v);
+		if (step->fn != NULL && step->fn(st->db, st->path, cause) != 0)
+			return err_wrap(cause, "%s: migrating to schema %d: ", st->path, v);
+	}
+	char *sql = xasprintf("PRAGMA application_id = %d; PRAGMA user_version = %d",
+	                      STORE_APPLICATION_ID, newest);
+	int rc = store_exec(st, sql, cause);
+	free(sql);
+	if (rc != 0)
+		return -1;
+	/* a new journal has no cache to rebuild: its digest is this kith's */
+	if (version == 0 && store_digest_save(st, cause) != 0)
+		return -1;
+	return 0;
+}
+
+static int store_migrate(struct store *st, const struct store_migration *extra, size_t nextra,
+                         char **cause)
+{
+	struct store_migrate m = {0};
+	m.own = store_schema_steps(&m.nown);
+	m.extra = extra;
+	m.nextra = nextra;
+	int newest = STORE_SCHEMA_VERSION + (int)nextra;
+	for (int tries = 0; tries < 8; tries++) {
+		if (store_user_version(st, &m.from, cause) != 0)
+			return -1;
+		if (m.from >= newest)
+			return 0;
+		if (m.from >= 1) {
+			char *bak = xasprintf("%s.bak-v%d", st->path, m.from);
+			int rc = store_backup_db(st->db, bak, cause);
+			if (rc != 0)
+				err_wrap(cause,
+				         "%s: before migrating, backing up to %s: ", st->path, bak);
+			free(bak);
+			if (rc != 0)
+				return -1;
+		}
+		m.again = 0;
+		if (store_write(st, store_migrate_tx, &m, cause) != 0)
+			return -1;
+		if (!m.again)
+			return 0;
+	}
+	return err_set(cause, "%s: the schema keeps changing under this kith", st->path);
+}
+
+static int store_rescore_tx(struct store *st, void *arg, char **cause)
+{
+	(void)arg;
+	size_t ndiffer = 0;
+	if (store_tx_rescore_all(st, NULL, NULL, &ndiffer, cause) != 0)
+		return -1;
+	return store_digest_save(st, cause);
+}
+
+int store_open_steps(struct store **out, const char *path, int flags,
+                     const struct score_params *params, const struct store_migration *extra,
+                     size_t nextra, char **cause)
+{
+	*out = NULL;
+	for (size_t i = 0; i < nextra; i++)
+		if (extra[i].version != STORE_SCHEMA_VERSION + 1 + (int)i)
+			return err_set(cause, "store: migration %zu is not to schema %d", i,
+			               STORE_SCHEMA_VERSION + 1 + (int)i);
+	if (path == NULL || *path == '\0')
+		return err_set(cause, "no journal path");
+	if (store_make_file(path, flags, cause) != 0)
+		return -1;
+	struct store_probe pr;
+	if (store_probe(path, STORE_SCHEMA_VERSION + (int)nextra, &pr, cause) != 0)
+		return -1;
+
+	struct store *st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	if (params != NULL)
+		st->params = *params;
+	else
+		score_params_default(&st->params);
+	int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		if (st->db == NULL)
+			err_set(cause, "cannot open %s: %s", path, sqlite3_errstr(rc));
+		else
+			store_fail(st, rc, cause);
+		store_close(st);
+		return -1;
+	}
+	int same = 0;
+	if (store_configure(st, cause) != 0 || store_migrate(st, extra, nextra, cause) != 0 ||
+	    store_digest_check(st, &same, cause) != 0 ||
+	    (!same && store_write(st, store_rescore_tx, NULL, cause) != 0)) {
+		store_close(st);
+		return -1;
+	}
+	store_fix_modes(path);
+	*out = st;
+	return 0;
+}
+
+int store_open(struct store **out, const char *path, int flags, const struct score_params *params,
+               char **cause)
+{
+	return store_open_steps(out, path, flags, params, NULL, 0, cause);
+}

@@ -1,0 +1,186 @@
+/* store_remove.c: removing and merging contacts, with the tombstones that keep
+ * a merge of journals from bringing deleted records back (DESIGN.md §3, §8).
+ * Depends on sqlite3. */
+#include "store_int.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+
+/* Runs a one-off statement to its end, binding a, b, c to as many parameters
+ * as it has. */
+static int store_run3(struct store *st, const char *sql, int64_t a, int64_t b, int64_t c,
+                      char **cause)
+{
+	sqlite3_stmt *s = store_prepare(st, sql, cause);
+	if (s == NULL)
+		return -1;
+	static const char *const fmt[] = {"", "i", "ii", "iii"};
+	int np = sqlite3_bind_parameter_count(s);
+	int rc = np > 3 ? err_set(cause, "store: %d parameters", np)
+	                : store_bind(st, s, cause, fmt[np], a, b, c);
+	if (rc == 0)
+		rc = store_step_done(st, s, cause);
+	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+	return rc;
+}
+
+static int store_contact_ref_get(struct store *st, int64_t rowid, struct contact_ref *r,
+                                 char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_CONTACT_REF, cause);
+	if (s == NULL || store_bind(st, s, cause, "i", rowid) != 0)
+		return -1;
+	int rc = store_step(st, s, cause);
+	if (rc == 0)
+		return err_set(cause, "no contact with rowid %" PRId64, rowid);
+	if (rc < 0)
+		return -1;
+	store_col_ref(s, 0, r);
+	store_reset(s);
+	return 0;
+}
+
+static int store_contact_delete(struct store *st, const struct contact_ref *r, int64_t now,
+                                char **cause)
+{
+	if (store_tombstone_put(st, r->id, "contact", now, cause) != 0)
+		return -1;
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_CONTACT_DELETE, cause);
+	if (s == NULL || store_bind(st, s, cause, "i", r->rowid) != 0)
+		return -1;
+	return store_step_done(st, s, cause);
+}
+
+int store_tx_contact_remove(struct store *st, int64_t rowid, int64_t now, char **cause)
+{
+	if (store_need_write(st, cause) != 0)
+		return -1;
+	struct contact_ref r;
+	if (store_contact_ref_get(st, rowid, &r, cause) != 0)
+		return -1;
+	/* the interactions that were with this contact alone go with it; the
+	 * others stay with their other contacts, whose caches do not change */
+	int rc = store_run3(st,
+	                    "INSERT INTO tombstone (uuid, kind, deleted_at) "
+	                    "SELECT i.uuid, 'interaction', ?2 FROM interaction i "
+	                    "WHERE i.id IN (SELECT interaction_id FROM interaction_contact "
+	                    "WHERE contact_id = ?1) AND NOT EXISTS (SELECT 1 FROM "
+	                    "interaction_contact o WHERE o.interaction_id = i.id "
+	                    "AND o.contact_id <> ?1) ON CONFLICT (uuid) DO UPDATE "
+	                    "SET deleted_at = max(deleted_at, excluded.deleted_at)",
+	                    rowid, now, 0, cause);
+	if (rc == 0)
+		rc = store_run3(st,
+		                "DELETE FROM interaction WHERE id IN (SELECT interaction_id "
+		                "FROM interaction_contact WHERE contact_id = ?1) AND NOT EXISTS "
+		                "(SELECT 1 FROM interaction_contact o "
+		                "WHERE o.interaction_id = interaction.id AND o.contact_id <> ?1)",
+		                rowid, 0, 0, cause);
+	if (rc == 0)
+		rc = store_run3(st,
+		                "INSERT INTO tombstone (uuid, kind, deleted_at) "
+		                "SELECT uuid, 'followup', ?2 FROM followup WHERE contact_id = ?1 "
+		                "ON CONFLICT (uuid) DO UPDATE "
+		                "SET deleted_at = max(deleted_at, excluded.deleted_at)",
+		                rowid, now, 0, cause);
+	if (rc == 0)
+		rc = store_contact_delete(st, &r, now, cause);
+	if (rc != 0)
+		err_wrap(cause, "removing %s: ", r.name);
+	contact_ref_free(&r);
+	return rc;
+}
+
+static int store_has_field(const struct contact *c, const struct field *f)
+{
+	for (size_t i = 0; i < c->nfields; i++)
+		if (c->fields[i].kind == f->kind && strcmp(c->fields[i].value, f->value) == 0)
+			return 1;
+	return 0;
+}
+
+static void store_fill(char **dst, const char *src)
+{
+	if ((*dst)[0] == '\0' && src[0] != '\0') {
+		free(*dst);
+		*dst = xstrdup(src);
+	}
+}
+
+/* keep's record with what `other` adds to it. */
+static void store_merge_record(struct contact *keep, const struct contact *other)
+{
+	for (size_t i = 0; i < other->tags.n; i++)
+		if (!strv_has(&keep->tags, other->tags.v[i]))
+			strv_push(&keep->tags, other->tags.v[i]);
+	for (size_t i = 0; i < other->nfields; i++)
+		if (!store_has_field(keep, &other->fields[i]))
+			contact_add_field(keep, other->fields[i].kind, other->fields[i].type,
+			                  other->fields[i].value);
+	store_fill(&keep->org, other->org);
+	store_fill(&keep->role, other->role);
+	store_fill(&keep->met, other->met);
+	store_fill(&keep->birthday, other->birthday);
+	if (other->notes[0] != '\0' && strcmp(keep->notes, other->notes) != 0) {
+		char *joined = keep->notes[0] != '\0'
+		                       ? xasprintf("%s\n%s", keep->notes, other->notes)
+		                       : xstrdup(other->notes);
+		free(keep->notes);
+		keep->notes = joined;
+	}
+	if (keep->cadence_days < 0)
+		keep->cadence_days = other->cadence_days;
+	if (other->created_at > 0 && other->created_at < keep->created_at)
+		keep->created_at = other->created_at;
+}
+
+int store_tx_contact_merge(struct store *st, int64_t keep, int64_t other, int64_t now, char **cause)
+{
+	if (store_need_write(st, cause) != 0)
+		return -1;
+	if (keep == other)
+		return err_set(cause, "a contact cannot be merged into itself");
+	struct contact k, o;
+	int rc = store_contact_get(st, keep, &k, cause);
+	if (rc == 1)
+		return err_set(cause, "no contact with rowid %" PRId64, keep);
+	if (rc != 0)
+		return -1;
+	rc = store_contact_get(st, other, &o, cause);
+	if (rc != 0) {
+		contact_free(&k);
+		if (rc == 1)
+			return err_set(cause, "no contact with rowid %" PRId64, other);
+		return -1;
+	}
+	rc = store_run3(
+		st,
+		"INSERT OR IGNORE INTO interaction_contact (interaction_id, contact_id, pos) "
+		"SELECT interaction_id, ?1, pos FROM interaction_contact "
+		"WHERE contact_id = ?2",
+		keep, other, 0, cause);
+	if (rc == 0)
+		rc = store_run3(st,
+		                "UPDATE followup SET contact_id = ?1, updated_at = ?3 "
+		                "WHERE contact_id = ?2",
+		                keep, other, now, cause);
+	if (rc == 0) {
+		store_merge_record(&k, &o);
+		rc = store_tx_contact_update(st, &k, now, cause);
+	}
+	if (rc == 0) {
+		struct contact_ref r = {o.rowid, {0}, o.name, o.org};
+		memcpy(r.id, o.id, sizeof r.id);
+		rc = store_contact_delete(st, &r, now, cause);
+	}
+	if (rc == 0)
+		rc = store_tx_rescore(st, keep, cause);
+	if (rc != 0)
+		err_wrap(cause, "merging %s into %s: ", o.name, k.name);
+	contact_free(&k);
+	contact_free(&o);
+	return rc;
+}

@@ -1,0 +1,138 @@
+/* store_schema.c: the journal's schema, one migration step per version
+ * (DESIGN.md §3). Text only; depends on store_int.h. A step is never edited
+ * once released: a change is a new step. */
+#include "store_int.h"
+
+/* Version 1. Times are Unix seconds; enums are their lower-case names
+ * (model.h); NULL marks "none" for cadence (the circle's default), archive,
+ * snooze, done and a follow-up's interaction. The score cache sits in the
+ * contact row (sc_*), notes last so that lists never read them. */
+static const char store_schema_v1_contact[] =
+	"CREATE TABLE meta (\n"
+	"	key TEXT PRIMARY KEY NOT NULL,\n"
+	"	value TEXT NOT NULL\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE contact (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),\n"
+	"	name TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+	"	name_folded TEXT NOT NULL,\n"
+	"	org TEXT NOT NULL DEFAULT '',\n"
+	"	role TEXT NOT NULL DEFAULT '',\n"
+	"	circle TEXT NOT NULL DEFAULT 'outer'\n"
+	"		CHECK (circle IN ('inner', 'close', 'active', 'wide', 'outer')),\n"
+	"	kind TEXT NOT NULL DEFAULT 'personal'\n"
+	"		CHECK (kind IN ('personal', 'operational', 'strategic')),\n"
+	"	cadence_days INTEGER\n"
+	"		CHECK (cadence_days IS NULL OR (typeof(cadence_days) = 'integer'\n"
+	"		                                AND cadence_days >= 0)),\n"
+	"	met TEXT NOT NULL DEFAULT '',\n"
+	"	birthday TEXT NOT NULL DEFAULT '',\n"
+	"	created_at INTEGER NOT NULL,\n"
+	"	updated_at INTEGER NOT NULL,\n"
+	"	archived_at INTEGER,\n"
+	"	snoozed_until INTEGER,\n"
+	"	sc_ref_at INTEGER NOT NULL DEFAULT 0,\n"
+	"	sc_warm REAL NOT NULL DEFAULT 0,\n"
+	"	sc_gave REAL NOT NULL DEFAULT 0,\n"
+	"	sc_got REAL NOT NULL DEFAULT 0,\n"
+	"	sc_last_at INTEGER NOT NULL DEFAULT 0,\n"
+	"	sc_first_at INTEGER NOT NULL DEFAULT 0,\n"
+	"	sc_max_at INTEGER NOT NULL DEFAULT 0,\n"
+	"	sc_n INTEGER NOT NULL DEFAULT 0,\n"
+	"	sc_n_service INTEGER NOT NULL DEFAULT 0,\n"
+	"	notes TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"CREATE INDEX contact_by_folded ON contact (name_folded, name);\n"
+	"CREATE TABLE contact_tag (\n"
+	"	contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,\n"
+	"	tag TEXT NOT NULL CHECK (length(tag) > 0),\n"
+	"	PRIMARY KEY (contact_id, tag)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX contact_tag_by_tag ON contact_tag (tag, contact_id);\n"
+	"CREATE TABLE contact_field (\n"
+	"	contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,\n"
+	"	pos INTEGER NOT NULL,\n"
+	"	kind TEXT NOT NULL\n"
+	"		CHECK (kind IN ('email', 'phone', 'url', 'address', 'vcard')),\n"
+	"	type TEXT NOT NULL DEFAULT '',\n"
+	"	value TEXT NOT NULL,\n"
+	"	PRIMARY KEY (contact_id, pos)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX contact_field_email ON contact_field (lower(value)) WHERE kind = 'email';\n"
+	"CREATE TABLE contact_word (\n"
+	"	word TEXT NOT NULL CHECK (length(word) > 0),\n"
+	"	contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,\n"
+	"	PRIMARY KEY (word, contact_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX contact_word_by_contact ON contact_word (contact_id);\n";
+
+static const char store_schema_v1_interaction[] =
+	"CREATE TABLE interaction (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),\n"
+	"	occurred_at INTEGER NOT NULL,\n"
+	"	kind TEXT NOT NULL\n"
+	"		CHECK (kind IN ('meeting', 'call', 'message', 'event', 'share', 'intro',\n"
+	"		                'advice', 'lead', 'referral', 'favor', 'gift', 'note')),\n"
+	"	direction TEXT NOT NULL DEFAULT 'none'\n"
+	"		CHECK (direction IN ('none', 'gave', 'got', 'mutual')),\n"
+	"	deep INTEGER NOT NULL DEFAULT 0 CHECK (deep IN (0, 1)),\n"
+	"	created_at INTEGER NOT NULL,\n"
+	"	updated_at INTEGER NOT NULL,\n"
+	"	summary TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"CREATE INDEX interaction_by_time ON interaction (occurred_at, id);\n"
+	"CREATE TABLE interaction_tag (\n"
+	"	interaction_id INTEGER NOT NULL REFERENCES interaction (id) ON DELETE CASCADE,\n"
+	"	tag TEXT NOT NULL CHECK (length(tag) > 0),\n"
+	"	PRIMARY KEY (interaction_id, tag)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE interaction_contact (\n"
+	"	interaction_id INTEGER NOT NULL REFERENCES interaction (id) ON DELETE CASCADE,\n"
+	"	contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,\n"
+	"	pos INTEGER NOT NULL,\n"
+	"	PRIMARY KEY (interaction_id, contact_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX interaction_contact_by_contact\n"
+	"	ON interaction_contact (contact_id, interaction_id);\n"
+	"CREATE TABLE followup (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),\n"
+	"	contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,\n"
+	"	interaction_id INTEGER REFERENCES interaction (id) ON DELETE SET NULL,\n"
+	"	due_at INTEGER NOT NULL,\n"
+	"	done_at INTEGER,\n"
+	"	created_at INTEGER NOT NULL,\n"
+	"	updated_at INTEGER NOT NULL,\n"
+	"	text TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"CREATE INDEX followup_by_contact ON followup (contact_id, due_at);\n"
+	"CREATE INDEX followup_by_due ON followup (due_at, created_at);\n"
+	"CREATE INDEX followup_by_interaction ON followup (interaction_id);\n"
+	"CREATE TABLE tombstone (\n"
+	"	uuid TEXT PRIMARY KEY NOT NULL,\n"
+	"	kind TEXT NOT NULL CHECK (kind IN ('contact', 'interaction', 'followup')),\n"
+	"	deleted_at INTEGER NOT NULL\n"
+	") WITHOUT ROWID;\n";
+
+static const struct store_migration store_steps[] = {
+	{1, {store_schema_v1_contact, store_schema_v1_interaction, NULL, NULL}, NULL},
+};
+
+static const char *const store_tables[] = {
+	"meta",        "contact",         "contact_tag",         "contact_field", "contact_word",
+	"interaction", "interaction_tag", "interaction_contact", "followup",      "tombstone",
+	NULL,
+};
+
+const struct store_migration *store_schema_steps(size_t *n)
+{
+	*n = sizeof store_steps / sizeof store_steps[0];
+	return store_steps;
+}
+
+const char *const *store_schema_tables(void)
+{
+	return store_tables;
+}

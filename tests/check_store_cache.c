@@ -1,0 +1,529 @@
+/* check_store_cache.c: the score cache against a rebuild after adds,
+ * back-dated adds, updates, removes and family changes; bulk loads and
+ * rescoring; two processes writing at once; the busy retry; backups and the
+ * data version. */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../src/store_int.h"
+#include "store_test.h"
+
+#define NPEOPLE 6
+
+static int64_t rng_range(uint64_t *s, int64_t lo, int64_t hi)
+{
+	return lo + (int64_t)(t_rng(s) % (uint64_t)(hi - lo + 1));
+}
+
+/* A random interaction with one to three of the people. */
+static void random_interaction(struct interaction *in, uint64_t *s, const int64_t *people)
+{
+	interaction_init(in);
+	in->at = T_NOW - rng_range(s, 0, 900) * T_DAY + rng_range(s, 0, 86399);
+	in->kind = (enum ikind)rng_range(s, 0, IKIND_COUNT - 1);
+	in->dir = (enum direction)rng_range(s, 0, DIR_COUNT - 1);
+	in->deep = (int)rng_range(s, 0, 1);
+	int n = (int)rng_range(s, 1, 3);
+	for (int i = 0; i < n; i++) {
+		struct contact_ref r = {people[rng_range(s, 0, NPEOPLE - 1)], "", "", ""};
+		interaction_add_contact(in, &r);
+	}
+}
+
+static void check_all(struct store *st, const int64_t *people)
+{
+	for (int i = 0; i < NPEOPLE; i++)
+		t_check_cache(st, people[i]);
+}
+
+static void setup_people(struct store *st, int64_t *people)
+{
+	static const char *const names[NPEOPLE] = {"Ana", "Bob", "Cid", "Dora", "Eva", "Fay"};
+	for (int i = 0; i < NPEOPLE; i++)
+		people[i] = t_person(st, names[i], i % 3 == 0 ? "family" : NULL);
+}
+
+START_TEST(test_cache_equals_rebuild)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	int64_t people[NPEOPLE];
+	setup_people(fx.st, people);
+	uint64_t seed = 0x9e3779b97f4a7c15u + (uint64_t)_i;
+	int64_t rows[120];
+	size_t nrows = 0;
+	char *cause = NULL;
+	/* adds, in random (so often back-dated) order */
+	for (int k = 0; k < 80; k++) {
+		struct interaction in;
+		random_interaction(&in, &seed, people);
+		ck_assert_int_eq(t_interaction_add(fx.st, &in, T_NOW, &cause), 0);
+		rows[nrows++] = in.rowid;
+		interaction_free(&in);
+	}
+	check_all(fx.st, people);
+	/* updates: new times, kinds and contacts */
+	for (int k = 0; k < 20; k++) {
+		struct interaction in;
+		random_interaction(&in, &seed, people);
+		in.rowid = rows[rng_range(&seed, 0, (int64_t)nrows - 1)];
+		ck_assert_int_eq(t_interaction_update(fx.st, &in, T_NOW, &cause), 0);
+		interaction_free(&in);
+	}
+	check_all(fx.st, people);
+	/* removes */
+	for (int k = 0; k < 20; k++) {
+		size_t at = (size_t)rng_range(&seed, 0, (int64_t)nrows - 1);
+		ck_assert_int_eq(t_interaction_remove(fx.st, rows[at], T_NOW, &cause), 0);
+		rows[at] = rows[--nrows];
+	}
+	check_all(fx.st, people);
+	/* more adds on top of the rebuilt caches */
+	for (int k = 0; k < 20; k++) {
+		struct interaction in;
+		random_interaction(&in, &seed, people);
+		ck_assert_int_eq(t_interaction_add(fx.st, &in, T_NOW, &cause), 0);
+		interaction_free(&in);
+	}
+	check_all(fx.st, people);
+	/* the family tag changes the half-life: the contact is rescored */
+	for (int i = 0; i < NPEOPLE; i += 2) {
+		struct contact c;
+		ck_assert_int_eq(store_contact_get(fx.st, people[i], &c, &cause), 0);
+		struct score_cache before = c.sc;
+		if (contact_has_tag(&c, "family")) {
+			strv_free(&c.tags);
+		} else {
+			strv_push(&c.tags, "family");
+		}
+		ck_assert_int_eq(t_contact_update(fx.st, &c, T_NOW, &cause), 0);
+		contact_free(&c);
+		t_check_cache(fx.st, people[i]);
+		ck_assert_int_eq(store_contact_get(fx.st, people[i], &c, &cause), 0);
+		if (before.warm_sum > 0)
+			ck_assert(c.sc.warm_sum != before.warm_sum);
+		contact_free(&c);
+	}
+	check_all(fx.st, people);
+	size_t ndiffer = 99;
+	ck_assert_int_eq(t_rescore_all(fx.st, NULL, NULL, &ndiffer, &cause), 0);
+	ck_assert_uint_eq(ndiffer, 0);
+	t_fixture_close(&fx);
+}
+END_TEST
+
+/* Notes and edits of the contact never change the cache's sums. */
+START_TEST(test_cache_notes_and_edits)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	int64_t a = t_person(fx.st, "Ana", NULL);
+	t_log(fx.st, T_NOW - 30 * T_DAY, IKIND_MEETING, DIR_NONE, 0, &a, 1, NULL);
+	struct contact c;
+	char *cause = NULL;
+	ck_assert_int_eq(store_contact_get(fx.st, a, &c, &cause), 0);
+	struct score_cache before = c.sc;
+	t_log(fx.st, T_NOW - 1 * T_DAY, IKIND_NOTE, DIR_NONE, 0, &a, 1, NULL);
+	free(c.notes);
+	c.notes = xstrdup("edited");
+	c.circle = CIRCLE_INNER;
+	ck_assert_int_eq(t_contact_update(fx.st, &c, T_NOW, &cause), 0);
+	contact_free(&c);
+	ck_assert_int_eq(store_contact_get(fx.st, a, &c, &cause), 0);
+	ck_assert(c.sc.warm_sum == before.warm_sum);
+	ck_assert_int_eq(c.sc.ref_at, before.ref_at);
+	ck_assert_int_eq(c.sc.last_at, T_NOW - 30 * T_DAY);
+	ck_assert_int_eq(c.sc.max_at, T_NOW - 1 * T_DAY);
+	ck_assert_int_eq(c.sc.n, 2);
+	contact_free(&c);
+	t_check_cache(fx.st, a);
+	t_fixture_close(&fx);
+}
+END_TEST
+
+struct report_log {
+	size_t calls;
+	int64_t rowids[NPEOPLE];
+	char names[NPEOPLE][16];
+	int nonzero_before;
+};
+
+static void on_report(void *arg, const struct contact_ref *who, const struct score_cache *was,
+                      const struct score_cache *now_is)
+{
+	struct report_log *log = arg;
+	ck_assert_uint_lt(log->calls, NPEOPLE);
+	log->rowids[log->calls] = who->rowid;
+	snprintf(log->names[log->calls], sizeof log->names[0], "%s", who->name);
+	log->calls++;
+	log->nonzero_before |= was->n != 0;
+	ck_assert_int_gt(now_is->n, 0);
+}
+
+START_TEST(test_bulk_then_rescore_all)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	int64_t people[NPEOPLE];
+	setup_people(fx.st, people);
+	uint64_t seed = 12345;
+	char *cause = NULL;
+	for (int k = 0; k < 60; k++) {
+		struct interaction in;
+		random_interaction(&in, &seed, people);
+		/* Fay (the last) gets nothing */
+		for (size_t i = 0; i < in.ncontacts; i++)
+			if (in.contacts[i].rowid == people[NPEOPLE - 1])
+				in.contacts[i].rowid = people[0];
+		ck_assert_int_eq(t_interaction_bulk(fx.st, &in, T_NOW, &cause), 0);
+		interaction_free(&in);
+	}
+	/* the caches were left alone */
+	struct contact c;
+	ck_assert_int_eq(store_contact_get(fx.st, people[0], &c, &cause), 0);
+	ck_assert_int_eq(c.sc.n, 0);
+	contact_free(&c);
+	struct report_log log;
+	memset(&log, 0, sizeof log);
+	size_t ndiffer = 0;
+	ck_assert_int_eq(t_rescore_all(fx.st, on_report, &log, &ndiffer, &cause), 0);
+	ck_assert_uint_eq(ndiffer, NPEOPLE - 1);
+	ck_assert_uint_eq(log.calls, NPEOPLE - 1);
+	ck_assert_int_eq(log.nonzero_before, 0);
+	for (size_t i = 0; i < log.calls; i++) {
+		ck_assert_int_eq(log.rowids[i], people[i]); /* in rowid order */
+		ck_assert_str_ne(log.names[i], "");
+	}
+	check_all(fx.st, people);
+	ck_assert_int_eq(t_rescore_all(fx.st, on_report, &log, &ndiffer, &cause), 0);
+	ck_assert_uint_eq(ndiffer, 0);
+	ck_assert_uint_eq(log.calls, NPEOPLE - 1);
+	t_fixture_close(&fx);
+}
+END_TEST
+
+/* ---- two processes at once ---- */
+
+#define WRITES 200
+
+static int child_writes(const char *path, int which)
+{
+	struct store *st = NULL;
+	char *cause = NULL;
+	if (store_open(&st, path, 0, NULL, &cause) != 0)
+		return 10;
+	for (int i = 0; i < WRITES; i++) {
+		struct contact c;
+		contact_init(&c);
+		free(c.name);
+		c.name = xasprintf("Writer %d number %03d", which, i);
+		if (t_contact_add(st, &c, T_NOW + i, &cause) != 0) {
+			contact_free(&c);
+			store_close(st);
+			return 11;
+		}
+		struct interaction in;
+		interaction_init(&in);
+		in.at = T_NOW - i * 60;
+		struct contact_ref r = {c.rowid, "", "", ""};
+		interaction_add_contact(&in, &r);
+		int rc = t_interaction_add(st, &in, T_NOW, &cause);
+		interaction_free(&in);
+		contact_free(&c);
+		if (rc != 0) {
+			store_close(st);
+			return 12;
+		}
+	}
+	store_close(st);
+	return 0;
+}
+
+START_TEST(test_two_writers)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	store_close(fx.st);
+	pid_t pid[2];
+	for (int w = 0; w < 2; w++) {
+		pid[w] = fork();
+		ck_assert_int_ge(pid[w], 0);
+		if (pid[w] == 0) {
+			int code = child_writes(fx.path, w);
+			free(fx.path); /* the child's copies: valgrind follows children */
+			free(fx.dir);
+			_exit(code);
+		}
+	}
+	for (int w = 0; w < 2; w++) {
+		int status = 0;
+		ck_assert_int_eq(waitpid(pid[w], &status, 0), pid[w]);
+		ck_assert(WIFEXITED(status));
+		ck_assert_int_eq(WEXITSTATUS(status), 0);
+	}
+	fx.st = t_open(fx.path);
+	struct store_stats ss;
+	char *cause = NULL;
+	ck_assert_int_eq(store_stats(fx.st, 1, &ss, &cause), 0);
+	ck_assert_int_eq(ss.contacts, 2 * WRITES);
+	ck_assert_int_eq(ss.interactions, 2 * WRITES);
+	ck_assert_str_eq(ss.integrity, "ok");
+	for (int w = 0; w < 2; w++)
+		for (int i = 0; i < WRITES; i += 37) {
+			char *name = xasprintf("writer %d number %03d", w, i);
+			struct contact_ref *r;
+			size_t n;
+			ck_assert_int_eq(store_contact_find_exact(fx.st, name, 5, &r, &n, &cause),
+			                 0);
+			ck_assert_uint_eq(n, 1);
+			struct contact c;
+			ck_assert_int_eq(store_contact_get(fx.st, r[0].rowid, &c, &cause), 0);
+			ck_assert_int_eq(c.sc.n, 1);
+			contact_free(&c);
+			contact_refs_free(r, n);
+			free(name);
+		}
+	t_fixture_close(&fx);
+}
+END_TEST
+
+/* ---- the busy retry ---- */
+
+/* A child that takes the write lock once it reads a byte from `go`, says so
+ * by writing a byte to `ready`, and holds the lock for hold_ms, or (0) until
+ * it reads a byte from `release`. It is forked before the test opens its
+ * store, so that it shares no connection with it. */
+struct holder {
+	pid_t pid;
+	int go[2], ready[2], release[2];
+};
+
+static void holder_start(struct holder *h, char *dir, char *path, int hold_ms)
+{
+	ck_assert_int_eq(pipe(h->go), 0);
+	ck_assert_int_eq(pipe(h->ready), 0);
+	ck_assert_int_eq(pipe(h->release), 0);
+	h->pid = fork();
+	ck_assert_int_ge(h->pid, 0);
+	if (h->pid != 0)
+		return;
+	sqlite3 *db = NULL;
+	char b = 'x';
+	int code = 0;
+	if (read(h->go[0], &b, 1) != 1)
+		code = 19;
+	else if (sqlite3_open(path, &db) != SQLITE_OK ||
+	         sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		code = 20;
+	if (write(h->ready[1], &b, 1) != 1)
+		code = 21;
+	if (hold_ms > 0)
+		sqlite3_sleep(hold_ms);
+	else if (read(h->release[0], &b, 1) != 1)
+		code = 22;
+	if (code == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		code = 23;
+	sqlite3_close(db);
+	free(path); /* the child's copies: valgrind follows children */
+	free(dir);
+	_exit(code);
+}
+
+/* Lets the holder take the lock and waits until it has it. */
+static void holder_lock(struct holder *h)
+{
+	char b = 'x';
+	ck_assert_int_eq(write(h->go[1], &b, 1), 1);
+	ck_assert_int_eq(read(h->ready[0], &b, 1), 1);
+}
+
+static void holder_release(struct holder *h)
+{
+	char b = 'x';
+	ck_assert_int_eq(write(h->release[1], &b, 1), 1);
+}
+
+static void holder_wait(struct holder *h)
+{
+	int status = 0;
+	ck_assert_int_eq(waitpid(h->pid, &status, 0), h->pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	for (int i = 0; i < 2; i++) {
+		close(h->go[i]);
+		close(h->ready[i]);
+		close(h->release[i]);
+	}
+}
+
+static int count_calls(struct store *st, void *arg, char **cause)
+{
+	(*(int *)arg)++;
+	struct contact c;
+	contact_init(&c);
+	free(c.name);
+	c.name = xstrdup("Patient");
+	int rc = store_tx_contact_add(st, &c, T_NOW, cause);
+	contact_free(&c);
+	return rc;
+}
+
+START_TEST(test_retry_until_released)
+{
+	struct t_fixture fx;
+	fx.dir = t_tmpdir();
+	fx.path = t_path(fx.dir, "kith.db");
+	struct holder h;
+	holder_start(&h, fx.dir, fx.path, 300);
+	fx.st = t_open(fx.path);
+	char *cause = NULL;
+	/* no busy timeout: every wait is store_write's own */
+	ck_assert_int_eq(store_set_retry(fx.st, 0, 10000, &cause), 0);
+	holder_lock(&h);
+	int calls = 0;
+	int rc = store_write(fx.st, count_calls, &calls, &cause);
+	ck_assert_msg(rc == 0, "%s", cause ? cause : "?");
+	ck_assert_int_eq(calls, 1);
+	holder_wait(&h);
+	struct contact_ref *r;
+	size_t n;
+	ck_assert_int_eq(store_contact_find_exact(fx.st, "patient", 5, &r, &n, &cause), 0);
+	ck_assert_uint_eq(n, 1);
+	contact_refs_free(r, n);
+	t_fixture_close(&fx);
+}
+END_TEST
+
+START_TEST(test_retry_gives_up)
+{
+	struct t_fixture fx;
+	fx.dir = t_tmpdir();
+	fx.path = t_path(fx.dir, "kith.db");
+	struct holder h;
+	holder_start(&h, fx.dir, fx.path, 0);
+	fx.st = t_open(fx.path);
+	char *cause = NULL;
+	ck_assert_int_eq(store_set_retry(fx.st, 0, 50, &cause), 0);
+	holder_lock(&h);
+	int calls = 0;
+	ck_assert_int_eq(store_write(fx.st, count_calls, &calls, &cause), -1);
+	ck_assert_int_eq(calls, 0);
+	ck_assert_ptr_nonnull(strstr(cause, "is busy"));
+	free(cause);
+	cause = NULL;
+	holder_release(&h);
+	holder_wait(&h);
+	/* released: the same write now goes through, and the store is usable */
+	ck_assert_int_eq(store_write(fx.st, count_calls, &calls, &cause), 0);
+	ck_assert_int_eq(calls, 1);
+	t_fixture_close(&fx);
+}
+END_TEST
+
+/* ---- backups and the data version ---- */
+
+START_TEST(test_backup)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	int64_t people[NPEOPLE];
+	setup_people(fx.st, people);
+	uint64_t seed = 7;
+	char *cause = NULL;
+	for (int k = 0; k < 30; k++) {
+		struct interaction in;
+		random_interaction(&in, &seed, people);
+		ck_assert_int_eq(t_interaction_add(fx.st, &in, T_NOW, &cause), 0);
+		interaction_free(&in);
+	}
+	ck_assert_int_eq(t_contact_remove(fx.st, people[1], T_NOW, &cause), 0);
+	char *copy = t_path(fx.dir, "copy.db");
+	ck_assert_int_eq(store_backup(fx.st, copy, &cause), 0);
+	ck_assert_uint_eq(t_mode(copy), 0600);
+	struct store_stats a, b;
+	ck_assert_int_eq(store_stats(fx.st, 0, &a, &cause), 0);
+	struct store *st2 = t_open(copy);
+	ck_assert_int_eq(store_stats(st2, 1, &b, &cause), 0);
+	ck_assert_int_eq(a.contacts, b.contacts);
+	ck_assert_int_eq(a.interactions, b.interactions);
+	ck_assert_int_eq(a.tombstones, b.tombstones);
+	ck_assert_int_eq(b.schema_version, 1);
+	ck_assert_str_eq(b.integrity, "ok");
+	struct contact c;
+	ck_assert_int_eq(store_contact_get(st2, people[0], &c, &cause), 0);
+	struct contact c0;
+	ck_assert_int_eq(store_contact_get(fx.st, people[0], &c0, &cause), 0);
+	ck_assert_str_eq(c.id, c0.id);
+	ck_assert_int_eq(c.sc.n, c0.sc.n);
+	ck_assert(c.sc.warm_sum == c0.sc.warm_sum);
+	contact_free(&c);
+	contact_free(&c0);
+	store_close(st2);
+	/* an existing file is never overwritten */
+	char *other = t_path(fx.dir, "precious.txt");
+	t_spit(other, "keep me", 7);
+	ck_assert_int_eq(store_backup(fx.st, other, &cause), -1);
+	ck_assert_ptr_nonnull(strstr(cause, "already exists"));
+	ck_assert(t_same(other, "keep me", 7));
+	free(cause);
+	cause = NULL;
+	/* nor is a file left behind on failure */
+	char *nowhere = t_path(fx.dir, "no/such/dir/x.db");
+	ck_assert_int_eq(store_backup(fx.st, nowhere, &cause), -1);
+	free(cause);
+	free(nowhere);
+	free(other);
+	free(copy);
+	t_fixture_close(&fx);
+}
+END_TEST
+
+START_TEST(test_data_version)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	struct store *other = t_open(fx.path);
+	int64_t v1 = 0, v2 = 0, v3 = 0;
+	char *cause = NULL;
+	ck_assert_int_eq(store_data_version(fx.st, &v1, &cause), 0);
+	t_person(fx.st, "Mine", NULL); /* this connection's own commit */
+	ck_assert_int_eq(store_data_version(fx.st, &v2, &cause), 0);
+	ck_assert_int_eq(v2, v1);
+	t_person(other, "Theirs", NULL);
+	ck_assert_int_eq(store_data_version(fx.st, &v3, &cause), 0);
+	ck_assert_int_ne(v3, v2);
+	/* and the other's write is visible here */
+	struct contact_ref *r;
+	size_t n;
+	ck_assert_int_eq(store_contact_find_exact(fx.st, "theirs", 5, &r, &n, &cause), 0);
+	ck_assert_uint_eq(n, 1);
+	contact_refs_free(r, n);
+	store_close(other);
+	t_fixture_close(&fx);
+}
+END_TEST
+
+Suite *suite_store_cache(void)
+{
+	Suite *s = suite_create("store_cache");
+	TCase *tc = tcase_create("cache");
+	tcase_set_timeout(tc, 120);
+	tcase_add_loop_test(tc, test_cache_equals_rebuild, 0, 3);
+	tcase_add_test(tc, test_cache_notes_and_edits);
+	tcase_add_test(tc, test_bulk_then_rescore_all);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("concurrency");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_two_writers);
+	tcase_add_test(tc, test_retry_until_released);
+	tcase_add_test(tc, test_retry_gives_up);
+	tcase_add_test(tc, test_backup);
+	tcase_add_test(tc, test_data_version);
+	suite_add_tcase(s, tc);
+	return s;
+}
