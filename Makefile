@@ -19,7 +19,8 @@ CPPFLAGS_KITH := -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_DARWIN_C_SOU
 
 # pkg-config is asked lazily so that `make clean` works on a bare machine.
 PC_CORE  = $(shell $(PKG_CONFIG) --cflags sqlite3 uuid 2>/dev/null)
-PC_CURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+# ncursesw may ask for _XOPEN_SOURCE=600; the build already sets 700.
+PC_CURSES_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null))
 LIBS_CORE   = $(shell $(PKG_CONFIG) --libs sqlite3 uuid 2>/dev/null) -lm
 LIBS_CURSES = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
@@ -57,9 +58,11 @@ $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_KITH) $(CPPFLAGS) $(PC_CORE) $(if $(filter $<,$(TERM_SRC)),$(PC_CURSES_CFLAGS)) $(CFLAGS_ALL) -c $< -o $@
 
+# Every test file sees the prototypes of all suites (suites_decl.h).
 $(BUILD)/tests/%.o: tests/%.c $(BUILD)/tests/suites.h
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_KITH) $(CPPFLAGS) -I$(BUILD)/tests $(PC_CORE) $(CHECK_CFLAGS) $(CFLAGS_ALL) -c $< -o $@
+	$(CC) $(CPPFLAGS_KITH) $(CPPFLAGS) -I$(BUILD)/tests $(PC_CORE) $(CHECK_CFLAGS) $(CFLAGS_ALL) \
+	  -include $(BUILD)/tests/suites_decl.h -c $< -o $@
 
 $(LIBKITH): $(LIB_OBJ)
 	@rm -f $@
@@ -73,6 +76,8 @@ $(BUILD)/tests/suites.h: $(TEST_SRC)
 	@mkdir -p $(@D)
 	@sed -n 's/^Suite \*\(suite_[a-z0-9_]*\)(void)$$/X(\1)/p' $(TEST_SRC) > $@.tmp
 	@cmp -s $@.tmp $@ 2>/dev/null && rm -f $@.tmp || mv $@.tmp $@
+	@printf '#include <check.h>\n#define X(fn) Suite *fn(void);\n#include "suites.h"\n#undef X\n' \
+	  > $(@D)/suites_decl.h
 
 # Unit tests link the core and the view layer only: no curses (a layer rule).
 $(TESTBIN): $(TEST_OBJ) $(LIBKITH)

@@ -174,8 +174,8 @@ static int cli_demo_run(struct cli *cli, struct cli_args *a)
 	struct demo_options o;
 	demo_options_default(&o);
 	long contacts = (long)o.contacts, interactions = (long)o.interactions, seed = (long)o.seed;
-	if (cli_opt_int(cli, a, "contacts", 1, 10000000, &contacts) != 0 ||
-	    cli_opt_int(cli, a, "interactions", 0, 100000000, &interactions) != 0 ||
+	if (cli_opt_int(cli, a, "contacts", 1, 5000000, &contacts) != 0 ||
+	    cli_opt_int(cli, a, "interactions", 0, 50000000, &interactions) != 0 ||
 	    cli_opt_int(cli, a, "seed", 0, 2147483647, &seed) != 0)
 		return CLI_USAGE;
 	o.contacts = (size_t)contacts;

@@ -108,7 +108,7 @@ static int cli_list_run(struct cli *cli, struct cli_args *a)
 		f.circle = (int)c;
 	}
 	long limit = 0;
-	if (cli_opt_int(cli, a, "limit", 0, 100000000, &limit) != 0)
+	if (cli_opt_int(cli, a, "limit", 0, 9999999, &limit) != 0)
 		return CLI_USAGE;
 	struct store *st = cli_store(cli);
 	if (st == NULL)
@@ -192,7 +192,7 @@ static int cli_timeline_run(struct cli *cli, struct cli_args *a)
 {
 	struct store_timeline_query q = {0, 0, 0, 50};
 	long limit = 50;
-	if (cli_opt_int(cli, a, "limit", 0, 100000000, &limit) != 0)
+	if (cli_opt_int(cli, a, "limit", 0, 9999999, &limit) != 0)
 		return CLI_USAGE;
 	q.limit = (size_t)limit;
 	char *cause = NULL;

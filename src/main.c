@@ -39,13 +39,12 @@ static void main_help(FILE *f)
 		fprintf(f, "  %-10s %s\n", main_cmds[i]->name, main_cmds[i]->summary);
 	fputs("\nglobal options:\n", f);
 	for (size_t i = 0; main_global_opts[i].name != NULL; i++) {
+		const struct cli_opt *o = &main_global_opts[i];
 		char head[40];
-		snprintf(head, sizeof head, "%s%c%s--%s %s", main_global_opts[i].short_name ? "-" : "",
-		         main_global_opts[i].short_name ? main_global_opts[i].short_name : ' ',
-		         main_global_opts[i].short_name ? ", " : "   ", main_global_opts[i].name,
-		         main_global_opts[i].meta ? main_global_opts[i].meta : "");
-		fprintf(f, "  %-22s %s\n", main_global_opts[i].short_name ? head : head + 3,
-		        main_global_opts[i].help);
+		snprintf(head, sizeof head, "%c%c%s--%s%s%s", o->short_name ? '-' : ' ',
+		         o->short_name ? o->short_name : ' ', o->short_name ? ", " : "  ", o->name,
+		         o->meta ? " " : "", o->meta ? o->meta : "");
+		fprintf(f, "  %-22s %s\n", head, o->help);
 	}
 	fputs("\n`kith` alone lists the people to reach out to first. `kith COMMAND --help` shows a\n"
 	      "command's options; `man kith` has everything.\n",
@@ -224,7 +223,13 @@ static int main_run(int argc, char **argv)
 	}
 	int npos = (int)ms.cmd.pos.n;
 	if (npos < cmd->min_pos) {
-		rc = cli_usage(&cli, "%s needs more arguments", cmd->name);
+		/* name the first missing argument from the synopsis */
+		struct strv words;
+		strv_init(&words);
+		strv_split(&words, cmd->args, ' ');
+		rc = cli_usage(&cli, "%s: missing %s", cmd->name,
+		               (size_t)npos < words.n ? words.v[npos] : "an argument");
+		strv_free(&words);
 		goto out;
 	}
 	if (cmd->max_pos >= 0 && npos > cmd->max_pos) {
@@ -238,7 +243,8 @@ static int main_run(int argc, char **argv)
 	if (now_spec == NULL)
 		now_spec = getenv("KITH_NOW");
 	if (clock_init(&cli.clock, now_spec, &cause) != 0) {
-		rc = cli_fail(&cli, cause);
+		cli_fail(&cli, cause);
+		rc = CLI_USAGE;
 		goto out;
 	}
 	cli.now = clock_now(&cli.clock);

@@ -9,4 +9,4 @@ printf 'this is a text file, not a journal\n' > notes.txt
 cp notes.txt notes.orig
 kith --db notes.txt list
 cmp notes.txt notes.orig && echo "notes.txt unchanged"
-kith --db /nonexistent-dir/sub/kith.db list
+kith --db notes.txt/sub/kith.db list

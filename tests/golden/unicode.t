@@ -4,10 +4,16 @@ kith add "山田太郎" --org "株式会社テスト" --circle close
 kith add "Fátima Okafor" --org "Lagos Tech Hub" --circle inner
 kith add "Łukasz Nowak" --org "Kraków Devs"
 kith add "Zoë 👋 Park" --org "Emoji Inc"
-kith add "$(printf 'Evil\033[31mRed\033[0m')" --org "$(printf 'x\342\200\256gnp.exe')"
+kith add "Mallory" --org "$(printf 'Evil\033[31mRed\033[0m Corp')" \
+	--note "$(printf 'line one\nline two \342\200\256gnp.exe \302\233 C1')" \
+	--met "$(printf 'bell\007 and DEL\177')"
+kith add "$(printf 'Evil\033[31mRed')"
 kith add "$(printf 'Bell\007Name')"
+kith add "$(printf 'bad \377 utf8')"
 kith list --sort name
 kith list --sort name --json
+kith show mallory
+kith show mallory --json
 kith show fatima
 kith show lukasz
 kith show "山田"
