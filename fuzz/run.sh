@@ -1,0 +1,67 @@
+#!/bin/sh
+# run.sh: builds the capture fuzzer (libFuzzer with ASan and UBSan) against the
+# core sources and runs it for ${FUZZ_SECONDS:-60} seconds from the seed corpus
+# in fuzz/corpus, then prints how many inputs it executed.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+
+CC=${FUZZ_CC:-clang}
+OUT=${FUZZ_BUILD:-build/fuzz}
+SECONDS_TO_RUN=${FUZZ_SECONDS:-60}
+MAX_LEN=${FUZZ_MAX_LEN:-4096}
+
+if ! command -v "$CC" >/dev/null 2>&1; then
+	echo "fuzz: $CC not found: the fuzzer needs clang with libFuzzer" >&2
+	echo "fuzz: on Debian or Ubuntu: apt-get install clang libclang-rt-14-dev" >&2
+	exit 1
+fi
+mkdir -p "$OUT/corpus" || exit 1
+
+# Probe for the libFuzzer runtime before building the real thing.
+printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
+	'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);' \
+	'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }' \
+	>"$OUT/probe.c"
+if ! "$CC" -fsanitize=fuzzer,address,undefined "$OUT/probe.c" -o "$OUT/probe" 2>"$OUT/probe.log"; then
+	echo "fuzz: $CC cannot link -fsanitize=fuzzer,address,undefined (libFuzzer runtime missing?)" >&2
+	echo "fuzz: on Debian or Ubuntu: apt-get install libclang-rt-14-dev (or compiler-rt)" >&2
+	sed 's/^/fuzz:   /' "$OUT/probe.log" >&2
+	exit 1
+fi
+
+# The core: every source but the command line and the terminal layer.
+SRC=
+for f in src/*.c; do
+	case "$(basename "$f")" in
+	main.c|cli_*|tui*|pane_*|prompt*|colors*) ;;
+	*) SRC="$SRC $f" ;;
+	esac
+done
+
+PC_CFLAGS=$(pkg-config --cflags sqlite3 uuid 2>/dev/null)
+PC_LIBS=$(pkg-config --libs sqlite3 uuid 2>/dev/null || echo "-lsqlite3 -luuid")
+echo "fuzz: building $OUT/fuzz_capture"
+# shellcheck disable=SC2086
+if ! "$CC" -std=c17 -g -O1 -fno-omit-frame-pointer \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	-Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE \
+	-DKITH_VERSION='"fuzz"' -DKITH_DATADIR='"."' $PC_CFLAGS \
+	fuzz/fuzz_capture.c $SRC -o "$OUT/fuzz_capture" $PC_LIBS -lm; then
+	echo "fuzz: build failed" >&2
+	exit 1
+fi
+
+echo "fuzz: running for $SECONDS_TO_RUN s (new inputs go to $OUT/corpus)"
+"$OUT/fuzz_capture" -max_total_time="$SECONDS_TO_RUN" -max_len="$MAX_LEN" -timeout=10 \
+	-print_final_stats=1 -dict=fuzz/capture.dict -artifact_prefix="$OUT/" \
+	"$OUT/corpus" fuzz/corpus >"$OUT/fuzz.log" 2>&1
+rc=$?
+runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$OUT/fuzz.log" | tail -n 1)
+if [ $rc -ne 0 ]; then
+	sed -n '/ERROR\|==[0-9]*==\|runtime error\|Test unit written/,$p' "$OUT/fuzz.log" | head -n 60 >&2
+	echo "fuzz: FAILED after ${runs:-?} executions (log: $OUT/fuzz.log);" \
+		"the input is in $OUT/ (crash-*, timeout-*, oom-*)" >&2
+	exit 1
+fi
+grep -E '^(Done|stat::)' "$OUT/fuzz.log"
+echo "fuzz: ${runs:-?} executions in $SECONDS_TO_RUN s, no crash"

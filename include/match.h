@@ -1,0 +1,55 @@
+/* match.h: finding the contact a mention or a CONTACT argument names: a
+ * uuid, a uuid prefix of 6+ characters, the exact name, or a unique prefix of
+ * name words, ignoring case and accents (DESIGN.md §5, §7). The pure choice
+ * among candidates and the suggestions for a miss are separate from the
+ * lookups in the journal. Depends on model.h, utf8.h and store.h. */
+#ifndef KITH_MATCH_H
+#define KITH_MATCH_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+struct store;
+
+enum match_result { MATCH_NONE, MATCH_ONE, MATCH_AMBIGUOUS };
+
+/* 1 when every word of folded_query (words split on spaces) starts a word of
+ * folded_name (words start the name and follow a space or a '-'). */
+int match_words_prefix(const char *folded_query, const char *folded_name);
+
+/* Decides among candidates (names are folded here): the one candidate whose
+ * folded full name equals folded_query wins; several equal ones are
+ * ambiguous; else the candidates matching by match_words_prefix decide: one
+ * is MATCH_ONE, more are MATCH_AMBIGUOUS. *picked is the index chosen for
+ * MATCH_ONE (untouched otherwise). */
+enum match_result match_pick(const char *folded_query, const struct contact_ref *cands, size_t n,
+                             size_t *picked);
+
+/* Completion: the indices of the candidates matching folded_query by exact
+ * name or word prefix, exact names first, then in the given order; at most
+ * max written to out. Returns how many were written. */
+size_t match_filter(const char *folded_query, const struct contact_ref *all, size_t n, size_t *out,
+                    size_t max);
+
+/* For a miss: the indices of the names closest to folded_query (Damerau-
+ * Levenshtein distance between the query's words and the name's words, or
+ * the whole name), best first, ties by name; only reasonably close ones (a
+ * distance of at most a third of the query's length, at least 1). At most
+ * max written to out; returns how many. */
+size_t match_suggest(const char *folded_query, const struct contact_ref *all, size_t n, size_t *out,
+                     size_t max);
+
+/* Resolves spec to one contact: a full uuid, a uuid prefix of 6+ hex
+ * characters (falls back to names when no id starts so), or a name as in a
+ * mention ("ana", "@ana", "ana.souza", "Ana Souza", "@\"Ana Souza\"").
+ * On success fills *out (the caller frees it with contact_ref_free). Fails
+ * with *cause on an ambiguous spec (listing the candidates) or an unknown one
+ * (suggesting close names and the @+"Name" form). */
+int match_resolve(struct store *st, const char *spec, struct contact_ref *out, char **cause);
+
+/* Like match_resolve for a name only, as capture_mention.text holds it (no
+ * '@', quotes or dots); never tries ids. */
+int match_resolve_name(struct store *st, const char *text, struct contact_ref *out, char **cause);
+
+#endif
