@@ -75,7 +75,10 @@ static char *match_new_name(const char *text)
 	return s;
 }
 
-static int match_unknown(struct store *st, const char *text, const char *folded, char **cause)
+/* A name nobody has: suggestions, and how to add the person (in a capture
+ * line with @+, on the command line with kith add). */
+static int match_unknown(struct store *st, const char *text, const char *folded, int capture,
+                         char **cause)
 {
 	struct contact_ref *all = NULL;
 	size_t n = 0, idx[MATCH_SUGGEST], k = 0;
@@ -85,13 +88,20 @@ static int match_unknown(struct store *st, const char *text, const char *folded,
 	struct buf b;
 	buf_init(&b);
 	char *shown = capture_mention_format(text);
-	buf_printf(&b, "nobody called %s", shown);
+	if (capture)
+		buf_printf(&b, "nobody called %s", shown);
+	else
+		buf_printf(&b, "nobody called '%s'", text);
 	free(shown);
 	for (size_t i = 0; i < k; i++)
 		buf_printf(&b, "%s%s", i == 0 ? "; did you mean " : ", ", all[idx[i]].name);
 	buf_puts(&b, k > 0 ? "? " : ". ");
 	char *name = match_new_name(text);
-	if (strchr(name, '"') == NULL) {
+	if (!capture) {
+		char *safe = capture_mention_format(name);
+		buf_printf(&b, "To add them: kith add %s", safe + 1);
+		free(safe);
+	} else if (strchr(name, '"') == NULL) {
 		buf_printf(&b, "To add a new person write @+\"%s\"", name);
 	} else {
 		char *m = capture_mention_format(name);
@@ -105,7 +115,8 @@ static int match_unknown(struct store *st, const char *text, const char *folded,
 	return -1;
 }
 
-int match_resolve_name(struct store *st, const char *text, struct contact_ref *out, char **cause)
+static int match_name(struct store *st, const char *text, int capture, struct contact_ref *out,
+                      char **cause)
 {
 	struct contact_ref *v = NULL;
 	size_t n = 0, total = 0;
@@ -145,12 +156,17 @@ int match_resolve_name(struct store *st, const char *text, struct contact_ref *o
 	} else if (n > 1) {
 		rc = match_ambiguous(text, v, n, total > n ? total : n, 0, cause);
 	} else {
-		rc = match_unknown(st, text, folded, cause);
+		rc = match_unknown(st, text, folded, capture, cause);
 	}
 done:
 	contact_refs_free(v, n);
 	free(folded);
 	return rc;
+}
+
+int match_resolve_name(struct store *st, const char *text, struct contact_ref *out, char **cause)
+{
+	return match_name(st, text, 1, out, cause);
 }
 
 /* A uuid or uuid prefix: 1 when no id starts so (try names), 0 found, -1 error. */
@@ -225,7 +241,7 @@ int match_resolve(struct store *st, const char *spec, struct contact_ref *out, c
 			if (*q == '.')
 				*q = ' ';
 	}
-	int rc = match_resolve_name(st, text, out, cause);
+	int rc = match_name(st, text, 0, out, cause);
 	free(text);
 	return rc;
 }
