@@ -104,6 +104,6 @@ extern const struct cli_cmd cli_cmd_add, cli_cmd_edit, cli_cmd_rm, cli_cmd_show;
 extern const struct cli_cmd cli_cmd_list, cli_cmd_timeline;
 extern const struct cli_cmd cli_cmd_followup, cli_cmd_done, cli_cmd_snooze;
 extern const struct cli_cmd cli_cmd_backup, cli_cmd_doctor, cli_cmd_demo;
-extern const struct cli_cmd cli_cmd_log;
+extern const struct cli_cmd cli_cmd_log, cli_cmd_capture;
 
 #endif

@@ -1,0 +1,281 @@
+/* cli_record.c: recording capture lines as `kith log` does (record.h): mentions resolved
+ * inside the write transaction, so a concurrent edit cannot slip between lookup and
+ * write; then the confirmation and JSON. Uses capture, match, store, json, date, utf8. */
+#include "record.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "err.h"
+#include "match.h"
+#include "store.h"
+#include "utf8.h"
+
+struct cli_record_tx {
+	struct cli_record_item *items;
+	size_t n;
+	int64_t now;
+	int dry_run;
+};
+
+void cli_record_item_init(struct cli_record_item *it)
+{
+	memset(it, 0, sizeof *it);
+	interaction_init(&it->in);
+}
+
+static void cli_record_item_reset(struct cli_record_item *it)
+{
+	interaction_free(&it->in);
+	interaction_init(&it->in);
+	contacts_free(it->fresh, it->nfresh);
+	it->fresh = NULL;
+	it->nfresh = 0;
+	followups_free(it->fu, it->nfu);
+	it->fu = NULL;
+	it->nfu = 0;
+}
+
+static int cli_record_has(const struct interaction *in, int64_t rowid, const char *name)
+{
+	for (size_t i = 0; i < in->ncontacts; i++)
+		if ((rowid != 0 && in->contacts[i].rowid == rowid) ||
+		    (rowid == 0 && in->contacts[i].rowid == 0 &&
+		     strcmp(in->contacts[i].name, name) == 0))
+			return 1;
+	return 0;
+}
+
+/* Resolves the mentions of one line and writes it (unless dry_run). */
+static int cli_record_one(struct store *st, struct cli_record_item *it, int64_t now, int dry_run,
+                          char **cause)
+{
+	struct capture *cap = &it->cap;
+	cli_record_item_reset(it);
+	it->in.at = cap->at;
+	it->in.kind = cap->kind;
+	it->in.dir = cap->dir;
+	it->in.deep = cap->deep;
+	strv_free(&it->in.tags);
+	strv_copy(&it->in.tags, &cap->tags);
+
+	const char **names = xcalloc(cap->nmentions, sizeof *names);
+	int rc = 0;
+	for (size_t i = 0; i < cap->nmentions && rc == 0; i++) {
+		const struct capture_mention *m = &cap->mentions[i];
+		struct contact_ref ref;
+		memset(&ref, 0, sizeof ref);
+		if (m->create) {
+			for (const char *p = m->text; *p; p++)
+				if ((unsigned char)*p < 0x20 || *p == 0x7f)
+					rc = err_set(cause,
+					             "a name cannot hold control characters");
+			if (rc != 0)
+				break;
+			if (cli_record_has(&it->in, 0, m->text)) {
+				names[i] = m->text;
+				continue;
+			}
+			it->fresh = xreallocarray(it->fresh, it->nfresh + 1, sizeof *it->fresh);
+			struct contact *c = &it->fresh[it->nfresh++];
+			contact_init(c);
+			free(c->name);
+			c->name = xstrdup(m->text);
+			c->circle = CIRCLE_ACTIVE;
+			if (!dry_run && store_tx_contact_add(st, c, now, cause) != 0) {
+				rc = -1;
+				break;
+			}
+			ref.rowid = c->rowid;
+			memcpy(ref.id, c->id, sizeof ref.id);
+			ref.name = c->name;
+			ref.org = c->org;
+			if (!cli_record_has(&it->in, ref.rowid, ref.name))
+				interaction_add_contact(&it->in, &ref);
+			names[i] = m->text;
+			continue;
+		}
+		if (match_resolve_name(st, m->text, &ref, cause) != 0) {
+			rc = -1;
+			break;
+		}
+		if (!cli_record_has(&it->in, ref.rowid, ref.name))
+			interaction_add_contact(&it->in, &ref);
+		/* the summary shows the full name the mention resolved to */
+		for (size_t k = 0; k < it->in.ncontacts; k++)
+			if (it->in.contacts[k].rowid == ref.rowid)
+				names[i] = it->in.contacts[k].name;
+		contact_ref_free(&ref);
+	}
+	if (rc == 0) {
+		free(it->in.summary);
+		it->in.summary = capture_summary_with_names(cap, names);
+		if (!dry_run && store_tx_interaction_add(st, &it->in, now, cause) != 0)
+			rc = -1;
+	}
+	for (size_t d = 0; rc == 0 && d < cap->nfollowups; d++) {
+		for (size_t k = 0; rc == 0 && k < it->in.ncontacts; k++) {
+			it->fu = xreallocarray(it->fu, it->nfu + 1, sizeof *it->fu);
+			struct followup *f = &it->fu[it->nfu++];
+			memset(f, 0, sizeof *f);
+			f->contact_rowid = it->in.contacts[k].rowid;
+			f->contact_name = xstrdup(it->in.contacts[k].name);
+			f->due_at = cap->followups[d];
+			f->text = xstrdup(*it->in.summary ? it->in.summary
+			                                  : model_ikind_name(cap->kind));
+			f->interaction_rowid = it->in.rowid;
+			if (!dry_run && store_tx_followup_add(st, f, now, cause) != 0)
+				rc = -1;
+		}
+	}
+	free(names);
+	return rc;
+}
+
+static int cli_record_tx_write(struct store *st, void *arg, char **cause)
+{
+	struct cli_record_tx *tx = arg;
+	for (size_t i = 0; i < tx->n; i++) {
+		if (cli_record_one(st, &tx->items[i], tx->now, tx->dry_run, cause) != 0) {
+			if (tx->items[i].lineno > 0)
+				err_wrap(cause, "line %zu: ", tx->items[i].lineno);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int cli_record_tx_read(struct store *st, void *arg, char **cause)
+{
+	return cli_record_tx_write(st, arg, cause);
+}
+
+void cli_record_json(struct json *j, const struct cli_record_item *it)
+{
+	json_object_begin(j);
+	json_key(j, "at");
+	json_time(j, it->in.at);
+	json_key(j, "kind");
+	json_string(j, model_ikind_name(it->in.kind));
+	json_key(j, "direction");
+	json_string(j, model_direction_name(it->in.dir));
+	json_key(j, "deep");
+	json_bool(j, it->in.deep);
+	json_key(j, "summary");
+	json_string(j, it->in.summary);
+	json_key(j, "tags");
+	json_array_begin(j);
+	for (size_t i = 0; i < it->in.tags.n; i++)
+		json_string(j, it->in.tags.v[i]);
+	json_array_end(j);
+	json_key(j, "contacts");
+	json_array_begin(j);
+	for (size_t i = 0; i < it->in.ncontacts; i++) {
+		int fresh = it->in.contacts[i].rowid == 0;
+		json_object_begin(j);
+		json_key(j, "id");
+		json_string(j, fresh ? NULL : it->in.contacts[i].id);
+		json_key(j, "name");
+		json_string(j, it->in.contacts[i].name);
+		json_object_end(j);
+	}
+	json_array_end(j);
+	json_key(j, "new_contacts");
+	json_array_begin(j);
+	for (size_t i = 0; i < it->nfresh; i++)
+		json_string(j, it->fresh[i].name);
+	json_array_end(j);
+	json_key(j, "followups");
+	json_array_begin(j);
+	for (size_t i = 0; i < it->nfu; i++) {
+		char day[16];
+		date_format_day(it->fu[i].due_at, day);
+		json_object_begin(j);
+		json_key(j, "contact");
+		json_string(j, it->fu[i].contact_name);
+		json_key(j, "due");
+		json_string(j, day);
+		json_object_end(j);
+	}
+	json_array_end(j);
+	json_object_end(j);
+}
+
+/* "logged a meeting with Ana Souza and Bruno Lima on Thu 2026-11-19 12:00
+ * (gave); new contact: X; follow-up 2026-11-26". */
+void cli_record_say(struct buf *b, const struct cli_record_item *it, int dry_run, int64_t now)
+{
+	const struct interaction *in = &it->in;
+	buf_puts(b, dry_run ? "would log " : "logged ");
+	buf_printf(b, "%s%s with ", in->deep ? "deep " : "", model_ikind_name(in->kind));
+	for (size_t i = 0; i < in->ncontacts; i++) {
+		if (i > 0)
+			buf_puts(b, i + 1 == in->ncontacts ? " and " : ", ");
+		utf8_escape(b, in->contacts[i].name, strlen(in->contacts[i].name));
+	}
+	char when[24];
+	date_format_minute(in->at, when);
+	int days = date_days_between(in->at, now);
+	buf_printf(b, ", %s%s", days == 0 ? "today " : days == 1 ? "yesterday " : "", when);
+	if (in->dir != DIR_NONE)
+		buf_printf(b, ", %s", model_direction_name(in->dir));
+	if (in->tags.n > 0) {
+		buf_puts(b, ",");
+		for (size_t i = 0; i < in->tags.n; i++) {
+			buf_puts(b, " #");
+			utf8_escape(b, in->tags.v[i], strlen(in->tags.v[i]));
+		}
+	}
+	if (it->nfresh > 0)
+		buf_printf(b, "; %zu new contact%s", it->nfresh, it->nfresh == 1 ? "" : "s");
+	if (it->cap.nfollowups > 0) {
+		buf_puts(b, "; follow-up");
+		for (size_t i = 0; i < it->cap.nfollowups; i++) {
+			char day[16];
+			date_format_day(it->cap.followups[i], day);
+			buf_printf(b, "%s %s", i ? "," : "", day);
+		}
+		if (in->ncontacts > 1)
+			buf_puts(b, in->ncontacts == 2 ? " with both" : " with each");
+	}
+	buf_putc(b, '\n');
+}
+
+void cli_record_item_free(struct cli_record_item *it)
+{
+	capture_free(&it->cap);
+	cli_record_item_reset(it);
+	interaction_free(&it->in);
+}
+
+int cli_record_write(struct store *st, struct cli_record_item *items, size_t n, int64_t now,
+                     int dry_run, char **cause)
+{
+	struct cli_record_tx tx = {items, n, now, dry_run};
+	return dry_run ? store_read(st, cli_record_tx_read, &tx, cause)
+	               : store_write(st, cli_record_tx_write, &tx, cause);
+}
+
+int cli_record_line(struct store *st, const char *line, int64_t now, char **said, char **cause)
+{
+	struct cli_record_item it;
+	struct capture_error e = {NULL, 0, 0};
+	cli_record_item_init(&it);
+	*said = NULL;
+	int rc = capture_parse(line, now, &it.cap, &e);
+	if (rc != 0) {
+		err_set(cause, "%s", e.message ? e.message : "cannot read the line");
+		capture_error_free(&e);
+	} else {
+		rc = cli_record_write(st, &it, 1, now, 0, cause);
+	}
+	if (rc == 0) {
+		struct buf b;
+		buf_init(&b);
+		cli_record_say(&b, &it, 0, now);
+		*said = buf_detach(&b);
+	}
+	cli_record_item_free(&it);
+	return rc;
+}
