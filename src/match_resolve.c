@@ -75,11 +75,19 @@ static char *match_new_name(const char *text)
 	return s;
 }
 
+/* Who asks: a capture line, a CONTACT argument, or one that also looked
+ * like an id prefix. */
+enum match_asker { MATCH_FOR_CAPTURE, MATCH_FOR_ARG, MATCH_FOR_IDLIKE };
+
 /* A name nobody has: suggestions, and how to add the person (in a capture
  * line with @+, on the command line with kith add). */
-static int match_unknown(struct store *st, const char *text, const char *folded, int capture,
-                         char **cause)
+static int match_unknown(struct store *st, const char *text, const char *folded,
+                         enum match_asker asker, char **cause)
 {
+	int capture = asker == MATCH_FOR_CAPTURE;
+	if (asker == MATCH_FOR_IDLIKE)
+		return err_set(cause, "nothing matches '%s': no contact's id starts so, and nobody "
+		                      "is called that", text);
 	struct contact_ref *all = NULL;
 	size_t n = 0, idx[MATCH_SUGGEST], k = 0;
 	if (store_contact_names(st, &all, &n, cause) != 0)
@@ -115,8 +123,8 @@ static int match_unknown(struct store *st, const char *text, const char *folded,
 	return -1;
 }
 
-static int match_name(struct store *st, const char *text, int capture, struct contact_ref *out,
-                      char **cause)
+static int match_name(struct store *st, const char *text, enum match_asker asker,
+                      struct contact_ref *out, char **cause)
 {
 	struct contact_ref *v = NULL;
 	size_t n = 0, total = 0;
@@ -156,7 +164,7 @@ static int match_name(struct store *st, const char *text, int capture, struct co
 	} else if (n > 1) {
 		rc = match_ambiguous(text, v, n, total > n ? total : n, 0, cause);
 	} else {
-		rc = match_unknown(st, text, folded, capture, cause);
+		rc = match_unknown(st, text, folded, asker, cause);
 	}
 done:
 	contact_refs_free(v, n);
@@ -166,7 +174,7 @@ done:
 
 int match_resolve_name(struct store *st, const char *text, struct contact_ref *out, char **cause)
 {
-	return match_name(st, text, 1, out, cause);
+	return match_name(st, text, MATCH_FOR_CAPTURE, out, cause);
 }
 
 /* A uuid or uuid prefix: 1 when no id starts so (try names), 0 found, -1 error. */
@@ -215,7 +223,9 @@ int match_resolve(struct store *st, const char *spec, struct contact_ref *out, c
 	char *low = xstrndup(spec, len);
 	for (char *p = low; *p != '\0'; p++)
 		*p = (char)tolower((unsigned char)*p);
+	enum match_asker asker = MATCH_FOR_ARG;
 	if (id_is_prefix(low)) {
+		asker = MATCH_FOR_IDLIKE;
 		int rc = match_resolve_id(st, low, out, cause);
 		if (rc <= 0) {
 			free(low);
@@ -241,7 +251,7 @@ int match_resolve(struct store *st, const char *spec, struct contact_ref *out, c
 			if (*q == '.')
 				*q = ' ';
 	}
-	int rc = match_name(st, text, 0, out, cause);
+	int rc = match_name(st, text, asker, out, cause);
 	free(text);
 	return rc;
 }

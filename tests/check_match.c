@@ -244,21 +244,19 @@ static const struct resolve_case resolve_cases[] = {
          "several contacts have this name: use an id (6+ characters) or rename one",
          0},
 	{"brunno", NULL,
-         "nobody called @brunno; did you mean Bruno Lima? To add a new person write "
-         "@+\"Brunno\"",
-         0},
-	{"@anna", NULL, "nobody called @anna; did you mean Ana Beatriz, Ana Clara, Ana Lima? ", 1},
-	{"@zyx", NULL, "nobody called @zyx. To add a new person write @+\"Zyx\"", 0},
-	{"zoe.quinn", NULL,
-         "nobody called @\"zoe quinn\". To add a new person write @+\"Zoe Quinn\"", 0},
-	{"Zoe Quinn", NULL, "To add a new person write @+\"Zoe Quinn\"", 1},
+         "nobody called 'brunno'; did you mean Bruno Lima? To add them: kith add Brunno", 0},
+	{"@anna", NULL, "nobody called 'anna'; did you mean Ana Beatriz, Ana Clara, Ana Lima? ", 1},
+	{"@zyx", NULL, "nobody called 'zyx'. To add them: kith add Zyx", 0},
+	{"zoe.quinn", NULL, "nobody called 'zoe quinn'. To add them: kith add \"Zoe Quinn\"", 0},
+	{"Zoe Quinn", NULL, "To add them: kith add \"Zoe Quinn\"", 1},
 	{"abcdef", NULL,
          "id abcdef is ambiguous: abcdef01-0000 Bruno Lima, abcdef02-0000 Fátima "
          "Okafor; write more of the id",
          0},
 	{"ffffffff-0000-4000-8000-000000000000", NULL,
          "no contact has the id ffffffff-0000-4000-8000-000000000000", 0},
-	{"deadbeef", NULL, "nobody called @deadbeef", 1},
+	{"deadbeef", NULL,
+         "nothing matches 'deadbeef': no contact's id starts so, and nobody is called that", 0},
 	{"", NULL, "no contact given", 1},
 	{"   ", NULL, "no contact given", 1},
 	{"@\"Ana Souza", NULL, "unterminated quote", 1},
@@ -364,6 +362,11 @@ START_TEST(test_resolve_empty_journal)
 	struct store *st = t_open(path);
 	struct contact_ref ref;
 	ck_assert_int_eq(match_resolve(st, "@ana", &ref, &cause), -1);
+	ck_assert_str_eq(cause, "nobody called 'ana'. To add them: kith add Ana");
+	free(cause);
+	cause = NULL;
+	/* a mention in a capture line offers the @+ form */
+	ck_assert_int_eq(match_resolve_name(st, "ana", &ref, &cause), -1);
 	ck_assert_str_eq(cause, "nobody called @ana. To add a new person write @+\"Ana\"");
 	free(cause);
 	store_close(st);
