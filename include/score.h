@@ -85,6 +85,24 @@ struct score {
 	enum score_status status;
 };
 
+/* What a score needs of a contact besides its interactions. */
+struct score_subject {
+	enum circle circle;
+	int cadence_days; /* -1: the circle's default; 0: none; else days */
+	int family;       /* carries the family tag */
+	int64_t created_at;
+};
+
+/* The subject of a full contact record. */
+void score_subject_of(struct score_subject *out, const struct contact *c,
+                      const struct score_params *p);
+/* From a cache and a subject (O(1)): what score_compute does for a contact,
+ * for callers that hold no full record (ranking 100k contacts). Must not be
+ * used when score_cache_has_future(). */
+void score_compute_subject(struct score *out, const struct score_subject *subj,
+                           const struct score_cache *sc, const struct score_params *p,
+                           int64_t now);
+
 /* Fills *out (caller's storage) from the contact's cache c->sc (O(1)). Must not
  * be used when score_cache_has_future(). Every ratio output is bounded:
  * warmth, warmth_last, recency, owed in [0,1), balance in (-1,1). */

@@ -143,6 +143,20 @@ int store_contact_list(struct store *st, const struct store_contact_filter *f,
  * contact_refs_free; a limit of 0 means no limit. Archived contacts come after
  * the others, then by folded name (the uuid prefix: by uuid). */
 
+/* What ranking needs of one contact: no text but its id. */
+struct store_rank_row {
+	int64_t rowid;
+	char id[ID_LEN + 1];
+	struct score_subject subj;
+	int64_t snoozed_until; /* 0 when not snoozed */
+	struct score_cache sc;
+};
+/* Every contact the filter admits, read from a covering index (no names, no
+ * notes), so that ranking 100k contacts reads a few megabytes; in no
+ * particular order. *out is an array the caller frees. */
+int store_contact_rank(struct store *st, const struct store_contact_filter *f,
+                       struct store_rank_row **out, size_t *n, char **cause);
+
 /* Contacts whose uuid starts with prefix (case-insensitive), at most limit. */
 int store_contact_find_prefix(struct store *st, const char *prefix, size_t limit,
                               struct contact_ref **out, size_t *n, char **cause);

@@ -14,11 +14,16 @@ enum cli_sort { SORT_ATTENTION, SORT_WARMTH, SORT_RECENCY, SORT_BALANCE, SORT_NA
 static const char *const cli_sort_names[SORT_COUNT] = {"attention", "warmth", "recency",
                                                        "balance", "name"};
 
+/* One contact being ranked: its id, snooze and score. For the name order the
+ * full records are at hand (c); for the others only rank rows are read and
+ * the records of the rows shown are loaded afterwards. */
 struct cli_ranked {
-	struct contact *c;
+	int64_t rowid;
+	const char *id; /* points into the rank rows or the records */
+	int64_t snoozed_until;
 	struct score s;
-	char *key; /* folded name, for the name order */
 	enum cli_sort sort;
+	struct contact *c; /* NULL until loaded */
 };
 
 static int cli_cmp_double_desc(double a, double b)
@@ -49,15 +54,14 @@ static int cli_ranked_cmp(const void *pa, const void *pb)
 		break;
 	case SORT_NAME:
 	case SORT_COUNT:
-		c = strcmp(a->key, b->key);
-		break;
+		return 0; /* the store returns contacts in name order */
 	}
 	if (c == 0)
 		c = cli_cmp_double_desc(a->s.importance, b->s.importance);
 	if (c == 0)
 		c = cli_cmp_double_desc(a->s.days_since, b->s.days_since);
 	if (c == 0)
-		c = strcmp(a->c->id, b->c->id);
+		c = strcmp(a->id, b->id);
 	return c;
 }
 
@@ -78,6 +82,141 @@ static const char *cli_balance_mark(const struct score *s)
 	if (s->balance <= -1.0 / 3)
 		return "got";
 	return "";
+}
+
+/* What the list works on: the ranked entries, and what their ids point into. */
+struct cli_list {
+	struct cli_ranked *r;
+	size_t n;
+	struct store_rank_row *rows; /* attention, warmth, recency, balance */
+	struct contact *cs;          /* name */
+};
+
+static void cli_list_free(struct cli_list *l)
+{
+	for (size_t i = 0; l->cs == NULL && i < l->n; i++)
+		if (l->r[i].c != NULL) {
+			contact_free(l->r[i].c);
+			free(l->r[i].c);
+		}
+	free(l->r);
+	free(l->rows);
+	contacts_free(l->cs, l->cs ? l->n : 0);
+}
+
+/* Every contact the filter admits, scored from the covering index alone;
+ * only contacts with interactions planned after now read their events. */
+static int cli_list_rank(struct cli *cli, const struct store_contact_filter *f, struct cli_list *l)
+{
+	char *cause = NULL;
+	if (store_contact_rank(cli->st, f, &l->rows, &l->n, &cause) != 0)
+		return cli_fail(cli, cause);
+	l->r = xcalloc(l->n ? l->n : 1, sizeof *l->r);
+	for (size_t i = 0; i < l->n; i++) {
+		struct cli_ranked *e = &l->r[i];
+		const struct store_rank_row *row = &l->rows[i];
+		e->rowid = row->rowid;
+		e->id = row->id;
+		e->snoozed_until = row->snoozed_until;
+		if (!score_cache_has_future(&row->sc, cli->now)) {
+			score_compute_subject(&e->s, &row->subj, &row->sc, &cli->cfg.score, cli->now);
+			continue;
+		}
+		e->c = xmalloc(sizeof *e->c);
+		int got = store_contact_get(cli->st, row->rowid, e->c, &cause);
+		if (got != 0) {
+			free(e->c);
+			e->c = NULL;
+			return got < 0 ? cli_fail(cli, cause) : cli_error(cli, "a contact vanished");
+		}
+		if (cli_score(cli, e->c, &e->s) != 0)
+			return CLI_FAIL;
+	}
+	return CLI_OK;
+}
+
+/* Every contact the filter admits, as full records in name order. */
+static int cli_list_names(struct cli *cli, const struct store_contact_filter *f,
+                          struct cli_list *l)
+{
+	char *cause = NULL;
+	if (store_contact_list(cli->st, f, &l->cs, &l->n, &cause) != 0)
+		return cli_fail(cli, cause);
+	l->r = xcalloc(l->n ? l->n : 1, sizeof *l->r);
+	for (size_t i = 0; i < l->n; i++) {
+		struct cli_ranked *e = &l->r[i];
+		e->c = &l->cs[i];
+		e->rowid = e->c->rowid;
+		e->id = e->c->id;
+		e->snoozed_until = e->c->snoozed_until;
+		if (cli_score(cli, e->c, &e->s) != 0)
+			return CLI_FAIL;
+	}
+	return CLI_OK;
+}
+
+static void cli_list_row(struct cli *cli, struct table *t, const struct cli_ranked *e)
+{
+	const struct score *s = &e->s;
+	char age[16], bar[32];
+	cli_format_age(s->days_since, age);
+	cli_warmth_bar(s->warmth, bar);
+	table_add(t, e->c->name);
+	table_add(t, e->c->org);
+	table_add(t, model_circle_name(e->c->circle));
+	table_add(t, s->last_contact ? age : "never");
+	table_add(t, e->snoozed_until > cli->now ? "snoozed" : score_status_name(s->status));
+	table_add(t, bar);
+	table_add(t, cli_balance_mark(s));
+	table_addf(t, "%.2f", s->attention);
+}
+
+/* Prints the first `shown` entries, loading their full records when needed. */
+static int cli_list_print(struct cli *cli, struct cli_list *l, size_t shown)
+{
+	char *cause = NULL;
+	for (size_t i = 0; i < shown; i++) {
+		struct cli_ranked *e = &l->r[i];
+		if (e->c != NULL)
+			continue;
+		e->c = xmalloc(sizeof *e->c);
+		int got = store_contact_get(cli->st, e->rowid, e->c, &cause);
+		if (got != 0) {
+			free(e->c);
+			e->c = NULL;
+			return got < 0 ? cli_fail(cli, cause) : cli_error(cli, "a contact vanished");
+		}
+	}
+	struct buf b;
+	buf_init(&b);
+	if (cli->json) {
+		struct json j;
+		json_init(&j, &b, 1);
+		json_array_begin(&j);
+		for (size_t i = 0; i < shown; i++) {
+			json_object_begin(&j);
+			cli_json_contact(&j, l->r[i].c, &l->r[i].s, &cli->cfg.score);
+			json_object_end(&j);
+		}
+		json_array_end(&j);
+	} else if (shown > 0) {
+		static const char *const heads[] = {"NAME", "ORG", "CIRCLE", "LAST", "STATUS",
+		                                    "WARMTH", "BAL", "ATTN"};
+		struct table t;
+		table_init(&t, 8, heads);
+		t.flex[0] = t.flex[1] = 1;
+		t.min[0] = 10;
+		t.right[3] = t.right[7] = 1;
+		for (size_t i = 0; i < shown; i++)
+			cli_list_row(cli, &t, &l->r[i]);
+		table_render(&t, &b, cli->width);
+		table_free(&t);
+	} else if (l->n == 0) {
+		buf_puts(&b, "No contacts yet: add one with `kith add NAME`, or try `kith demo` on an "
+		             "empty journal.\n");
+	}
+	cli_flush(cli, &b);
+	return CLI_OK;
 }
 
 static const struct cli_opt cli_list_opts[] = {
@@ -110,75 +249,19 @@ static int cli_list_run(struct cli *cli, struct cli_args *a)
 	long limit = 0;
 	if (cli_opt_int(cli, a, "limit", 0, 9999999, &limit) != 0)
 		return CLI_USAGE;
-	struct store *st = cli_store(cli);
-	if (st == NULL)
+	if (cli_store(cli) == NULL)
 		return CLI_FAIL;
-
-	struct contact *cs = NULL;
-	size_t n = 0;
-	char *cause = NULL;
-	if (store_contact_list(st, &f, &cs, &n, &cause) != 0)
-		return cli_fail(cli, cause);
-	struct cli_ranked *r = xcalloc(n ? n : 1, sizeof *r);
-	int rc = CLI_OK;
-	for (size_t i = 0; i < n && rc == CLI_OK; i++) {
-		r[i].c = &cs[i];
-		r[i].sort = sort;
-		r[i].key = sort == SORT_NAME ? utf8_fold(cs[i].name) : NULL;
-		if (cli_score(cli, &cs[i], &r[i].s) != 0)
-			rc = CLI_FAIL;
+	struct cli_list l;
+	memset(&l, 0, sizeof l);
+	int rc = sort == SORT_NAME ? cli_list_names(cli, &f, &l) : cli_list_rank(cli, &f, &l);
+	if (rc == CLI_OK && sort != SORT_NAME) {
+		for (size_t i = 0; i < l.n; i++)
+			l.r[i].sort = sort;
+		qsort(l.r, l.n, sizeof *l.r, cli_ranked_cmp);
 	}
-	if (rc == CLI_OK) {
-		qsort(r, n, sizeof *r, cli_ranked_cmp);
-		size_t shown = limit > 0 && (size_t)limit < n ? (size_t)limit : n;
-		struct buf b;
-		buf_init(&b);
-		if (cli->json) {
-			struct json j;
-			json_init(&j, &b, 1);
-			json_array_begin(&j);
-			for (size_t i = 0; i < shown; i++) {
-				json_object_begin(&j);
-				cli_json_contact(&j, r[i].c, &r[i].s, &cli->cfg.score);
-				json_object_end(&j);
-			}
-			json_array_end(&j);
-		} else if (shown > 0) {
-			static const char *const heads[] = {"NAME", "ORG", "CIRCLE", "LAST", "STATUS",
-			                                    "WARMTH", "BAL", "ATTN"};
-			struct table t;
-			table_init(&t, 8, heads);
-			t.flex[0] = t.flex[1] = 1;
-			t.min[0] = 10;
-			t.right[3] = t.right[7] = 1;
-			for (size_t i = 0; i < shown; i++) {
-				const struct score *s = &r[i].s;
-				char age[16], bar[32];
-				cli_format_age(s->days_since, age);
-				cli_warmth_bar(s->warmth, bar);
-				table_add(&t, r[i].c->name);
-				table_add(&t, r[i].c->org);
-				table_add(&t, model_circle_name(r[i].c->circle));
-				table_add(&t, s->last_contact ? age : "never");
-				table_add(&t, r[i].c->snoozed_until > cli->now ? "snoozed"
-				                                               : score_status_name(s->status));
-				table_add(&t, bar);
-				table_add(&t, cli_balance_mark(s));
-				table_addf(&t, "%.2f", s->attention);
-			}
-			table_render(&t, &b, cli->width);
-			table_free(&t);
-		} else {
-			buf_puts(&b, n == 0 ? "No contacts yet: add one with `kith add NAME`, or try "
-			                      "`kith demo` on an empty journal.\n"
-			                    : "");
-		}
-		cli_flush(cli, &b);
-	}
-	for (size_t i = 0; i < n; i++)
-		free(r[i].key);
-	free(r);
-	contacts_free(cs, n);
+	if (rc == CLI_OK)
+		rc = cli_list_print(cli, &l, limit > 0 && (size_t)limit < l.n ? (size_t)limit : l.n);
+	cli_list_free(&l);
 	return rc;
 }
 

@@ -112,13 +112,28 @@ double score_weight(const struct score_params *p, enum ikind k, int deep)
 	return deep ? w * p->deep_factor : w;
 }
 
+static int score_subject_cadence(const struct score_subject *s, const struct score_params *p)
+{
+	if (s->cadence_days >= 0)
+		return s->cadence_days;
+	if ((unsigned)s->circle >= CIRCLE_COUNT)
+		return 0;
+	return p->cadence[s->circle] > 0 ? p->cadence[s->circle] : 0;
+}
+
 int score_cadence(const struct contact *c, const struct score_params *p)
 {
-	if (c->cadence_days >= 0)
-		return c->cadence_days;
-	if ((unsigned)c->circle >= CIRCLE_COUNT)
-		return 0;
-	return p->cadence[c->circle] > 0 ? p->cadence[c->circle] : 0;
+	struct score_subject s = {c->circle, c->cadence_days, 0, c->created_at};
+	return score_subject_cadence(&s, p);
+}
+
+void score_subject_of(struct score_subject *out, const struct contact *c,
+                      const struct score_params *p)
+{
+	out->circle = c->circle;
+	out->cadence_days = c->cadence_days;
+	out->family = score_is_family(c, p);
+	out->created_at = c->created_at;
 }
 
 int score_is_family(const struct contact *c, const struct score_params *p)
@@ -294,12 +309,12 @@ static enum score_status score_status_of(const struct score *s, const struct sco
 	return STATUS_DORMANT;
 }
 
-static void score_from_cache(struct score *out, const struct contact *c,
-                             const struct score_cache *sc, const struct score_params *p,
-                             int64_t now)
+void score_compute_subject(struct score *out, const struct score_subject *c,
+                           const struct score_cache *sc, const struct score_params *p,
+                           int64_t now)
 {
 	memset(out, 0, sizeof *out);
-	double h = score_half_life(p, score_is_family(c, p));
+	double h = score_half_life(p, c->family);
 	double hb = p->half_life_balance;
 
 	/* Warmth, now and at the last contact. Every weighted interaction is a
@@ -315,7 +330,7 @@ static void score_from_cache(struct score *out, const struct contact *c,
 	/* Recency. */
 	int64_t since = sc->last_at != 0 ? sc->last_at : c->created_at;
 	out->days_since = now > since ? (double)(now - since) / SCORE_DAY : 0.0;
-	out->cadence = score_cadence(c, p);
+	out->cadence = score_subject_cadence(c, p);
 	if (out->cadence > 0) {
 		out->ratio = out->days_since / out->cadence;
 		out->recency = score_saturate(out->ratio * out->ratio, 1.0);
@@ -344,13 +359,17 @@ static void score_from_cache(struct score *out, const struct contact *c,
 void score_compute(struct score *out, const struct contact *c, const struct score_params *p,
                    int64_t now)
 {
-	score_from_cache(out, c, &c->sc, p, now);
+	struct score_subject subj;
+	score_subject_of(&subj, c, p);
+	score_compute_subject(out, &subj, &c->sc, p, now);
 }
 
 void score_compute_events(struct score *out, const struct contact *c, const struct score_params *p,
                           const struct score_event *ev, size_t n, int64_t now)
 {
+	struct score_subject subj;
 	struct score_cache sc;
-	score_cache_build_until(&sc, p, ev, n, score_is_family(c, p), now);
-	score_from_cache(out, c, &sc, p, now);
+	score_subject_of(&subj, c, p);
+	score_cache_build_until(&sc, p, ev, n, subj.family, now);
+	score_compute_subject(out, &subj, &sc, p, now);
 }
