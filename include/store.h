@@ -151,11 +151,14 @@ struct store_rank_row {
 	int64_t snoozed_until; /* 0 when not snoozed */
 	struct score_cache sc;
 };
-/* Every contact the filter admits, read from a covering index (no names, no
- * notes), so that ranking 100k contacts reads a few megabytes; in no
- * particular order. *out is an array the caller frees. */
-int store_contact_rank(struct store *st, const struct store_contact_filter *f,
-                       struct store_rank_row **out, size_t *n, char **cause);
+/* Calls fn for every contact the filter admits, in no particular order, read
+ * from a covering index (no names, no notes) so that ranking 100k contacts
+ * reads a few megabytes and keeps nothing. The row is valid during the call.
+ * fn returns 0 to go on, -1 (with *cause) to stop the scan with an error; it
+ * must not write. */
+typedef int (*store_rank_fn)(void *arg, const struct store_rank_row *row, char **cause);
+int store_contact_rank(struct store *st, const struct store_contact_filter *f, store_rank_fn fn,
+                       void *arg, char **cause);
 
 /* Contacts whose uuid starts with prefix (case-insensitive), at most limit. */
 int store_contact_find_prefix(struct store *st, const char *prefix, size_t limit,

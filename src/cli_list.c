@@ -14,16 +14,14 @@ enum cli_sort { SORT_ATTENTION, SORT_WARMTH, SORT_RECENCY, SORT_BALANCE, SORT_NA
 static const char *const cli_sort_names[SORT_COUNT] = {"attention", "warmth", "recency",
                                                        "balance", "name"};
 
-/* One contact being ranked: its id, snooze and score. For the name order the
- * full records are at hand (c); for the others only rank rows are read and
- * the records of the rows shown are loaded afterwards. */
+/* One contact being ranked: what the orders compare, nothing more, so that
+ * 100k of them stay small. The rows shown are scored again in full. */
 struct cli_ranked {
 	int64_t rowid;
-	const char *id; /* points into the rank rows or the records */
-	int64_t snoozed_until;
-	struct score s;
+	char id[ID_LEN + 1];
+	int future; /* has interactions after now: score from its events */
 	enum cli_sort sort;
-	struct contact *c; /* NULL until loaded */
+	double attention, warmth, recency, balance, importance, days_since;
 };
 
 static int cli_cmp_double_desc(double a, double b)
@@ -39,30 +37,38 @@ static int cli_ranked_cmp(const void *pa, const void *pb)
 	int c = 0;
 	switch (a->sort) {
 	case SORT_ATTENTION:
-		c = cli_cmp_double_desc(a->s.attention, b->s.attention);
+		c = cli_cmp_double_desc(a->attention, b->attention);
 		break;
 	case SORT_WARMTH:
-		c = cli_cmp_double_desc(a->s.warmth, b->s.warmth);
+		c = cli_cmp_double_desc(a->warmth, b->warmth);
 		break;
 	case SORT_RECENCY:
-		c = cli_cmp_double_desc(a->s.recency, b->s.recency);
-		if (c == 0)
-			c = cli_cmp_double_desc(a->s.days_since, b->s.days_since);
+		c = cli_cmp_double_desc(a->recency, b->recency);
 		break;
 	case SORT_BALANCE:
-		c = -cli_cmp_double_desc(a->s.balance, b->s.balance);
+		c = -cli_cmp_double_desc(a->balance, b->balance);
 		break;
 	case SORT_NAME:
 	case SORT_COUNT:
 		return 0; /* the store returns contacts in name order */
 	}
 	if (c == 0)
-		c = cli_cmp_double_desc(a->s.importance, b->s.importance);
+		c = cli_cmp_double_desc(a->importance, b->importance);
 	if (c == 0)
-		c = cli_cmp_double_desc(a->s.days_since, b->s.days_since);
+		c = cli_cmp_double_desc(a->days_since, b->days_since);
 	if (c == 0)
 		c = strcmp(a->id, b->id);
 	return c;
+}
+
+static void cli_ranked_set(struct cli_ranked *e, const struct score *s)
+{
+	e->attention = s->attention;
+	e->warmth = s->warmth;
+	e->recency = s->recency;
+	e->balance = s->balance;
+	e->importance = s->importance;
+	e->days_since = s->days_since;
 }
 
 static void cli_warmth_bar(double w, char out[32])
@@ -84,24 +90,31 @@ static const char *cli_balance_mark(const struct score *s)
 	return "";
 }
 
-/* What the list works on: the ranked entries, and what their ids point into. */
 struct cli_list {
+	struct cli *cli;
 	struct cli_ranked *r;
-	size_t n;
-	struct store_rank_row *rows; /* attention, warmth, recency, balance */
-	struct contact *cs;          /* name */
+	size_t n, cap;
 };
 
-static void cli_list_free(struct cli_list *l)
+static int cli_list_take(void *arg, const struct store_rank_row *row, char **cause)
 {
-	for (size_t i = 0; l->cs == NULL && i < l->n; i++)
-		if (l->r[i].c != NULL) {
-			contact_free(l->r[i].c);
-			free(l->r[i].c);
-		}
-	free(l->r);
-	free(l->rows);
-	contacts_free(l->cs, l->cs ? l->n : 0);
+	(void)cause;
+	struct cli_list *l = arg;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 256;
+		l->r = xreallocarray(l->r, l->cap, sizeof *l->r);
+	}
+	struct cli_ranked *e = &l->r[l->n++];
+	memset(e, 0, sizeof *e);
+	e->rowid = row->rowid;
+	memcpy(e->id, row->id, sizeof e->id);
+	e->future = score_cache_has_future(&row->sc, l->cli->now);
+	if (!e->future) {
+		struct score s;
+		score_compute_subject(&s, &row->subj, &row->sc, &l->cli->cfg.score, l->cli->now);
+		cli_ranked_set(e, &s);
+	}
+	return 0;
 }
 
 /* Every contact the filter admits, scored from the covering index alone;
@@ -109,97 +122,101 @@ static void cli_list_free(struct cli_list *l)
 static int cli_list_rank(struct cli *cli, const struct store_contact_filter *f, struct cli_list *l)
 {
 	char *cause = NULL;
-	if (store_contact_rank(cli->st, f, &l->rows, &l->n, &cause) != 0)
+	if (store_contact_rank(cli->st, f, cli_list_take, l, &cause) != 0)
 		return cli_fail(cli, cause);
-	l->r = xcalloc(l->n ? l->n : 1, sizeof *l->r);
 	for (size_t i = 0; i < l->n; i++) {
-		struct cli_ranked *e = &l->r[i];
-		const struct store_rank_row *row = &l->rows[i];
-		e->rowid = row->rowid;
-		e->id = row->id;
-		e->snoozed_until = row->snoozed_until;
-		if (!score_cache_has_future(&row->sc, cli->now)) {
-			score_compute_subject(&e->s, &row->subj, &row->sc, &cli->cfg.score, cli->now);
+		if (!l->r[i].future)
+			continue;
+		struct contact c;
+		struct score s;
+		int got = store_contact_get(cli->st, l->r[i].rowid, &c, &cause);
+		if (got != 0)
+			return got < 0 ? cli_fail(cli, cause) : cli_error(cli, "a contact vanished");
+		int rc = cli_score(cli, &c, &s);
+		contact_free(&c);
+		if (rc != 0)
+			return CLI_FAIL;
+		cli_ranked_set(&l->r[i], &s);
+	}
+	return CLI_OK;
+}
+
+/* Moves the k best entries, in order, to the front: a bounded heap when k is
+ * small against n (O(n log k)), else a full sort. */
+static void cli_list_select(struct cli_ranked *r, size_t n, size_t k)
+{
+	if (k == 0 || k >= n / 4) {
+		qsort(r, n, sizeof *r, cli_ranked_cmp);
+		return;
+	}
+	/* r[0..k) is a heap with the worst of the best at the root */
+	for (size_t i = 0; i < n; i++) {
+		size_t at;
+		if (i < k) {
+			at = i;
+			r[at] = r[i];
+			while (at > 0 && cli_ranked_cmp(&r[(at - 1) / 2], &r[at]) < 0) {
+				struct cli_ranked t = r[at];
+				r[at] = r[(at - 1) / 2];
+				r[(at - 1) / 2] = t;
+				at = (at - 1) / 2;
+			}
 			continue;
 		}
-		e->c = xmalloc(sizeof *e->c);
-		int got = store_contact_get(cli->st, row->rowid, e->c, &cause);
-		if (got != 0) {
-			free(e->c);
-			e->c = NULL;
-			return got < 0 ? cli_fail(cli, cause) : cli_error(cli, "a contact vanished");
+		if (cli_ranked_cmp(&r[i], &r[0]) >= 0)
+			continue;
+		r[0] = r[i];
+		at = 0;
+		for (;;) {
+			size_t a = 2 * at + 1, b = a + 1, worst = at;
+			if (a < k && cli_ranked_cmp(&r[a], &r[worst]) > 0)
+				worst = a;
+			if (b < k && cli_ranked_cmp(&r[b], &r[worst]) > 0)
+				worst = b;
+			if (worst == at)
+				break;
+			struct cli_ranked t = r[at];
+			r[at] = r[worst];
+			r[worst] = t;
+			at = worst;
 		}
-		if (cli_score(cli, e->c, &e->s) != 0)
-			return CLI_FAIL;
 	}
-	return CLI_OK;
+	qsort(r, k, sizeof *r, cli_ranked_cmp);
 }
 
-/* Every contact the filter admits, as full records in name order. */
-static int cli_list_names(struct cli *cli, const struct store_contact_filter *f,
-                          struct cli_list *l)
+static void cli_list_row(struct cli *cli, struct table *t, const struct contact *c,
+                         const struct score *s)
 {
-	char *cause = NULL;
-	if (store_contact_list(cli->st, f, &l->cs, &l->n, &cause) != 0)
-		return cli_fail(cli, cause);
-	l->r = xcalloc(l->n ? l->n : 1, sizeof *l->r);
-	for (size_t i = 0; i < l->n; i++) {
-		struct cli_ranked *e = &l->r[i];
-		e->c = &l->cs[i];
-		e->rowid = e->c->rowid;
-		e->id = e->c->id;
-		e->snoozed_until = e->c->snoozed_until;
-		if (cli_score(cli, e->c, &e->s) != 0)
-			return CLI_FAIL;
-	}
-	return CLI_OK;
-}
-
-static void cli_list_row(struct cli *cli, struct table *t, const struct cli_ranked *e)
-{
-	const struct score *s = &e->s;
 	char age[16], bar[32];
 	cli_format_age(s->days_since, age);
 	cli_warmth_bar(s->warmth, bar);
-	table_add(t, e->c->name);
-	table_add(t, e->c->org);
-	table_add(t, model_circle_name(e->c->circle));
+	table_add(t, c->name);
+	table_add(t, c->org);
+	table_add(t, model_circle_name(c->circle));
 	table_add(t, s->last_contact ? age : "never");
-	table_add(t, e->snoozed_until > cli->now ? "snoozed" : score_status_name(s->status));
+	table_add(t, c->snoozed_until > cli->now ? "snoozed" : score_status_name(s->status));
 	table_add(t, bar);
 	table_add(t, cli_balance_mark(s));
 	table_addf(t, "%.2f", s->attention);
 }
 
-/* Prints the first `shown` entries, loading their full records when needed. */
-static int cli_list_print(struct cli *cli, struct cli_list *l, size_t shown)
+/* Prints contacts cs[0..n) with their scores. */
+static void cli_list_print(struct cli *cli, const struct contact *cs, const struct score *ss,
+                           size_t n, size_t total)
 {
-	char *cause = NULL;
-	for (size_t i = 0; i < shown; i++) {
-		struct cli_ranked *e = &l->r[i];
-		if (e->c != NULL)
-			continue;
-		e->c = xmalloc(sizeof *e->c);
-		int got = store_contact_get(cli->st, e->rowid, e->c, &cause);
-		if (got != 0) {
-			free(e->c);
-			e->c = NULL;
-			return got < 0 ? cli_fail(cli, cause) : cli_error(cli, "a contact vanished");
-		}
-	}
 	struct buf b;
 	buf_init(&b);
 	if (cli->json) {
 		struct json j;
 		json_init(&j, &b, 1);
 		json_array_begin(&j);
-		for (size_t i = 0; i < shown; i++) {
+		for (size_t i = 0; i < n; i++) {
 			json_object_begin(&j);
-			cli_json_contact(&j, l->r[i].c, &l->r[i].s, &cli->cfg.score);
+			cli_json_contact(&j, &cs[i], &ss[i], &cli->cfg.score);
 			json_object_end(&j);
 		}
 		json_array_end(&j);
-	} else if (shown > 0) {
+	} else if (n > 0) {
 		static const char *const heads[] = {"NAME", "ORG", "CIRCLE", "LAST", "STATUS",
 		                                    "WARMTH", "BAL", "ATTN"};
 		struct table t;
@@ -207,16 +224,71 @@ static int cli_list_print(struct cli *cli, struct cli_list *l, size_t shown)
 		t.flex[0] = t.flex[1] = 1;
 		t.min[0] = 10;
 		t.right[3] = t.right[7] = 1;
-		for (size_t i = 0; i < shown; i++)
-			cli_list_row(cli, &t, &l->r[i]);
+		for (size_t i = 0; i < n; i++)
+			cli_list_row(cli, &t, &cs[i], &ss[i]);
 		table_render(&t, &b, cli->width);
 		table_free(&t);
-	} else if (l->n == 0) {
+	} else if (total == 0) {
 		buf_puts(&b, "No contacts yet: add one with `kith add NAME`, or try `kith demo` on an "
 		             "empty journal.\n");
 	}
 	cli_flush(cli, &b);
-	return CLI_OK;
+}
+
+/* The name order: full records straight from the store, already sorted. */
+static int cli_list_by_name(struct cli *cli, const struct store_contact_filter *f, size_t limit)
+{
+	struct contact *cs = NULL;
+	size_t n = 0;
+	char *cause = NULL;
+	if (store_contact_list(cli->st, f, &cs, &n, &cause) != 0)
+		return cli_fail(cli, cause);
+	size_t shown = limit > 0 && limit < n ? limit : n;
+	struct score *ss = xcalloc(shown ? shown : 1, sizeof *ss);
+	int rc = CLI_OK;
+	for (size_t i = 0; i < shown && rc == CLI_OK; i++)
+		if (cli_score(cli, &cs[i], &ss[i]) != 0)
+			rc = CLI_FAIL;
+	if (rc == CLI_OK)
+		cli_list_print(cli, cs, ss, shown, n);
+	free(ss);
+	contacts_free(cs, n);
+	return rc;
+}
+
+/* The score orders: rank, select the rows shown, then load and score those. */
+static int cli_list_by_score(struct cli *cli, const struct store_contact_filter *f,
+                             enum cli_sort sort, size_t limit)
+{
+	struct cli_list l = {cli, NULL, 0, 0};
+	int rc = cli_list_rank(cli, f, &l);
+	size_t shown = limit > 0 && limit < l.n ? limit : l.n;
+	struct contact *cs = xcalloc(shown ? shown : 1, sizeof *cs);
+	struct score *ss = xcalloc(shown ? shown : 1, sizeof *ss);
+	size_t loaded = 0;
+	if (rc == CLI_OK) {
+		for (size_t i = 0; i < l.n; i++)
+			l.r[i].sort = sort;
+		cli_list_select(l.r, l.n, shown);
+	}
+	char *cause = NULL;
+	for (; rc == CLI_OK && loaded < shown; loaded++) {
+		int got = store_contact_get(cli->st, l.r[loaded].rowid, &cs[loaded], &cause);
+		if (got != 0) {
+			rc = got < 0 ? cli_fail(cli, cause) : cli_error(cli, "a contact vanished");
+			break;
+		}
+		if (cli_score(cli, &cs[loaded], &ss[loaded]) != 0)
+			rc = CLI_FAIL;
+	}
+	if (rc == CLI_OK)
+		cli_list_print(cli, cs, ss, shown, l.n);
+	for (size_t i = 0; i < loaded; i++)
+		contact_free(&cs[i]);
+	free(cs);
+	free(ss);
+	free(l.r);
+	return rc;
 }
 
 static const struct cli_opt cli_list_opts[] = {
@@ -251,18 +323,9 @@ static int cli_list_run(struct cli *cli, struct cli_args *a)
 		return CLI_USAGE;
 	if (cli_store(cli) == NULL)
 		return CLI_FAIL;
-	struct cli_list l;
-	memset(&l, 0, sizeof l);
-	int rc = sort == SORT_NAME ? cli_list_names(cli, &f, &l) : cli_list_rank(cli, &f, &l);
-	if (rc == CLI_OK && sort != SORT_NAME) {
-		for (size_t i = 0; i < l.n; i++)
-			l.r[i].sort = sort;
-		qsort(l.r, l.n, sizeof *l.r, cli_ranked_cmp);
-	}
-	if (rc == CLI_OK)
-		rc = cli_list_print(cli, &l, limit > 0 && (size_t)limit < l.n ? (size_t)limit : l.n);
-	cli_list_free(&l);
-	return rc;
+	if (sort == SORT_NAME)
+		return cli_list_by_name(cli, &f, (size_t)limit);
+	return cli_list_by_score(cli, &f, sort, (size_t)limit);
 }
 
 static const struct cli_opt cli_timeline_opts[] = {

@@ -44,7 +44,7 @@ static int store_rank_family(struct store *st, int64_t **ids, size_t *n, char **
 }
 
 static int store_rank_read(struct store *st, const struct store_contact_filter *f,
-                           struct store_rank_row **out, size_t *n, char **cause)
+                           store_rank_fn fn, void *arg, char **cause)
 {
 	int64_t *family = NULL;
 	size_t nfamily = 0;
@@ -76,14 +76,8 @@ static int store_rank_read(struct store *st, const struct store_contact_filter *
 	if (rc == 0 && tag != NULL &&
 	    sqlite3_bind_text(s, 2, tag, -1, SQLITE_STATIC) != SQLITE_OK)
 		rc = store_fail(st, sqlite3_errcode(st->db), cause);
-	struct store_rank_row *v = NULL;
-	size_t len = 0, cap = 0;
+	struct store_rank_row row, *r = &row;
 	while (rc == 0 && (rc = store_step(st, s, cause)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 256;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		struct store_rank_row *r = &v[len++];
 		r->rowid = sqlite3_column_int64(s, 0);
 		store_col_id(s, 1, r->id);
 		const char *circle_name = (const char *)sqlite3_column_text(s, 2);
@@ -96,33 +90,19 @@ static int store_rank_read(struct store *st, const struct store_contact_filter *
 		store_col_cache(s, 6, &r->sc);
 		r->subj.family = nfamily > 0 && bsearch(&r->rowid, family, nfamily, sizeof *family,
 		                                        store_rank_cmp_id) != NULL;
-		rc = 0;
+		rc = fn(arg, r, cause);
 	}
 	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
 	free(family);
-	if (rc < 0) {
-		free(v);
-		return -1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
-int store_contact_rank(struct store *st, const struct store_contact_filter *f,
-                       struct store_rank_row **out, size_t *n, char **cause)
+int store_contact_rank(struct store *st, const struct store_contact_filter *f, store_rank_fn fn,
+                       void *arg, char **cause)
 {
-	*out = NULL;
-	*n = 0;
 	int own;
 	if (store_snap_begin(st, &own, cause) != 0)
 		return -1;
-	int rc = store_rank_read(st, f, out, n, cause);
-	rc = store_snap_end(st, own, rc, cause);
-	if (rc != 0) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
-	return rc;
+	int rc = store_rank_read(st, f, fn, arg, cause);
+	return store_snap_end(st, own, rc, cause);
 }
