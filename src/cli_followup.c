@@ -94,6 +94,7 @@ static int cli_followup_run(struct cli *cli, struct cli_args *a)
 		fputc('\n', cli->out);
 	}
 	free(text);
+	free(f.contact_name);
 	contact_free(&c);
 	return rc;
 }

@@ -145,6 +145,8 @@ static int cli_list_rank(struct cli *cli, const struct store_contact_filter *f, 
  * small against n (O(n log k)), else a full sort. */
 static void cli_list_select(struct cli_ranked *r, size_t n, size_t k)
 {
+	if (n < 2)
+		return;
 	if (k == 0 || k >= n / 4) {
 		qsort(r, n, sizeof *r, cli_ranked_cmp);
 		return;

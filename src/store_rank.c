@@ -39,7 +39,8 @@ static int store_rank_family(struct store *st, int64_t **ids, size_t *n, char **
 	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
 	if (rc < 0)
 		return -1;
-	qsort(*ids, *n, sizeof **ids, store_rank_cmp_id);
+	if (*n > 1)
+		qsort(*ids, *n, sizeof **ids, store_rank_cmp_id);
 	return 0;
 }
 
