@@ -55,7 +55,7 @@ static int store_rank_read(struct store *st, const struct store_contact_filter *
 	buf_init(&sql);
 	buf_puts(&sql, "SELECT c.id, c.uuid, c.circle, c.cadence_days, c.created_at, c.snoozed_until, "
 	               "c.sc_ref_at, c.sc_warm, c.sc_gave, c.sc_got, c.sc_last_at, c.sc_first_at, "
-	               "c.sc_max_at, c.sc_n, c.sc_n_service FROM contact c INDEXED BY contact_rank "
+	               "c.sc_max_at, c.sc_n, c.sc_n_service FROM contact c "
 	               "WHERE 1");
 	int circle = f ? f->circle : -1;
 	const char *tag = f ? f->tag : NULL;
