@@ -212,6 +212,9 @@ static int store_probe(const char *path, int newest, struct store_probe *pr, cha
 	}
 	int64_t appid = 0, version = 0, tables = 0, pages = 0;
 	rc = sqlite3_extended_result_codes(db, 1);
+	/* other processes may be writing: wait for them as the main connection does */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_busy_timeout(db, STORE_BUSY_MS);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	if (rc != SQLITE_OK) {
