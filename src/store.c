@@ -229,6 +229,19 @@ int store_run_id(struct store *st, enum store_stmt id, int64_t rowid, char **cau
 	return store_step_done(st, s, cause);
 }
 
+int store_tags_insert(struct store *st, enum store_stmt id, int64_t rowid, const struct strv *sv,
+                      char **cause)
+{
+	sqlite3_stmt *s = store_stmt(st, id, cause);
+	if (s == NULL)
+		return -1;
+	for (size_t i = 0; i < sv->n; i++)
+		if (store_bind(st, s, cause, "it", rowid, sv->v[i]) != 0 ||
+		    store_step_done(st, s, cause) != 0)
+			return -1;
+	return 0;
+}
+
 static int store_run(struct store *st, enum store_stmt id, char **cause)
 {
 	sqlite3_stmt *s = store_stmt(st, id, cause);

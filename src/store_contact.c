@@ -127,14 +127,9 @@ static int store_contact_parts(struct store *st, const struct contact *c, const 
 	if (!fresh && (store_run_id(st, STORE_SQL_CONTACT_TAG_CLEAR, c->rowid, cause) != 0 ||
 	               store_run_id(st, STORE_SQL_CONTACT_FIELD_CLEAR, c->rowid, cause) != 0))
 		return -1;
-	sqlite3_stmt *s = store_stmt(st, STORE_SQL_CONTACT_TAG_INSERT, cause);
-	if (s == NULL)
+	if (store_tags_insert(st, STORE_SQL_CONTACT_TAG_INSERT, c->rowid, &c->tags, cause) != 0)
 		return -1;
-	for (size_t i = 0; i < c->tags.n; i++)
-		if (store_bind(st, s, cause, "it", c->rowid, c->tags.v[i]) != 0 ||
-		    store_step_done(st, s, cause) != 0)
-			return -1;
-	s = store_stmt(st, STORE_SQL_CONTACT_FIELD_INSERT, cause);
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_CONTACT_FIELD_INSERT, cause);
 	if (s == NULL)
 		return -1;
 	for (size_t i = 0; i < c->nfields; i++) {

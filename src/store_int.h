@@ -107,6 +107,9 @@ int store_step_done(struct store *st, sqlite3_stmt *s, char **cause);
 void store_reset(sqlite3_stmt *s);
 /* Runs the kept statement id with the one parameter rowid to its end. */
 int store_run_id(struct store *st, enum store_stmt id, int64_t rowid, char **cause);
+/* Runs the kept statement id ("it" binds) once per tag of sv for rowid. */
+int store_tags_insert(struct store *st, enum store_stmt id, int64_t rowid, const struct strv *sv,
+                      char **cause);
 /* Runs sql (no result rows) outside the kept statements. */
 int store_exec(struct store *st, const char *sql, char **cause);
 /* Sets *cause from an SQLite result code and the connection's message, records

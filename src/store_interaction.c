@@ -56,17 +56,12 @@ static int store_interaction_parts(struct store *st, const struct interaction *i
 	if (!fresh && (store_run_id(st, STORE_SQL_INTERACTION_TAG_CLEAR, in->rowid, cause) != 0 ||
 	               store_run_id(st, STORE_SQL_INTERACTION_LINK_CLEAR, in->rowid, cause) != 0))
 		return -1;
-	sqlite3_stmt *s = store_stmt(st, STORE_SQL_INTERACTION_TAG_INSERT, cause);
-	if (s == NULL)
+	if (store_tags_insert(st, STORE_SQL_INTERACTION_TAG_INSERT, in->rowid, &in->tags, cause) != 0)
 		return -1;
-	for (size_t i = 0; i < in->tags.n; i++)
-		if (store_bind(st, s, cause, "it", in->rowid, in->tags.v[i]) != 0 ||
-		    store_step_done(st, s, cause) != 0)
-			return -1;
 	struct score_event ev = {in->at, in->kind, in->dir, in->deep != 0};
 	for (size_t i = 0; i < in->ncontacts; i++) {
 		int64_t who = in->contacts[i].rowid;
-		s = store_stmt(st, STORE_SQL_INTERACTION_LINK_INSERT, cause);
+		sqlite3_stmt *s = store_stmt(st, STORE_SQL_INTERACTION_LINK_INSERT, cause);
 		if (s == NULL || store_bind(st, s, cause, "iii", in->rowid, who, (int64_t)i) != 0)
 			return -1;
 		if (store_step_done(st, s, cause) != 0)
