@@ -47,6 +47,47 @@ static int cli_record_has(const struct interaction *in, int64_t rowid, const cha
 	return 0;
 }
 
+/* A contact the line creates (@+"Name"): refused when someone already has
+ * exactly that name, since the line most likely means them. */
+static int cli_record_fresh(struct store *st, struct cli_record_item *it, const char *name,
+                            int64_t now, int dry_run, char **cause)
+{
+	for (const char *p = name; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return err_set(cause, "a name cannot hold control characters");
+	for (size_t i = 0; i < it->nfresh; i++)
+		if (strcmp(it->fresh[i].name, name) == 0)
+			return 0; /* the line names the new person twice */
+	char *folded = utf8_fold(name);
+	struct contact_ref *same = NULL;
+	size_t nsame = 0;
+	int rc = store_contact_find_exact(st, folded, 1, &same, &nsame, cause);
+	free(folded);
+	if (rc == 0 && nsame > 0) {
+		char *mention = capture_mention_format(same[0].name);
+		rc = err_set(cause, "%s is already in the journal (%.8s): write %s to mention them; "
+		                    "kith add \"%s\" adds a second person of that name",
+		             same[0].name, same[0].id, mention, name);
+		free(mention);
+	}
+	contact_refs_free(same, nsame);
+	if (rc != 0)
+		return -1;
+	it->fresh = xreallocarray(it->fresh, it->nfresh + 1, sizeof *it->fresh);
+	struct contact *c = &it->fresh[it->nfresh++];
+	contact_init(c);
+	free(c->name);
+	c->name = xstrdup(name);
+	c->circle = CIRCLE_ACTIVE;
+	if (!dry_run && store_tx_contact_add(st, c, now, cause) != 0)
+		return -1;
+	struct contact_ref ref = {c->rowid, "", c->name, c->org};
+	memcpy(ref.id, c->id, sizeof ref.id);
+	if (!cli_record_has(&it->in, ref.rowid, ref.name))
+		interaction_add_contact(&it->in, &ref);
+	return 0;
+}
+
 /* Resolves the mentions of one line and writes it (unless dry_run). */
 static int cli_record_one(struct store *st, struct cli_record_item *it, int64_t now, int dry_run,
                           char **cause)
@@ -67,32 +108,10 @@ static int cli_record_one(struct store *st, struct cli_record_item *it, int64_t 
 		struct contact_ref ref;
 		memset(&ref, 0, sizeof ref);
 		if (m->create) {
-			for (const char *p = m->text; *p; p++)
-				if ((unsigned char)*p < 0x20 || *p == 0x7f)
-					rc = err_set(cause,
-					             "a name cannot hold control characters");
-			if (rc != 0)
-				break;
-			if (cli_record_has(&it->in, 0, m->text)) {
-				names[i] = m->text;
-				continue;
-			}
-			it->fresh = xreallocarray(it->fresh, it->nfresh + 1, sizeof *it->fresh);
-			struct contact *c = &it->fresh[it->nfresh++];
-			contact_init(c);
-			free(c->name);
-			c->name = xstrdup(m->text);
-			c->circle = CIRCLE_ACTIVE;
-			if (!dry_run && store_tx_contact_add(st, c, now, cause) != 0) {
+			if (cli_record_fresh(st, it, m->text, now, dry_run, cause) != 0) {
 				rc = -1;
 				break;
 			}
-			ref.rowid = c->rowid;
-			memcpy(ref.id, c->id, sizeof ref.id);
-			ref.name = c->name;
-			ref.org = c->org;
-			if (!cli_record_has(&it->in, ref.rowid, ref.name))
-				interaction_add_contact(&it->in, &ref);
 			names[i] = m->text;
 			continue;
 		}

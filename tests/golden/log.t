@@ -26,3 +26,6 @@ kith timeline
 kith timeline bruno --json
 kith show bruno
 kith list
+kith log coffee with '@+"Ana Souza"'
+kith log drinks with '@+"Dan Li"' and '@+"Dan Li"' after the meetup
+kith list --sort name
