@@ -12,13 +12,23 @@
 
 #define CLI_SHOW_RECENT 10
 
+/* "  label      value", a text of several lines on lines of its own, each
+ * escaped for the terminal. */
 static void cli_show_line(struct buf *b, const char *label, const char *value)
 {
 	if (value == NULL || *value == '\0')
 		return;
 	buf_printf(b, "  %-10s ", label);
-	utf8_escape(b, value, strlen(value));
-	buf_putc(b, '\n');
+	for (;;) {
+		const char *nl = strchr(value, '\n');
+		size_t len = nl ? (size_t)(nl - value) : strlen(value);
+		utf8_escape(b, value, len);
+		buf_putc(b, '\n');
+		if (nl == NULL || nl[1] == '\0')
+			break;
+		value = nl + 1;
+		buf_printf(b, "  %-10s ", "");
+	}
 }
 
 static void cli_show_fields(struct buf *b, const struct contact *c, enum field_kind k,
