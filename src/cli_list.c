@@ -202,8 +202,8 @@ static void cli_list_row(struct cli *cli, struct table *t, const struct contact 
 	table_addf(t, "%.2f", s->attention);
 }
 
-/* Prints contacts cs[0..n) with their scores. */
-static void cli_list_print(struct cli *cli, const struct contact *cs, const struct score *ss,
+/* Prints contacts *cs[0..n) with their scores. */
+static void cli_list_print(struct cli *cli, struct contact *const *cs, const struct score *ss,
                            size_t n, size_t total)
 {
 	struct buf b;
@@ -214,7 +214,7 @@ static void cli_list_print(struct cli *cli, const struct contact *cs, const stru
 		json_array_begin(&j);
 		for (size_t i = 0; i < n; i++) {
 			json_object_begin(&j);
-			cli_json_contact(&j, &cs[i], &ss[i], &cli->cfg.score);
+			cli_json_contact(&j, cs[i], &ss[i], &cli->cfg.score);
 			json_object_end(&j);
 		}
 		json_array_end(&j);
@@ -227,7 +227,7 @@ static void cli_list_print(struct cli *cli, const struct contact *cs, const stru
 		t.min[0] = 10;
 		t.right[3] = t.right[7] = 1;
 		for (size_t i = 0; i < n; i++)
-			cli_list_row(cli, &t, &cs[i], &ss[i]);
+			cli_list_row(cli, &t, cs[i], &ss[i]);
 		table_render(&t, &b, cli->width);
 		table_free(&t);
 	} else if (total == 0) {
@@ -247,14 +247,67 @@ static int cli_list_by_name(struct cli *cli, const struct store_contact_filter *
 		return cli_fail(cli, cause);
 	size_t shown = limit > 0 && limit < n ? limit : n;
 	struct score *ss = xcalloc(shown ? shown : 1, sizeof *ss);
+	struct contact **ptr = xcalloc(shown ? shown : 1, sizeof *ptr);
 	int rc = CLI_OK;
-	for (size_t i = 0; i < shown && rc == CLI_OK; i++)
+	for (size_t i = 0; i < shown && rc == CLI_OK; i++) {
+		ptr[i] = &cs[i];
 		if (cli_score(cli, &cs[i], &ss[i]) != 0)
 			rc = CLI_FAIL;
+	}
 	if (rc == CLI_OK)
-		cli_list_print(cli, cs, ss, shown, n);
+		cli_list_print(cli, ptr, ss, shown, n);
+	free(ptr);
 	free(ss);
 	contacts_free(cs, n);
+	return rc;
+}
+
+/* Past this many rows shown, all records are read in one query rather than
+ * one by one. */
+#define CLI_LIST_BULK 500
+
+static int cli_contact_ptr_cmp(const void *a, const void *b)
+{
+	int64_t x = (*(struct contact *const *)a)->rowid, y = (*(struct contact *const *)b)->rowid;
+	return x < y ? -1 : x > y;
+}
+
+/* The records of the rows shown, into ptr[0..shown): one by one for a short
+ * list, else from one read of every record (*all, *nall: the caller frees). */
+static int cli_list_load(struct cli *cli, const struct store_contact_filter *f,
+                         const struct cli_ranked *r, size_t shown, struct contact **ptr,
+                         struct contact **all, size_t *nall)
+{
+	char *cause = NULL;
+	if (shown <= CLI_LIST_BULK) {
+		for (size_t i = 0; i < shown; i++) {
+			ptr[i] = xmalloc(sizeof *ptr[i]);
+			int got = store_contact_get(cli->st, r[i].rowid, ptr[i], &cause);
+			if (got != 0) {
+				free(ptr[i]);
+				ptr[i] = NULL;
+				return got < 0 ? cli_fail(cli, cause) : cli_error(cli, "a contact vanished");
+			}
+		}
+		return CLI_OK;
+	}
+	if (store_contact_list(cli->st, f, all, nall, &cause) != 0)
+		return cli_fail(cli, cause);
+	struct contact **byrow = xcalloc(*nall ? *nall : 1, sizeof *byrow);
+	for (size_t i = 0; i < *nall; i++)
+		byrow[i] = &(*all)[i];
+	qsort(byrow, *nall, sizeof *byrow, cli_contact_ptr_cmp);
+	int rc = CLI_OK;
+	for (size_t i = 0; i < shown && rc == CLI_OK; i++) {
+		struct contact key, *k = &key;
+		key.rowid = r[i].rowid;
+		struct contact **hit = bsearch(&k, byrow, *nall, sizeof *byrow, cli_contact_ptr_cmp);
+		if (hit == NULL)
+			rc = cli_error(cli, "a contact vanished");
+		else
+			ptr[i] = *hit;
+	}
+	free(byrow);
 	return rc;
 }
 
@@ -265,29 +318,29 @@ static int cli_list_by_score(struct cli *cli, const struct store_contact_filter 
 	struct cli_list l = {cli, NULL, 0, 0};
 	int rc = cli_list_rank(cli, f, &l);
 	size_t shown = limit > 0 && limit < l.n ? limit : l.n;
-	struct contact *cs = xcalloc(shown ? shown : 1, sizeof *cs);
+	struct contact **ptr = xcalloc(shown ? shown : 1, sizeof *ptr);
 	struct score *ss = xcalloc(shown ? shown : 1, sizeof *ss);
-	size_t loaded = 0;
+	struct contact *all = NULL;
+	size_t nall = 0;
 	if (rc == CLI_OK) {
 		for (size_t i = 0; i < l.n; i++)
 			l.r[i].sort = sort;
 		cli_list_select(l.r, l.n, shown);
+		rc = cli_list_load(cli, f, l.r, shown, ptr, &all, &nall);
 	}
-	char *cause = NULL;
-	for (; rc == CLI_OK && loaded < shown; loaded++) {
-		int got = store_contact_get(cli->st, l.r[loaded].rowid, &cs[loaded], &cause);
-		if (got != 0) {
-			rc = got < 0 ? cli_fail(cli, cause) : cli_error(cli, "a contact vanished");
-			break;
-		}
-		if (cli_score(cli, &cs[loaded], &ss[loaded]) != 0)
+	for (size_t i = 0; i < shown && rc == CLI_OK; i++)
+		if (cli_score(cli, ptr[i], &ss[i]) != 0)
 			rc = CLI_FAIL;
-	}
 	if (rc == CLI_OK)
-		cli_list_print(cli, cs, ss, shown, l.n);
-	for (size_t i = 0; i < loaded; i++)
-		contact_free(&cs[i]);
-	free(cs);
+		cli_list_print(cli, ptr, ss, shown, l.n);
+	if (all == NULL) {
+		for (size_t i = 0; i < shown && ptr[i] != NULL; i++) {
+			contact_free(ptr[i]);
+			free(ptr[i]);
+		}
+	}
+	contacts_free(all, nall);
+	free(ptr);
 	free(ss);
 	free(l.r);
 	return rc;
