@@ -30,6 +30,12 @@ void json_bool(struct json *j, int v);
 void json_null(struct json *j);
 /* Time as ISO 8601 local with offset; 0 writes null. */
 void json_time(struct json *j, int64_t t);
+/* A member of the current object: the key, then the value as above. */
+void json_member_string(struct json *j, const char *key, const char *s);
+void json_member_int(struct json *j, const char *key, int64_t v);
+void json_member_double(struct json *j, const char *key, double v);
+void json_member_bool(struct json *j, const char *key, int v);
+void json_member_time(struct json *j, const char *key, int64_t t);
 /* Appends s as a quoted JSON string. */
 void json_escape(struct buf *out, const char *s);
 

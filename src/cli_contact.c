@@ -220,10 +220,8 @@ static int cli_add_run(struct cli *cli, struct cli_args *a)
 			buf_init(&b);
 			json_init(&j, &b, 1);
 			json_object_begin(&j);
-			json_key(&j, "id");
-			json_string(&j, c.id);
-			json_key(&j, "name");
-			json_string(&j, c.name);
+			json_member_string(&j, "id", c.id);
+			json_member_string(&j, "name", c.name);
 			json_object_end(&j);
 			cli_flush(cli, &b);
 		} else {

@@ -74,14 +74,10 @@ static int cli_followup_run(struct cli *cli, struct cli_args *a)
 		buf_init(&b);
 		json_init(&j, &b, 1);
 		json_object_begin(&j);
-		json_key(&j, "id");
-		json_string(&j, f.id);
-		json_key(&j, "due");
-		json_string(&j, day);
-		json_key(&j, "text");
-		json_string(&j, f.text);
-		json_key(&j, "done");
-		json_bool(&j, 0);
+		json_member_string(&j, "id", f.id);
+		json_member_string(&j, "due", day);
+		json_member_string(&j, "text", f.text);
+		json_member_bool(&j, "done", 0);
 		json_object_end(&j);
 		cli_flush(cli, &b);
 	} else {

@@ -173,16 +173,11 @@ static int cli_record_tx_read(struct store *st, void *arg, char **cause)
 void cli_record_json(struct json *j, const struct cli_record_item *it)
 {
 	json_object_begin(j);
-	json_key(j, "at");
-	json_time(j, it->in.at);
-	json_key(j, "kind");
-	json_string(j, model_ikind_name(it->in.kind));
-	json_key(j, "direction");
-	json_string(j, model_direction_name(it->in.dir));
-	json_key(j, "deep");
-	json_bool(j, it->in.deep);
-	json_key(j, "summary");
-	json_string(j, it->in.summary);
+	json_member_time(j, "at", it->in.at);
+	json_member_string(j, "kind", model_ikind_name(it->in.kind));
+	json_member_string(j, "direction", model_direction_name(it->in.dir));
+	json_member_bool(j, "deep", it->in.deep);
+	json_member_string(j, "summary", it->in.summary);
 	json_key(j, "tags");
 	json_array_begin(j);
 	for (size_t i = 0; i < it->in.tags.n; i++)
@@ -193,10 +188,8 @@ void cli_record_json(struct json *j, const struct cli_record_item *it)
 	for (size_t i = 0; i < it->in.ncontacts; i++) {
 		int fresh = it->in.contacts[i].rowid == 0;
 		json_object_begin(j);
-		json_key(j, "id");
-		json_string(j, fresh ? NULL : it->in.contacts[i].id);
-		json_key(j, "name");
-		json_string(j, it->in.contacts[i].name);
+		json_member_string(j, "id", fresh ? NULL : it->in.contacts[i].id);
+		json_member_string(j, "name", it->in.contacts[i].name);
 		json_object_end(j);
 	}
 	json_array_end(j);
@@ -211,10 +204,8 @@ void cli_record_json(struct json *j, const struct cli_record_item *it)
 		char day[16];
 		date_format_day(it->fu[i].due_at, day);
 		json_object_begin(j);
-		json_key(j, "contact");
-		json_string(j, it->fu[i].contact_name);
-		json_key(j, "due");
-		json_string(j, day);
+		json_member_string(j, "contact", it->fu[i].contact_name);
+		json_member_string(j, "due", day);
 		json_object_end(j);
 	}
 	json_array_end(j);

@@ -67,24 +67,18 @@ static void cli_show_json(struct cli *cli, const struct contact *c, const struct
 				json_string(&j, c->fields[i].value);
 		json_array_end(&j);
 	}
-	json_key(&j, "met");
-	json_string(&j, c->met);
-	json_key(&j, "notes");
-	json_string(&j, c->notes);
+	json_member_string(&j, "met", c->met);
+	json_member_string(&j, "notes", c->notes);
 	json_key(&j, "followups");
 	json_array_begin(&j);
 	for (size_t i = 0; i < nfu; i++) {
 		char day[16];
 		date_format_day(fu[i].due_at, day);
 		json_object_begin(&j);
-		json_key(&j, "id");
-		json_string(&j, fu[i].id);
-		json_key(&j, "due");
-		json_string(&j, day);
-		json_key(&j, "text");
-		json_string(&j, fu[i].text);
-		json_key(&j, "done");
-		json_bool(&j, fu[i].done_at != 0);
+		json_member_string(&j, "id", fu[i].id);
+		json_member_string(&j, "due", day);
+		json_member_string(&j, "text", fu[i].text);
+		json_member_bool(&j, "done", fu[i].done_at != 0);
 		json_object_end(&j);
 	}
 	json_array_end(&j);

@@ -207,18 +207,12 @@ void cli_json_contact(struct json *j, const struct contact *c, const struct scor
                       const struct score_params *p)
 {
 	int cadence = score_cadence(c, p);
-	json_key(j, "id");
-	json_string(j, c->id);
-	json_key(j, "name");
-	json_string(j, c->name);
-	json_key(j, "org");
-	json_string(j, c->org);
-	json_key(j, "role");
-	json_string(j, c->role);
-	json_key(j, "circle");
-	json_string(j, model_circle_name(c->circle));
-	json_key(j, "kind");
-	json_string(j, model_ckind_name(c->kind));
+	json_member_string(j, "id", c->id);
+	json_member_string(j, "name", c->name);
+	json_member_string(j, "org", c->org);
+	json_member_string(j, "role", c->role);
+	json_member_string(j, "circle", model_circle_name(c->circle));
+	json_member_string(j, "kind", model_ckind_name(c->kind));
 	json_key(j, "tags");
 	cli_json_strv(j, &c->tags);
 	json_key(j, "cadence_days");
@@ -226,55 +220,36 @@ void cli_json_contact(struct json *j, const struct contact *c, const struct scor
 		json_int(j, cadence);
 	else
 		json_null(j);
-	json_key(j, "last_contact");
-	json_time(j, s->last_contact);
-	json_key(j, "days_since");
-	json_double(j, s->days_since);
-	json_key(j, "warmth");
-	json_double(j, s->warmth);
-	json_key(j, "warmth_last");
-	json_double(j, s->warmth_last);
-	json_key(j, "recency");
-	json_double(j, s->recency);
-	json_key(j, "balance");
-	json_double(j, s->balance);
-	json_key(j, "owed");
-	json_double(j, s->owed);
-	json_key(j, "importance");
-	json_double(j, s->importance);
-	json_key(j, "attention");
-	json_double(j, s->attention);
-	json_key(j, "status");
-	json_string(j, score_status_name(s->status));
-	json_key(j, "snoozed_until");
-	json_time(j, c->snoozed_until);
+	json_member_time(j, "last_contact", s->last_contact);
+	json_member_double(j, "days_since", s->days_since);
+	json_member_double(j, "warmth", s->warmth);
+	json_member_double(j, "warmth_last", s->warmth_last);
+	json_member_double(j, "recency", s->recency);
+	json_member_double(j, "balance", s->balance);
+	json_member_double(j, "owed", s->owed);
+	json_member_double(j, "importance", s->importance);
+	json_member_double(j, "attention", s->attention);
+	json_member_string(j, "status", score_status_name(s->status));
+	json_member_time(j, "snoozed_until", c->snoozed_until);
 }
 
 void cli_json_interaction(struct json *j, const struct interaction *in)
 {
 	json_object_begin(j);
-	json_key(j, "id");
-	json_string(j, in->id);
-	json_key(j, "at");
-	json_time(j, in->at);
-	json_key(j, "kind");
-	json_string(j, model_ikind_name(in->kind));
-	json_key(j, "direction");
-	json_string(j, model_direction_name(in->dir));
-	json_key(j, "summary");
-	json_string(j, in->summary);
+	json_member_string(j, "id", in->id);
+	json_member_time(j, "at", in->at);
+	json_member_string(j, "kind", model_ikind_name(in->kind));
+	json_member_string(j, "direction", model_direction_name(in->dir));
+	json_member_string(j, "summary", in->summary);
 	json_key(j, "tags");
 	cli_json_strv(j, &in->tags);
-	json_key(j, "deep");
-	json_bool(j, in->deep);
+	json_member_bool(j, "deep", in->deep);
 	json_key(j, "contacts");
 	json_array_begin(j);
 	for (size_t i = 0; i < in->ncontacts; i++) {
 		json_object_begin(j);
-		json_key(j, "id");
-		json_string(j, in->contacts[i].id);
-		json_key(j, "name");
-		json_string(j, in->contacts[i].name);
+		json_member_string(j, "id", in->contacts[i].id);
+		json_member_string(j, "name", in->contacts[i].name);
 		json_object_end(j);
 	}
 	json_array_end(j);

@@ -167,3 +167,33 @@ void json_time(struct json *j, int64_t t)
 	date_format_iso(t, iso);
 	json_string(j, iso);
 }
+
+void json_member_string(struct json *j, const char *key, const char *s)
+{
+	json_key(j, key);
+	json_string(j, s);
+}
+
+void json_member_int(struct json *j, const char *key, int64_t v)
+{
+	json_key(j, key);
+	json_int(j, v);
+}
+
+void json_member_double(struct json *j, const char *key, double v)
+{
+	json_key(j, key);
+	json_double(j, v);
+}
+
+void json_member_bool(struct json *j, const char *key, int v)
+{
+	json_key(j, key);
+	json_bool(j, v);
+}
+
+void json_member_time(struct json *j, const char *key, int64_t t)
+{
+	json_key(j, key);
+	json_time(j, t);
+}
