@@ -179,6 +179,7 @@ const struct cli_cmd cli_cmd_done = {
 	cli_done_opts, 1, 1, cli_done_run,
 };
 const struct cli_cmd cli_cmd_snooze = {
-	"snooze", "CONTACT [WHEN|none]", "keep a person out of the review until WHEN (default 1w)",
-	cli_no_opts, 1, 2, cli_snooze_run,
+	"snooze", "CONTACT [WHEN|none]",
+	"quiet a person until WHEN (default 1w); lists mark them snoozed", cli_no_opts, 1, 2,
+	cli_snooze_run,
 };
