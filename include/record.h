@@ -24,13 +24,14 @@ struct cli_record_item {
 	size_t nfresh;
 	struct followup *fu;
 	size_t nfu;
+	int dry_run; /* set by cli_record_write */
 };
 
 void cli_record_item_init(struct cli_record_item *it);
 void cli_record_item_free(struct cli_record_item *it); /* not the struct itself */
 
-/* Resolves and records items[0..n-1] in one write transaction (one read
- * snapshot when dry_run; nothing is written). All or nothing: on failure
+/* Resolves and records items[0..n-1] in one write transaction (rolled back
+ * when dry_run, so a dry run sees exactly what the real run would). All or nothing: on failure
  * *cause (caller frees) says why, prefixed with "line N: " for lineno > 0. */
 int cli_record_write(struct store *st, struct cli_record_item *items, size_t n, int64_t now,
                      int dry_run, char **cause);

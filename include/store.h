@@ -52,6 +52,9 @@ typedef int (*store_fn)(struct store *st, void *arg, char **cause);
 int store_write(struct store *st, store_fn fn, void *arg, char **cause);
 /* Runs fn in one read snapshot (never writes); returns what fn returns. */
 int store_read(struct store *st, store_fn fn, void *arg, char **cause);
+/* Runs fn like store_write and then rolls everything back: a dry run that
+ * goes through exactly the writes a real run would. */
+int store_trial(struct store *st, store_fn fn, void *arg, char **cause);
 
 /* ---- writes: only inside store_write ---- */
 

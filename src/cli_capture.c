@@ -41,16 +41,27 @@ static void cli_capture_history_read(const char *path, struct strv *sv)
 	FILE *f = fopen(path, "r");
 	if (f == NULL)
 		return;
+	/* the newest lines are at the end: read the last CLI_CAPTURE_HISTORY_BYTES */
+	int partial = 0;
+	if (fseek(f, 0, SEEK_END) == 0) {
+		long size = ftell(f);
+		partial = size > (long)CLI_CAPTURE_HISTORY_BYTES &&
+		          fseek(f, size - (long)CLI_CAPTURE_HISTORY_BYTES, SEEK_SET) == 0;
+		if (!partial)
+			rewind(f);
+	}
 	struct buf b;
 	buf_init(&b);
 	char chunk[8192];
 	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len < CLI_CAPTURE_HISTORY_BYTES)
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= CLI_CAPTURE_HISTORY_BYTES)
 		buf_add(&b, chunk, got);
 	fclose(f);
 	struct strv all;
 	strv_init(&all);
 	const char *p = buf_str(&b);
+	if (partial) /* the first line was cut: skip it */
+		p += strcspn(p, "\n");
 	while (*p != '\0') {
 		size_t len = strcspn(p, "\n");
 		size_t k = 0;

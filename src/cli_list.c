@@ -204,7 +204,7 @@ static void cli_list_row(struct cli *cli, struct table *t, const struct contact 
 
 /* Prints contacts *cs[0..n) with their scores. */
 static void cli_list_print(struct cli *cli, struct contact *const *cs, const struct score *ss,
-                           size_t n, size_t total)
+                           size_t n, size_t total, int filtered)
 {
 	struct buf b;
 	buf_init(&b);
@@ -230,9 +230,11 @@ static void cli_list_print(struct cli *cli, struct contact *const *cs, const str
 			cli_list_row(cli, &t, cs[i], &ss[i]);
 		table_render(&t, &b, cli->width);
 		table_free(&t);
-	} else if (total == 0) {
+	} else if (total == 0 && !filtered) {
 		buf_puts(&b, "No contacts yet: add one with `kith add NAME`, or try `kith demo` on an "
 		             "empty journal.\n");
+	} else if (total == 0) {
+		buf_puts(&b, "No contact matches.\n");
 	}
 	cli_flush(cli, &b);
 }
@@ -255,7 +257,7 @@ static int cli_list_by_name(struct cli *cli, const struct store_contact_filter *
 			rc = CLI_FAIL;
 	}
 	if (rc == CLI_OK)
-		cli_list_print(cli, ptr, ss, shown, n);
+		cli_list_print(cli, ptr, ss, shown, n, f->circle >= 0 || f->tag != NULL);
 	free(ptr);
 	free(ss);
 	contacts_free(cs, n);
@@ -312,8 +314,8 @@ static int cli_list_load(struct cli *cli, const struct store_contact_filter *f,
 }
 
 /* The score orders: rank, select the rows shown, then load and score those. */
-static int cli_list_by_score(struct cli *cli, const struct store_contact_filter *f,
-                             enum cli_sort sort, size_t limit)
+static int cli_list_scored(struct cli *cli, const struct store_contact_filter *f,
+                           enum cli_sort sort, size_t limit)
 {
 	struct cli_list l = {cli, NULL, 0, 0};
 	int rc = cli_list_rank(cli, f, &l);
@@ -332,7 +334,7 @@ static int cli_list_by_score(struct cli *cli, const struct store_contact_filter 
 		if (cli_score(cli, ptr[i], &ss[i]) != 0)
 			rc = CLI_FAIL;
 	if (rc == CLI_OK)
-		cli_list_print(cli, ptr, ss, shown, l.n);
+		cli_list_print(cli, ptr, ss, shown, l.n, f->circle >= 0 || f->tag != NULL);
 	if (all == NULL) {
 		for (size_t i = 0; i < shown && ptr[i] != NULL; i++) {
 			contact_free(ptr[i]);
@@ -344,6 +346,35 @@ static int cli_list_by_score(struct cli *cli, const struct store_contact_filter 
 	free(ss);
 	free(l.r);
 	return rc;
+}
+
+struct cli_list_query {
+	struct cli *cli;
+	const struct store_contact_filter *f;
+	enum cli_sort sort;
+	size_t limit;
+	int rc; /* the exit code; problems are printed where they happen */
+};
+
+static int cli_list_scored_read(struct store *st, void *arg, char **cause)
+{
+	(void)st;
+	(void)cause;
+	struct cli_list_query *q = arg;
+	q->rc = cli_list_scored(q->cli, q->f, q->sort, q->limit);
+	return 0;
+}
+
+/* Ranking and loading the rows shown read one snapshot, so that a contact
+ * removed meanwhile by another process cannot go missing between them. */
+static int cli_list_by_score(struct cli *cli, const struct store_contact_filter *f,
+                             enum cli_sort sort, size_t limit)
+{
+	struct cli_list_query q = {cli, f, sort, limit, CLI_OK};
+	char *cause = NULL;
+	if (store_read(cli->st, cli_list_scored_read, &q, &cause) != 0)
+		return cli_fail(cli, cause);
+	return q.rc;
 }
 
 static const struct cli_opt cli_list_opts[] = {
@@ -458,7 +489,10 @@ static int cli_timeline_run(struct cli *cli, struct cli_args *a)
 			table_render(&t, &b, cli->width);
 			table_free(&t);
 		} else {
-			buf_puts(&b, "Nothing logged yet. Log a meeting with `kith log coffee with @name`.\n");
+			buf_puts(&b, q.contact_rowid == 0 && q.since == 0
+			                 ? "Nothing logged yet. Log a meeting with `kith log coffee with "
+			                   "@name`.\n"
+			                 : "No interaction matches.\n");
 		}
 		cli_flush(cli, &b);
 		interactions_free(in, n);

@@ -34,6 +34,15 @@ static int cli_log_lines(struct cli *cli, struct cli_args *a, struct strv *lines
 			return cli_error(cli, "standard input is too long for kith log");
 		}
 	}
+	const char *nul = in.len > 0 ? memchr(in.data, '\0', in.len) : NULL;
+	if (nul != NULL) {
+		size_t line = 1;
+		for (const char *q = in.data; q < nul; q++)
+			line += *q == '\n';
+		buf_free(&in);
+		return cli_error(cli, "line %zu: standard input holds a NUL byte; nothing was logged",
+		                 line);
+	}
 	const char *p = buf_str(&in);
 	size_t lineno = 0;
 	while (*p != '\0') {

@@ -50,7 +50,7 @@ static int cli_record_has(const struct interaction *in, int64_t rowid, const cha
 /* A contact the line creates (@+"Name"): refused when someone already has
  * exactly that name, since the line most likely means them. */
 static int cli_record_fresh(struct store *st, struct cli_record_item *it, const char *name,
-                            int64_t now, int dry_run, char **cause)
+                            int64_t now, char **cause)
 {
 	for (const char *p = name; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
@@ -79,7 +79,7 @@ static int cli_record_fresh(struct store *st, struct cli_record_item *it, const 
 	free(c->name);
 	c->name = xstrdup(name);
 	c->circle = CIRCLE_ACTIVE;
-	if (!dry_run && store_tx_contact_add(st, c, now, cause) != 0)
+	if (store_tx_contact_add(st, c, now, cause) != 0)
 		return -1;
 	struct contact_ref ref = {c->rowid, "", c->name, c->org};
 	memcpy(ref.id, c->id, sizeof ref.id);
@@ -88,8 +88,9 @@ static int cli_record_fresh(struct store *st, struct cli_record_item *it, const 
 	return 0;
 }
 
-/* Resolves the mentions of one line and writes it (unless dry_run). */
-static int cli_record_one(struct store *st, struct cli_record_item *it, int64_t now, int dry_run,
+/* Resolves the mentions of one line and writes it (a dry run writes too,
+ * inside a transaction that is rolled back). */
+static int cli_record_one(struct store *st, struct cli_record_item *it, int64_t now,
                           char **cause)
 {
 	struct capture *cap = &it->cap;
@@ -108,7 +109,7 @@ static int cli_record_one(struct store *st, struct cli_record_item *it, int64_t 
 		struct contact_ref ref;
 		memset(&ref, 0, sizeof ref);
 		if (m->create) {
-			if (cli_record_fresh(st, it, m->text, now, dry_run, cause) != 0) {
+			if (cli_record_fresh(st, it, m->text, now, cause) != 0) {
 				rc = -1;
 				break;
 			}
@@ -130,7 +131,7 @@ static int cli_record_one(struct store *st, struct cli_record_item *it, int64_t 
 	if (rc == 0) {
 		free(it->in.summary);
 		it->in.summary = capture_summary_with_names(cap, names);
-		if (!dry_run && store_tx_interaction_add(st, &it->in, now, cause) != 0)
+		if (store_tx_interaction_add(st, &it->in, now, cause) != 0)
 			rc = -1;
 	}
 	for (size_t d = 0; rc == 0 && d < cap->nfollowups; d++) {
@@ -144,7 +145,7 @@ static int cli_record_one(struct store *st, struct cli_record_item *it, int64_t 
 			f->text = xstrdup(*it->in.summary ? it->in.summary
 			                                  : model_ikind_name(cap->kind));
 			f->interaction_rowid = it->in.rowid;
-			if (!dry_run && store_tx_followup_add(st, f, now, cause) != 0)
+			if (store_tx_followup_add(st, f, now, cause) != 0)
 				rc = -1;
 		}
 	}
@@ -156,18 +157,13 @@ static int cli_record_tx_write(struct store *st, void *arg, char **cause)
 {
 	struct cli_record_tx *tx = arg;
 	for (size_t i = 0; i < tx->n; i++) {
-		if (cli_record_one(st, &tx->items[i], tx->now, tx->dry_run, cause) != 0) {
+		if (cli_record_one(st, &tx->items[i], tx->now, cause) != 0) {
 			if (tx->items[i].lineno > 0)
 				err_wrap(cause, "line %zu: ", tx->items[i].lineno);
 			return -1;
 		}
 	}
 	return 0;
-}
-
-static int cli_record_tx_read(struct store *st, void *arg, char **cause)
-{
-	return cli_record_tx_write(st, arg, cause);
 }
 
 void cli_record_json(struct json *j, const struct cli_record_item *it)
@@ -186,7 +182,10 @@ void cli_record_json(struct json *j, const struct cli_record_item *it)
 	json_key(j, "contacts");
 	json_array_begin(j);
 	for (size_t i = 0; i < it->in.ncontacts; i++) {
-		int fresh = it->in.contacts[i].rowid == 0;
+		/* a dry run's new contacts get no id: the real run makes its own */
+		int fresh = 0;
+		for (size_t k = 0; it->dry_run && k < it->nfresh; k++)
+			fresh |= it->fresh[k].rowid == it->in.contacts[i].rowid;
 		json_object_begin(j);
 		json_member_string(j, "id", fresh ? NULL : it->in.contacts[i].id);
 		json_member_string(j, "name", it->in.contacts[i].name);
@@ -263,7 +262,9 @@ int cli_record_write(struct store *st, struct cli_record_item *items, size_t n, 
                      int dry_run, char **cause)
 {
 	struct cli_record_tx tx = {items, n, now, dry_run};
-	return dry_run ? store_read(st, cli_record_tx_read, &tx, cause)
+	for (size_t i = 0; i < n; i++)
+		items[i].dry_run = dry_run;
+	return dry_run ? store_trial(st, cli_record_tx_write, &tx, cause)
 	               : store_write(st, cli_record_tx_write, &tx, cause);
 }
 

@@ -1,6 +1,7 @@
 /* main.c: kith's entry point. Parses the global options, finds the command in
  * the command table (one cli_*.c per family) and runs it; `kith` alone shows
  * the ranked list, as `task` alone shows `task next`. */
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -196,7 +197,7 @@ static int main_run(int argc, char **argv)
 	cli.width = cli.out_tty ? main_term_width() : 0;
 
 	if (ms.problem != NULL) {
-		fprintf(stderr, "kith: %s\n", ms.problem);
+		cli_error(&cli, "%s", ms.problem);
 		if (cmd != NULL)
 			cli_print_usage(stderr, cmd);
 		else
@@ -275,8 +276,9 @@ static int main_run(int argc, char **argv)
 	}
 
 	rc = cmd->run(&cli, &ms.cmd);
-	if (fflush(stdout) != 0 && rc == CLI_OK) {
-		fputs("kith: cannot write the output\n", stderr);
+	/* a full disk or a closed pipe: say so, whether it failed early or late */
+	if ((fflush(stdout) != 0 || ferror(stdout)) && rc == CLI_OK) {
+		fprintf(stderr, "kith: cannot write the output: %s\n", strerror(errno));
 		rc = CLI_FAIL;
 	}
 out:

@@ -307,7 +307,9 @@ int store_read(struct store *st, store_fn fn, void *arg, char **cause)
 	return store_snap_end(st, own, rc, cause);
 }
 
-int store_write(struct store *st, store_fn fn, void *arg, char **cause)
+/* BEGIN IMMEDIATE, fn, then COMMIT (or, for a trial, ROLLBACK); run again
+ * from the start while the database is busy. */
+static int store_write_tx(struct store *st, store_fn fn, void *arg, int commit, char **cause)
 {
 	if (st->tx != STORE_TX_NONE)
 		return err_set(cause, "store: store_write inside another transaction");
@@ -322,9 +324,9 @@ int store_write(struct store *st, store_fn fn, void *arg, char **cause)
 		} else {
 			st->tx = STORE_TX_WRITE;
 			rc = fn(st, arg, &why);
-			if (rc != -1 && store_run(st, STORE_SQL_COMMIT, &why) != 0)
+			if (rc != -1 && commit && store_run(st, STORE_SQL_COMMIT, &why) != 0)
 				rc = -1;
-			if (rc == -1)
+			if (rc == -1 || !commit)
 				store_rollback(st);
 			st->tx = STORE_TX_NONE;
 		}
@@ -348,6 +350,16 @@ int store_write(struct store *st, store_fn fn, void *arg, char **cause)
 		waited += pause;
 		pause = pause * 2 > STORE_PAUSE_MAX ? STORE_PAUSE_MAX : pause * 2;
 	}
+}
+
+int store_write(struct store *st, store_fn fn, void *arg, char **cause)
+{
+	return store_write_tx(st, fn, arg, 1, cause);
+}
+
+int store_trial(struct store *st, store_fn fn, void *arg, char **cause)
+{
+	return store_write_tx(st, fn, arg, 0, cause);
 }
 
 int store_set_retry(struct store *st, int busy_ms, int retry_ms, char **cause)

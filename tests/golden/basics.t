@@ -12,3 +12,5 @@ kith add "Ana Souza" --every 0days
 kith add "   "
 kith --now 2026-13-01 list
 kith list
+kith "$(printf 'fr\033[31mob')"
+kith list "--$(printf '\033]0;x\007')"

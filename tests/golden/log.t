@@ -29,3 +29,11 @@ kith list
 kith log coffee with '@+"Ana Souza"'
 kith log drinks with '@+"Dan Li"' and '@+"Dan Li"' after the meetup
 kith list --sort name
+printf 'coffee with @+"Zed Zulu"\nlunch with @+"Zed Zulu"\n' | kith log --dry-run
+printf 'coffee with @+"Yan Yu"\ncall with @yan.yu\n' | kith log --dry-run
+kith log --dry-run --json 'lunch with @+"Xia Xu" and @xia'
+kith list --sort name --json | grep -c '"name"'
+printf 'call with @bruno one\ncall with @bruno t\0wo\n' | kith log
+kith list --tag nosuch
+kith timeline --since 2030-01-01
+kith list > /dev/full
