@@ -44,6 +44,7 @@ struct cli_cmd {
 	const struct cli_opt *opts;
 	int min_pos, max_pos; /* positional arguments; max -1 = any */
 	int (*run)(struct cli *cli, struct cli_args *a);
+	int reads_only; /* never creates a journal that does not exist */
 };
 
 struct cli {

@@ -298,13 +298,13 @@ static int cli_rm_run(struct cli *cli, struct cli_args *a)
 const struct cli_cmd cli_cmd_add = {
 	"add", "NAME [--org O] [--role R] [--email E] [--phone P] [--circle C] [--kind K] "
 	       "[--every DAYS] [--tag T]... [--met TEXT] [--note TEXT]",
-	"add a person; prints the new id", cli_add_opts, 1, 1, cli_add_run,
+	"add a person; prints the new id", cli_add_opts, 1, 1, cli_add_run, 0,
 };
 const struct cli_cmd cli_cmd_edit = {
 	"edit", "CONTACT [--name N] [same options as add] [--untag T] [--rm-email E] [--rm-phone P]",
-	"change a person's details", cli_edit_opts, 1, 1, cli_edit_run,
+	"change a person's details", cli_edit_opts, 1, 1, cli_edit_run, 0,
 };
 const struct cli_cmd cli_cmd_rm = {
 	"rm", "CONTACT [--yes]", "remove a person, their follow-ups and the interactions only they had",
-	cli_rm_opts, 1, 1, cli_rm_run,
+	cli_rm_opts, 1, 1, cli_rm_run, 0,
 };

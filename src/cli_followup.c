@@ -172,14 +172,14 @@ static const struct cli_opt cli_no_opts[] = {{NULL, 0, 0, NULL, NULL}};
 const struct cli_cmd cli_cmd_followup = {
 	"followup", "CONTACT WHEN TEXT...",
 	"plan a follow-up; WHEN is today, tomorrow, 3d, 2w, 1m, fri or 2026-12-01", cli_no_opts, 3, -1,
-	cli_followup_run,
+	cli_followup_run, 0,
 };
 const struct cli_cmd cli_cmd_done = {
 	"done", "FOLLOWUP [--undo]", "mark a follow-up done (by its id or a 6+ character prefix)",
-	cli_done_opts, 1, 1, cli_done_run,
+	cli_done_opts, 1, 1, cli_done_run, 0,
 };
 const struct cli_cmd cli_cmd_snooze = {
 	"snooze", "CONTACT [WHEN|none]",
 	"quiet a person until WHEN (default 1w); lists mark them snoozed", cli_no_opts, 1, 2,
-	cli_snooze_run,
+	cli_snooze_run, 0,
 };

@@ -504,9 +504,9 @@ static int cli_timeline_run(struct cli *cli, struct cli_args *a)
 
 const struct cli_cmd cli_cmd_list = {
 	"list", "[--sort attention|warmth|recency|balance|name] [--circle C] [--tag T] [--limit N]",
-	"list contacts, the ones to reach out to first", cli_list_opts, 0, 0, cli_list_run,
+	"list contacts, the ones to reach out to first", cli_list_opts, 0, 0, cli_list_run, 1,
 };
 const struct cli_cmd cli_cmd_timeline = {
 	"timeline", "[CONTACT] [--since DATE] [--limit N]",
-	"show what passed between you, newest first", cli_timeline_opts, 0, 1, cli_timeline_run,
+	"show what passed between you, newest first", cli_timeline_opts, 0, 1, cli_timeline_run, 1,
 };

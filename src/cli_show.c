@@ -212,5 +212,5 @@ static const struct cli_opt cli_show_opts[] = {{NULL, 0, 0, NULL, NULL}};
 
 const struct cli_cmd cli_cmd_show = {
 	"show", "CONTACT", "show a person: details, why they rank where they do, follow-ups, history",
-	cli_show_opts, 1, 1, cli_show_run,
+	cli_show_opts, 1, 1, cli_show_run, 1,
 };

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "date.h"
@@ -128,7 +129,15 @@ struct store *cli_store(struct cli *cli)
 	if (cli->st != NULL)
 		return cli->st;
 	char *cause = NULL;
-	if (store_open(&cli->st, cli->db_path, 0, &cli->cfg.score, &cause) != 0) {
+	int reads_only = cli->cmd != NULL && cli->cmd->reads_only;
+	struct stat sb;
+	if (reads_only && stat(cli->db_path, &sb) != 0 && errno == ENOENT) {
+		cli_error(cli, "no journal at %s yet: `kith add NAME` or `kith demo` starts one",
+		          cli->db_path);
+		return NULL;
+	}
+	if (store_open(&cli->st, cli->db_path, reads_only ? STORE_OPEN_NOCREATE : 0, &cli->cfg.score,
+	               &cause) != 0) {
 		cli->st = NULL;
 		cli_fail(cli, cause);
 		return NULL;
