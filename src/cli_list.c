@@ -397,7 +397,10 @@ static int cli_list_run(struct cli *cli, struct cli_args *a)
 			return cli_usage(cli, "unknown sort '%s' (attention, warmth, recency, balance, "
 			                      "name)", v);
 	}
-	struct store_contact_filter f = {-1, cli_opt(a, "tag"), cli_flag(a, "archived")};
+	const char *tag = cli_opt(a, "tag");
+	if (tag != NULL && tag[0] == '#') /* as written in a capture line */
+		tag++;
+	struct store_contact_filter f = {-1, tag, cli_flag(a, "archived")};
 	if ((v = cli_opt(a, "circle")) != NULL) {
 		enum circle c;
 		if (model_circle_parse(v, &c) != 0)

@@ -22,3 +22,4 @@ kith edit chen --email "not an email"
 kith rm dana
 kith rm dana
 kith list --sort name
+kith list --tag "#mentor" --sort name
