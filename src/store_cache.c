@@ -67,7 +67,7 @@ int store_cache_set(struct store *st, int64_t rowid, const struct score_cache *s
 	               sc->first_at, sc->max_at, sc->n, sc->n_service) != 0 ||
 	    store_step_done(st, s, cause) != 0)
 		return -1;
-	return 0;
+	return store_rank_refresh(st, rowid, cause);
 }
 
 int store_cache_add(struct store *st, int64_t rowid, const struct score_event *ev, char **cause)

@@ -169,7 +169,9 @@ int store_tx_contact_add(struct store *st, struct contact *c, int64_t now, char 
 	    store_step_done(st, s, cause) == 0) {
 		c->rowid = sqlite3_last_insert_rowid(st->db);
 		memset(&c->sc, 0, sizeof c->sc);
-		rc = store_contact_parts(st, c, folded, 1, cause);
+		rc = store_rank_refresh(st, c->rowid, cause);
+		if (rc == 0)
+			rc = store_contact_parts(st, c, folded, 1, cause);
 	}
 	free(folded);
 	if (rc != 0)
@@ -195,7 +197,7 @@ int store_tx_contact_update(struct store *st, struct contact *c, int64_t now, ch
 	               c->rowid, c->name, folded, c->org, c->role, model_circle_name(c->circle),
 	               model_ckind_name(c->kind), (int64_t)c->cadence_days, c->met, c->birthday,
 	               c->created_at, now, c->archived_at, c->snoozed_until, c->notes) == 0 &&
-	    store_step_done(st, s, cause) == 0)
+	    store_step_done(st, s, cause) == 0 && store_rank_refresh(st, c->rowid, cause) == 0)
 		rc = store_contact_parts(st, c, folded, 0, cause);
 	free(folded);
 	if (rc == 0)
@@ -220,7 +222,7 @@ static int store_contact_stamp(struct store *st, enum store_stmt id, int64_t row
 		return -1;
 	if (sqlite3_changes(st->db) != 1)
 		return err_set(cause, "no contact with rowid %" PRId64, rowid);
-	return 0;
+	return store_rank_refresh(st, rowid, cause);
 }
 
 int store_tx_contact_snooze(struct store *st, int64_t rowid, int64_t until, int64_t now,

@@ -39,6 +39,7 @@ enum store_stmt {
 	STORE_SQL_CONTACT_DELETE,
 	STORE_SQL_CACHE_GET,
 	STORE_SQL_CACHE_SET,
+	STORE_SQL_RANK_SET,
 	STORE_SQL_CONTACT_EVENTS,
 	STORE_SQL_INTERACTION_INSERT,
 	STORE_SQL_INTERACTION_UPDATE,
@@ -105,6 +106,12 @@ int store_step(struct store *st, sqlite3_stmt *s, char **cause);
 int store_step_done(struct store *st, sqlite3_stmt *s, char **cause);
 /* Resets s after a row was read (its result was already checked). */
 void store_reset(sqlite3_stmt *s);
+/* Registers kith_rank(), the SQL function that packs a contact's rank value
+ * (store_rank.c), on a connection. */
+int store_rank_register(sqlite3 *db);
+/* Recomputes the rank value of contact rowid from its columns; every write
+ * to a column that ranking reads is followed by this. */
+int store_rank_refresh(struct store *st, int64_t rowid, char **cause);
 /* Runs the kept statement id with the one parameter rowid to its end. */
 int store_run_id(struct store *st, enum store_stmt id, int64_t rowid, char **cause);
 /* Runs the kept statement id ("it" binds) once per tag of sv for rowid. */

@@ -269,6 +269,8 @@ static int store_configure(struct store *st, char **cause)
 		return err_set(cause, "%s: SQLite refused defensive mode", st->path);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on);
+	if (rc == SQLITE_OK)
+		rc = store_rank_register(st->db);
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, cause);
 	if (store_set_retry(st, STORE_BUSY_MS, STORE_RETRY_MS, cause) != 0 ||

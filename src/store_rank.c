@@ -1,12 +1,143 @@
-/* store_rank.c: the contacts as ranking sees them (store.h store_contact_rank),
- * read from the covering index contact_rank, family tags from the tag index.
- * Part of the store; the only SQLite code is in store*.c. */
+/* store_rank.c: the contacts as ranking sees them (store.h store_contact_rank).
+ * Each contact row keeps a rank value, one BLOB packing what a score needs
+ * (kith_rank() writes it, in step with every write to those columns); the
+ * scan reads it from the covering index contact_rank. Family tags come from
+ * the tag index. Part of the store; the only SQLite code is in store*.c. */
+#include <inttypes.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
 #include "store.h"
 #include "store_int.h"
+
+
+/* The rank value, little-endian: version, circle, cadence (i32), created,
+ * snoozed (i64), uuid text, then the score cache (i64 ref_at, f64 warm, gave,
+ * got, i64 last, first, max, n, n_service). */
+#define STORE_RANK_VERSION 1
+#define STORE_RANK_LEN (2 + 4 + 8 + 8 + ID_LEN + 9 * 8)
+
+static void store_rank_put64(unsigned char *p, uint64_t v)
+{
+	for (int i = 0; i < 8; i++)
+		p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint64_t store_rank_get64(const unsigned char *p)
+{
+	uint64_t v = 0;
+	for (int i = 0; i < 8; i++)
+		v |= (uint64_t)p[i] << (8 * i);
+	return v;
+}
+
+static void store_rank_putd(unsigned char *p, double d)
+{
+	uint64_t v;
+	memcpy(&v, &d, sizeof v);
+	store_rank_put64(p, v);
+}
+
+static double store_rank_getd(const unsigned char *p)
+{
+	uint64_t v = store_rank_get64(p);
+	double d;
+	memcpy(&d, &v, sizeof d);
+	return d;
+}
+
+/* kith_rank(circle, cadence_days, created_at, snoozed_until, uuid, sc_ref_at,
+ * sc_warm, sc_gave, sc_got, sc_last_at, sc_first_at, sc_max_at, sc_n,
+ * sc_n_service): the packed rank value. */
+static void store_rank_fn_pack(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	unsigned char b[STORE_RANK_LEN];
+	memset(b, 0, sizeof b);
+	enum circle circle = CIRCLE_OUTER;
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	if (argc != 14 || name == NULL || model_circle_parse(name, &circle) != 0) {
+		sqlite3_result_error(ctx, "kith_rank: bad arguments", -1);
+		return;
+	}
+	b[0] = STORE_RANK_VERSION;
+	b[1] = (unsigned char)circle;
+	int32_t cadence = sqlite3_value_type(argv[1]) == SQLITE_NULL
+	                          ? -1
+	                          : (int32_t)sqlite3_value_int(argv[1]);
+	for (int i = 0; i < 4; i++)
+		b[2 + i] = (unsigned char)((uint32_t)cadence >> (8 * i));
+	store_rank_put64(b + 6, (uint64_t)sqlite3_value_int64(argv[2]));
+	store_rank_put64(b + 14, (uint64_t)sqlite3_value_int64(argv[3]));
+	const unsigned char *uuid = sqlite3_value_text(argv[4]);
+	if (uuid != NULL && sqlite3_value_bytes(argv[4]) == ID_LEN)
+		memcpy(b + 22, uuid, ID_LEN);
+	unsigned char *sc = b + 22 + ID_LEN;
+	store_rank_put64(sc, (uint64_t)sqlite3_value_int64(argv[5]));
+	for (int i = 0; i < 3; i++)
+		store_rank_putd(sc + 8 + 8 * i, sqlite3_value_double(argv[6 + i]));
+	for (int i = 0; i < 5; i++)
+		store_rank_put64(sc + 32 + 8 * i, (uint64_t)sqlite3_value_int64(argv[9 + i]));
+	sqlite3_result_blob(ctx, b, sizeof b, SQLITE_TRANSIENT);
+}
+
+/* Unpacks a rank value; -1 when it is not one (a row written before it). */
+static int store_rank_unpack(const unsigned char *b, int len, struct store_rank_row *r)
+{
+	if (b == NULL || len != STORE_RANK_LEN || b[0] != STORE_RANK_VERSION || b[1] >= CIRCLE_COUNT)
+		return -1;
+	r->subj.circle = (enum circle)b[1];
+	uint32_t cadence = 0;
+	for (int i = 0; i < 4; i++)
+		cadence |= (uint32_t)b[2 + i] << (8 * i);
+	r->subj.cadence_days = (int32_t)cadence;
+	r->subj.created_at = (int64_t)store_rank_get64(b + 6);
+	r->snoozed_until = (int64_t)store_rank_get64(b + 14);
+	memcpy(r->id, b + 22, ID_LEN);
+	r->id[ID_LEN] = '\0';
+	const unsigned char *sc = b + 22 + ID_LEN;
+	r->sc.ref_at = (int64_t)store_rank_get64(sc);
+	r->sc.warm_sum = store_rank_getd(sc + 8);
+	r->sc.gave_sum = store_rank_getd(sc + 16);
+	r->sc.got_sum = store_rank_getd(sc + 24);
+	r->sc.last_at = (int64_t)store_rank_get64(sc + 32);
+	r->sc.first_at = (int64_t)store_rank_get64(sc + 40);
+	r->sc.max_at = (int64_t)store_rank_get64(sc + 48);
+	r->sc.n = (int64_t)store_rank_get64(sc + 56);
+	r->sc.n_service = (int64_t)store_rank_get64(sc + 64);
+	return 0;
+}
+
+int store_rank_register(sqlite3 *db)
+{
+	return sqlite3_create_function_v2(db, "kith_rank", 14,
+	                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+	                                  NULL, store_rank_fn_pack, NULL, NULL, NULL);
+}
+
+int store_rank_refresh(struct store *st, int64_t rowid, char **cause)
+{
+	return store_run_id(st, STORE_SQL_RANK_SET, rowid, cause);
+}
+
+/* A row without a rank value: read its columns instead. */
+static int store_rank_columns(struct store *st, int64_t rowid, struct store_rank_row *r,
+                              char **cause)
+{
+	struct contact c;
+	int rc = store_contact_get(st, rowid, &c, cause);
+	if (rc != 0)
+		return rc < 0 ? -1 : err_set(cause, "no contact with rowid %" PRId64, rowid);
+	r->subj.circle = c.circle;
+	r->subj.cadence_days = c.cadence_days;
+	r->subj.created_at = c.created_at;
+	r->snoozed_until = c.snoozed_until;
+	memcpy(r->id, c.id, sizeof r->id);
+	r->sc = c.sc;
+	contact_free(&c);
+	return 0;
+}
 
 static int store_rank_cmp_id(const void *a, const void *b)
 {
@@ -53,10 +184,7 @@ static int store_rank_read(struct store *st, const struct store_contact_filter *
 		return -1;
 	struct buf sql;
 	buf_init(&sql);
-	buf_puts(&sql, "SELECT c.id, c.uuid, c.circle, c.cadence_days, c.created_at, c.snoozed_until, "
-	               "c.sc_ref_at, c.sc_warm, c.sc_gave, c.sc_got, c.sc_last_at, c.sc_first_at, "
-	               "c.sc_max_at, c.sc_n, c.sc_n_service FROM contact c "
-	               "WHERE 1");
+	buf_puts(&sql, "SELECT c.id, c.rank FROM contact c WHERE 1");
 	int circle = f ? f->circle : -1;
 	const char *tag = f ? f->tag : NULL;
 	if (f == NULL || !f->archived)
@@ -80,15 +208,11 @@ static int store_rank_read(struct store *st, const struct store_contact_filter *
 	struct store_rank_row row, *r = &row;
 	while (rc == 0 && (rc = store_step(st, s, cause)) == 1) {
 		r->rowid = sqlite3_column_int64(s, 0);
-		store_col_id(s, 1, r->id);
-		const char *circle_name = (const char *)sqlite3_column_text(s, 2);
-		if (circle_name == NULL || model_circle_parse(circle_name, &r->subj.circle) != 0)
-			r->subj.circle = CIRCLE_OUTER;
-		r->subj.cadence_days =
-			sqlite3_column_type(s, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 3);
-		r->subj.created_at = sqlite3_column_int64(s, 4);
-		r->snoozed_until = sqlite3_column_int64(s, 5);
-		store_col_cache(s, 6, &r->sc);
+		if (store_rank_unpack(sqlite3_column_blob(s, 1), sqlite3_column_bytes(s, 1), r) != 0 &&
+		    store_rank_columns(st, r->rowid, r, cause) != 0) {
+			rc = -1;
+			break;
+		}
 		r->subj.family = nfamily > 0 && bsearch(&r->rowid, family, nfamily, sizeof *family,
 		                                        store_rank_cmp_id) != NULL;
 		rc = fn(arg, r, cause);

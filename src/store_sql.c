@@ -56,6 +56,9 @@ static const char *const store_sql[STORE_SQL_COUNT] = {
 	[STORE_SQL_CACHE_SET] = "UPDATE contact SET sc_ref_at = ?2, sc_warm = ?3, sc_gave = ?4, "
 				"sc_got = ?5, sc_last_at = ?6, sc_first_at = ?7, sc_max_at = ?8, "
 				"sc_n = ?9, sc_n_service = ?10 WHERE id = ?1",
+	[STORE_SQL_RANK_SET] = "UPDATE contact SET rank = kith_rank(circle, cadence_days, created_at, "
+			       "snoozed_until, uuid, sc_ref_at, sc_warm, sc_gave, sc_got, sc_last_at, "
+			       "sc_first_at, sc_max_at, sc_n, sc_n_service) WHERE id = ?1",
 	[STORE_SQL_CONTACT_EVENTS] = "SELECT i.occurred_at, i.kind, i.direction, i.deep "
 				     "FROM interaction_contact l "
 				     "JOIN interaction i ON i.id = l.interaction_id "
