@@ -221,6 +221,16 @@ int store_exec(struct store *st, const char *sql, char **cause)
 	return 0;
 }
 
+int store_step_key(struct store *st, enum store_stmt id, int64_t rowid, const char *uuid,
+                   sqlite3_stmt **out, char **cause)
+{
+	sqlite3_stmt *s = *out = store_stmt(st, id, cause);
+	if (s == NULL || (uuid ? store_bind(st, s, cause, "t", uuid)
+	                       : store_bind(st, s, cause, "i", rowid)) != 0)
+		return -1;
+	return store_step(st, s, cause);
+}
+
 int store_run_id(struct store *st, enum store_stmt id, int64_t rowid, char **cause)
 {
 	sqlite3_stmt *s = store_stmt(st, id, cause);

@@ -245,11 +245,8 @@ static int store_contact_load(struct store *st, enum store_stmt id, int64_t rowi
 	int own;
 	if (store_snap_begin(st, &own, cause) != 0)
 		return -1;
-	sqlite3_stmt *s = store_stmt(st, id, cause);
-	int rc = -1;
-	if (s != NULL && (uuid ? store_bind(st, s, cause, "t", uuid)
-	                       : store_bind(st, s, cause, "i", rowid)) == 0)
-		rc = store_step(st, s, cause);
+	sqlite3_stmt *s = NULL;
+	int rc = store_step_key(st, id, rowid, uuid, &s, cause);
 	if (rc == 1) {
 		store_col_contact(s, out);
 		free(out->notes);

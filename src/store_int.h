@@ -112,6 +112,11 @@ int store_rank_register(sqlite3 *db);
 /* Recomputes the rank value of contact rowid from its columns; every write
  * to a column that ranking reads is followed by this. */
 int store_rank_refresh(struct store *st, int64_t rowid, char **cause);
+/* Steps the kept statement id, bound to uuid when not NULL, else to rowid, to
+ * its first row: 1 with the row in *out (the caller resets it), 0 for none,
+ * -1 on error. */
+int store_step_key(struct store *st, enum store_stmt id, int64_t rowid, const char *uuid,
+                   sqlite3_stmt **out, char **cause);
 /* Runs the kept statement id with the one parameter rowid to its end. */
 int store_run_id(struct store *st, enum store_stmt id, int64_t rowid, char **cause);
 /* Runs the kept statement id ("it" binds) once per tag of sv for rowid. */
