@@ -5,6 +5,7 @@
 #ifndef KITH_ERR_H
 #define KITH_ERR_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -23,6 +24,7 @@ void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) KITH_PRINTF(1, 2);
+char *xvasprintf(const char *fmt, va_list ap) KITH_PRINTF(1, 0);
 
 /* Replaces *cause (freeing the old one) with a formatted message; returns -1.
  * Does nothing but return -1 when cause is NULL. */

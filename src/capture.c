@@ -44,15 +44,8 @@ static int cap_fail(struct cap_state *st, size_t off, size_t len, const char *fm
 		return -1;
 	va_list ap;
 	va_start(ap, fmt);
-	int need = vsnprintf(NULL, 0, fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	char *msg = xmalloc(need > 0 ? (size_t)need + 1 : 1);
-	msg[0] = '\0';
-	if (need > 0) {
-		va_start(ap, fmt);
-		vsnprintf(msg, (size_t)need + 1, fmt, ap);
-		va_end(ap);
-	}
 	free(st->err->message);
 	st->err->message = msg;
 	st->err->offset = off;

@@ -62,13 +62,7 @@ int cli_opt_int(struct cli *cli, const struct cli_args *a, const char *name, lon
 
 static void cli_vmessage(const char *fmt, va_list ap)
 {
-	char *msg = NULL;
-	va_list aq;
-	va_copy(aq, ap);
-	int n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	msg = xmalloc((size_t)(n > 0 ? n : 0) + 1);
-	vsnprintf(msg, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	char *safe = utf8_escape_dup(msg);
 	fprintf(stderr, "kith: %s\n", safe);
 	free(safe);

@@ -58,7 +58,7 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
-static char *err_vasprintf(const char *fmt, va_list ap)
+char *xvasprintf(const char *fmt, va_list ap)
 {
 	va_list aq;
 	va_copy(aq, ap);
@@ -75,7 +75,7 @@ char *xasprintf(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *p = err_vasprintf(fmt, ap);
+	char *p = xvasprintf(fmt, ap);
 	va_end(ap);
 	return p;
 }
@@ -86,7 +86,7 @@ int err_set(char **cause, const char *fmt, ...)
 		return -1;
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = err_vasprintf(fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	free(*cause);
 	*cause = msg;
@@ -99,7 +99,7 @@ int err_wrap(char **cause, const char *fmt, ...)
 		return -1;
 	va_list ap;
 	va_start(ap, fmt);
-	char *prefix = err_vasprintf(fmt, ap);
+	char *prefix = xvasprintf(fmt, ap);
 	va_end(ap);
 	char *msg = xasprintf("%s%s", prefix, *cause ? *cause : "unknown error");
 	free(prefix);

@@ -31,23 +31,10 @@ void table_add(struct table *t, const char *cell)
 
 void table_addf(struct table *t, const char *fmt, ...)
 {
-	char small[128];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(small, sizeof small, fmt, ap);
+	strv_take(&t->cells, xvasprintf(fmt, ap));
 	va_end(ap);
-	if (n >= 0 && (size_t)n < sizeof small) {
-		table_add(t, small);
-		return;
-	}
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *p = xmalloc((size_t)(n > 0 ? n : 0) + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
-	va_end(ap);
-	strv_take(&t->cells, p);
 }
 
 size_t table_rows(const struct table *t)

@@ -51,15 +51,8 @@ static void vmc_spanf(struct vm_capture_row *r, enum vm_capture_style style, con
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int len = vsnprintf(NULL, 0, fmt, ap);
+	char *s = xvasprintf(fmt, ap);
 	va_end(ap);
-	char *s = xmalloc(len > 0 ? (size_t)len + 1 : 1);
-	s[0] = '\0';
-	if (len > 0) {
-		va_start(ap, fmt);
-		vsnprintf(s, (size_t)len + 1, fmt, ap);
-		va_end(ap);
-	}
 	r->spans = xreallocarray(r->spans, r->n + 1, sizeof *r->spans);
 	r->spans[r->n].style = style;
 	r->spans[r->n].text = s;
