@@ -36,10 +36,18 @@ static const struct cli_opt cli_rm_opts[] = {
 	{NULL, 0, 0, NULL, NULL},
 };
 
+/* A text option: valid UTF-8 without control characters (notes may hold
+ * line breaks and tabs). */
 static int cli_contact_text(struct cli *cli, const char *what, const char *v, char **slot)
 {
 	if (!utf8_valid(v, strlen(v)))
 		return cli_usage(cli, "--%s is not valid UTF-8", what);
+	int notes = strcmp(what, "note") == 0;
+	for (const char *p = v; *p != '\0'; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if ((ch < 0x20 || ch == 0x7f) && !(notes && (ch == '\n' || ch == '\t')))
+			return cli_usage(cli, "--%s cannot hold control characters", what);
+	}
 	free(*slot);
 	*slot = xstrdup(v);
 	return 0;
@@ -136,6 +144,10 @@ static int cli_contact_apply(struct cli *cli, const struct cli_args *a, struct c
 			const char *val = add->v[k];
 			if (!utf8_valid(val, strlen(val)) || *val == '\0')
 				return cli_usage(cli, "--%s wants a non-empty UTF-8 value", lists[i].add);
+			for (const char *p = val; *p != '\0'; p++)
+				if ((unsigned char)*p < 0x20 || *p == 0x7f)
+					return cli_usage(cli, "--%s cannot hold control characters",
+					                 lists[i].add);
 			if (lists[i].kind == FIELD_EMAIL &&
 			    (strchr(val, '@') == NULL || strpbrk(val, " \t\r\n") != NULL))
 				return cli_usage(cli, "'%s' does not look like an email address", val);
@@ -157,7 +169,10 @@ static int cli_contact_apply(struct cli *cli, const struct cli_args *a, struct c
 	const struct strv *tags = cli_opt_all(a, "tag");
 	for (size_t k = 0; tags != NULL && k < tags->n; k++) {
 		const char *t = tags->v[k][0] == '#' ? tags->v[k] + 1 : tags->v[k];
-		if (*t == '\0' || strpbrk(t, " \t,\r\n") != NULL || !utf8_valid(t, strlen(t)))
+		int bad = *t == '\0' || strpbrk(t, " ,") != NULL || !utf8_valid(t, strlen(t));
+		for (const char *p = t; *p != '\0'; p++)
+			bad |= (unsigned char)*p < 0x20 || *p == 0x7f;
+		if (bad)
 			return cli_usage(cli, "a tag is one word without commas, not '%s'", tags->v[k]);
 		if (!strv_has(&c->tags, t))
 			strv_push(&c->tags, t);
