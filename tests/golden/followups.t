@@ -15,3 +15,4 @@ kith list --sort name
 kith snooze bruno none
 kith done zz
 kith done 00000000
+kith followup ana.souza 3d "$(printf 'bad\033[2Jtext')"
