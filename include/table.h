@@ -16,6 +16,7 @@ struct table {
 	int right[TABLE_MAX_COLS]; /* right-aligned (numbers) */
 	int flex[TABLE_MAX_COLS];  /* may shrink to fit */
 	size_t min[TABLE_MAX_COLS];
+	size_t w[TABLE_MAX_COLS]; /* column widths, grown by table_measure */
 	struct strv cells; /* row-major */
 };
 
@@ -25,8 +26,15 @@ void table_free(struct table *t);
 void table_add(struct table *t, const char *cell); /* next cell, row by row; copies */
 void table_addf(struct table *t, const char *fmt, ...) KITH_PRINTF(2, 3);
 size_t table_rows(const struct table *t);
-/* Renders heads and rows, columns two spaces apart, no trailing spaces.
- * width 0 means no limit. */
-void table_render(const struct table *t, struct buf *out, size_t width);
+/* Renders heads and the rows added, columns two spaces apart, no trailing
+ * spaces. width 0 means no limit. */
+void table_render(struct table *t, struct buf *out, size_t width);
+
+/* The same in steps, for rows too many to keep: measure every row (cells
+ * NULL measures the heads), fit to a width, then write the heads (NULL) and
+ * each row. */
+void table_measure(struct table *t, const char *const *cells);
+void table_fit(struct table *t, size_t width);
+void table_write(const struct table *t, struct buf *out, const char *const *cells);
 
 #endif

@@ -42,57 +42,67 @@ size_t table_rows(const struct table *t)
 	return t->ncols ? t->cells.n / t->ncols : 0;
 }
 
-void table_render(const struct table *t, struct buf *out, size_t width)
+void table_measure(struct table *t, const char *const *cells)
 {
-	size_t w[TABLE_MAX_COLS];
-	size_t rows = table_rows(t);
 	for (size_t c = 0; c < t->ncols; c++) {
-		w[c] = utf8_width(t->head[c]);
-		for (size_t r = 0; r < rows; r++) {
-			size_t cw = utf8_width(t->cells.v[r * t->ncols + c]);
-			if (cw > w[c])
-				w[c] = cw;
-		}
+		size_t cw = utf8_width(cells ? cells[c] : t->head[c]);
+		if (cw > t->w[c])
+			t->w[c] = cw;
 	}
-	if (width > 0) {
-		size_t total = 0;
+}
+
+void table_fit(struct table *t, size_t width)
+{
+	if (width == 0)
+		return;
+	size_t total = 0;
+	for (size_t c = 0; c < t->ncols; c++)
+		total += t->w[c] + (c ? 2 : 0);
+	/* shrink the widest flexible column a cell at a time */
+	while (total > width) {
+		size_t best = TABLE_MAX_COLS;
 		for (size_t c = 0; c < t->ncols; c++)
-			total += w[c] + (c ? 2 : 0);
-		/* shrink the widest flexible column a cell at a time */
-		while (total > width) {
-			size_t best = TABLE_MAX_COLS;
-			for (size_t c = 0; c < t->ncols; c++)
-				if (t->flex[c] && w[c] > t->min[c] &&
-				    (best == TABLE_MAX_COLS || w[c] > w[best]))
-					best = c;
-			if (best == TABLE_MAX_COLS)
-				break;
-			w[best]--;
-			total--;
+			if (t->flex[c] && t->w[c] > t->min[c] &&
+			    (best == TABLE_MAX_COLS || t->w[c] > t->w[best]))
+				best = c;
+		if (best == TABLE_MAX_COLS)
+			break;
+		t->w[best]--;
+		total--;
+	}
+}
+
+void table_write(const struct table *t, struct buf *out, const char *const *cells)
+{
+	size_t start = out->len;
+	for (size_t c = 0; c < t->ncols; c++) {
+		const char *cell = cells ? cells[c] : t->head[c];
+		int last = c + 1 == t->ncols;
+		if (c > 0)
+			buf_puts(out, "  ");
+		if (t->right[c]) {
+			size_t cw = utf8_width(cell);
+			for (size_t i = cw; i < t->w[c]; i++)
+				buf_putc(out, ' ');
+			utf8_fit(out, cell, t->w[c], 0);
+		} else {
+			utf8_fit(out, cell, t->w[c], !last);
 		}
 	}
-	for (size_t r = 0; r <= rows; r++) {
-		struct buf line;
-		buf_init(&line);
-		for (size_t c = 0; c < t->ncols; c++) {
-			const char *cell = r == 0 ? t->head[c] : t->cells.v[(r - 1) * t->ncols + c];
-			int last = c + 1 == t->ncols;
-			if (c > 0)
-				buf_puts(&line, "  ");
-			if (t->right[c]) {
-				size_t cw = utf8_width(cell);
-				for (size_t i = cw; i < w[c]; i++)
-					buf_putc(&line, ' ');
-				utf8_fit(&line, cell, w[c], 0);
-			} else {
-				utf8_fit(&line, cell, w[c], !last);
-			}
-		}
-		/* no trailing spaces */
-		while (line.len > 0 && line.data[line.len - 1] == ' ')
-			line.data[--line.len] = '\0';
-		buf_add(out, buf_str(&line), line.len);
-		buf_putc(out, '\n');
-		buf_free(&line);
-	}
+	/* no trailing spaces */
+	while (out->len > start && out->data[out->len - 1] == ' ')
+		out->data[--out->len] = '\0';
+	buf_putc(out, '\n');
+}
+
+void table_render(struct table *t, struct buf *out, size_t width)
+{
+	size_t rows = table_rows(t);
+	table_measure(t, NULL);
+	for (size_t r = 0; r < rows; r++)
+		table_measure(t, (const char *const *)&t->cells.v[r * t->ncols]);
+	table_fit(t, width);
+	table_write(t, out, NULL);
+	for (size_t r = 0; r < rows; r++)
+		table_write(t, out, (const char *const *)&t->cells.v[r * t->ncols]);
 }
