@@ -22,6 +22,11 @@ struct cli_ranked {
 	int future; /* has interactions after now: score from its events */
 	enum cli_sort sort;
 	double attention, warmth, recency, balance, importance, days_since;
+	/* what a long list prints without loading the record */
+	enum circle circle;
+	enum score_status status;
+	int owe;
+	int64_t last_contact, snoozed_until;
 };
 
 static int cli_cmp_double_desc(double a, double b)
@@ -63,6 +68,9 @@ static int cli_ranked_cmp(const void *pa, const void *pb)
 
 static void cli_ranked_set(struct cli_ranked *e, const struct score *s)
 {
+	e->status = s->status;
+	e->owe = s->owe;
+	e->last_contact = s->last_contact;
 	e->attention = s->attention;
 	e->warmth = s->warmth;
 	e->recency = s->recency;
@@ -79,15 +87,58 @@ static void cli_warmth_bar(double w, char out[32])
 		strcat(out, i < full ? "\u2588" : "\u00b7");
 }
 
-static const char *cli_balance_mark(const struct score *s)
+static const char *cli_balance_mark(int owe, double balance)
 {
-	if (s->owe)
+	if (owe)
 		return "owe";
-	if (s->balance >= 1.0 / 3)
+	if (balance >= 1.0 / 3)
 		return "gave";
-	if (s->balance <= -1.0 / 3)
+	if (balance <= -1.0 / 3)
 		return "got";
 	return "";
+}
+
+/* One printed row: what the columns show, from a record or from a ranked
+ * entry alone. */
+struct cli_list_view {
+	const char *name, *org;
+	enum circle circle;
+	enum score_status status;
+	int owe;
+	int64_t last_contact, snoozed_until;
+	double days_since, warmth, balance, attention;
+};
+
+static const char *const cli_list_heads[] = {"NAME", "ORG", "CIRCLE", "LAST", "STATUS",
+                                             "WARMTH", "BAL", "ATTN"};
+
+struct cli_list_cells {
+	char age[16], bar[32], attention[24];
+	const char *v[8];
+};
+
+static void cli_list_cells_of(struct cli *cli, const struct cli_list_view *r,
+                              struct cli_list_cells *out)
+{
+	cli_format_age(r->days_since, out->age);
+	cli_warmth_bar(r->warmth, out->bar);
+	snprintf(out->attention, sizeof out->attention, "%.2f", r->attention);
+	out->v[0] = r->name;
+	out->v[1] = r->org;
+	out->v[2] = model_circle_name(r->circle);
+	out->v[3] = r->last_contact ? out->age : "never";
+	out->v[4] = r->snoozed_until > cli->now ? "snoozed" : score_status_name(r->status);
+	out->v[5] = out->bar;
+	out->v[6] = cli_balance_mark(r->owe, r->balance);
+	out->v[7] = out->attention;
+}
+
+static void cli_list_table(struct table *t)
+{
+	table_init(t, 8, cli_list_heads);
+	t->flex[0] = t->flex[1] = 1;
+	t->min[0] = 10;
+	t->right[3] = t->right[7] = 1;
 }
 
 struct cli_list {
@@ -108,6 +159,8 @@ static int cli_list_take(void *arg, const struct store_rank_row *row, char **cau
 	memset(e, 0, sizeof *e);
 	e->rowid = row->rowid;
 	memcpy(e->id, row->id, sizeof e->id);
+	e->circle = row->subj.circle;
+	e->snoozed_until = row->snoozed_until;
 	e->future = score_cache_has_future(&row->sc, l->cli->now);
 	if (!e->future) {
 		struct score s;
@@ -189,17 +242,13 @@ static void cli_list_select(struct cli_ranked *r, size_t n, size_t k)
 static void cli_list_row(struct cli *cli, struct table *t, const struct contact *c,
                          const struct score *s)
 {
-	char age[16], bar[32];
-	cli_format_age(s->days_since, age);
-	cli_warmth_bar(s->warmth, bar);
-	table_add(t, c->name);
-	table_add(t, c->org);
-	table_add(t, model_circle_name(c->circle));
-	table_add(t, s->last_contact ? age : "never");
-	table_add(t, c->snoozed_until > cli->now ? "snoozed" : score_status_name(s->status));
-	table_add(t, bar);
-	table_add(t, cli_balance_mark(s));
-	table_addf(t, "%.2f", s->attention);
+	struct cli_list_view r = {c->name, c->org, c->circle, s->status, s->owe,
+	                          s->last_contact, c->snoozed_until, s->days_since, s->warmth,
+	                          s->balance, s->attention};
+	struct cli_list_cells cells;
+	cli_list_cells_of(cli, &r, &cells);
+	for (size_t i = 0; i < 8; i++)
+		table_add(t, cells.v[i]);
 }
 
 /* Prints contacts *cs[0..n) with their scores. */
@@ -219,13 +268,8 @@ static void cli_list_print(struct cli *cli, struct contact *const *cs, const str
 		}
 		json_array_end(&j);
 	} else if (n > 0) {
-		static const char *const heads[] = {"NAME", "ORG", "CIRCLE", "LAST", "STATUS",
-		                                    "WARMTH", "BAL", "ATTN"};
 		struct table t;
-		table_init(&t, 8, heads);
-		t.flex[0] = t.flex[1] = 1;
-		t.min[0] = 10;
-		t.right[3] = t.right[7] = 1;
+		cli_list_table(&t);
 		for (size_t i = 0; i < n; i++)
 			cli_list_row(cli, &t, cs[i], &ss[i]);
 		table_render(&t, &b, cli->width);
@@ -313,6 +357,67 @@ static int cli_list_load(struct cli *cli, const struct store_contact_filter *f,
 	return rc;
 }
 
+static int cli_ref_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct contact_ref *)a)->rowid, y = ((const struct contact_ref *)b)->rowid;
+	return x < y ? -1 : x > y;
+}
+
+/* A long list printed as a table: names and organisations from one light
+ * read, every row measured and then written, so that the rows never sit in
+ * memory as records or as a whole table. */
+static int cli_list_stream(struct cli *cli, const struct cli_ranked *r, size_t shown)
+{
+	struct contact_ref *refs = NULL;
+	size_t n = 0;
+	char *cause = NULL;
+	if (store_contact_names(cli->st, &refs, &n, &cause) != 0)
+		return cli_fail(cli, cause);
+	qsort(refs, n, sizeof *refs, cli_ref_cmp);
+	struct table t;
+	cli_list_table(&t);
+	table_measure(&t, NULL);
+	struct buf b;
+	buf_init(&b);
+	int rc = CLI_OK;
+	for (int pass = 0; pass < 2 && rc == CLI_OK; pass++) {
+		if (pass == 1) {
+			table_fit(&t, cli->width);
+			table_write(&t, &b, NULL);
+		}
+		for (size_t i = 0; i < shown; i++) {
+			struct contact_ref key = {.rowid = r[i].rowid};
+			const struct contact_ref *ref = bsearch(&key, refs, n, sizeof *refs, cli_ref_cmp);
+			if (ref == NULL) {
+				rc = cli_error(cli, "a contact vanished");
+				break;
+			}
+			struct cli_list_view v = {ref->name, ref->org, r[i].circle, r[i].status,
+			                          r[i].owe, r[i].last_contact, r[i].snoozed_until,
+			                          r[i].days_since, r[i].warmth, r[i].balance,
+			                          r[i].attention};
+			struct cli_list_cells cells;
+			cli_list_cells_of(cli, &v, &cells);
+			if (pass == 0) {
+				table_measure(&t, cells.v);
+				continue;
+			}
+			table_write(&t, &b, cells.v);
+			if (b.len >= 65536) {
+				fwrite(b.data, 1, b.len, cli->out);
+				buf_reset(&b);
+			}
+		}
+	}
+	if (rc == CLI_OK)
+		cli_flush(cli, &b);
+	else
+		buf_free(&b);
+	table_free(&t);
+	contact_refs_free(refs, n);
+	return rc;
+}
+
 /* The score orders: rank, select the rows shown, then load and score those. */
 static int cli_list_scored(struct cli *cli, const struct store_contact_filter *f,
                            enum cli_sort sort, size_t limit)
@@ -328,12 +433,17 @@ static int cli_list_scored(struct cli *cli, const struct store_contact_filter *f
 		for (size_t i = 0; i < l.n; i++)
 			l.r[i].sort = sort;
 		cli_list_select(l.r, l.n, shown);
-		rc = cli_list_load(cli, f, l.r, shown, ptr, &all, &nall);
+		if (!cli->json && shown > CLI_LIST_BULK) {
+			rc = cli_list_stream(cli, l.r, shown);
+			shown = 0; /* printed */
+		} else {
+			rc = cli_list_load(cli, f, l.r, shown, ptr, &all, &nall);
+		}
 	}
 	for (size_t i = 0; i < shown && rc == CLI_OK; i++)
 		if (cli_score(cli, ptr[i], &ss[i]) != 0)
 			rc = CLI_FAIL;
-	if (rc == CLI_OK)
+	if (rc == CLI_OK && (shown > 0 || l.n == 0))
 		cli_list_print(cli, ptr, ss, shown, l.n, f->circle >= 0 || f->tag != NULL);
 	if (all == NULL) {
 		for (size_t i = 0; i < shown && ptr[i] != NULL; i++) {
