@@ -4,6 +4,7 @@
 #include "store_int.h"
 
 #include <stdarg.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -229,6 +230,29 @@ int store_step_key(struct store *st, enum store_stmt id, int64_t rowid, const ch
 	                       : store_bind(st, s, cause, "i", rowid)) != 0)
 		return -1;
 	return store_step(st, s, cause);
+}
+
+int store_contact_row(struct store *st, enum store_stmt id, int64_t rowid, const char *tag,
+                      sqlite3_stmt **out, char **cause)
+{
+	sqlite3_stmt *s = *out = store_stmt(st, id, cause);
+	if (s == NULL || (tag ? store_bind(st, s, cause, "it", rowid, tag)
+	                      : store_bind(st, s, cause, "i", rowid)) != 0)
+		return -1;
+	int rc = store_step(st, s, cause);
+	if (rc == 0)
+		return err_set(cause, "no contact with rowid %" PRId64, rowid);
+	return rc < 0 ? -1 : 0;
+}
+
+int store_contact_ref_get(struct store *st, int64_t rowid, struct contact_ref *r, char **cause)
+{
+	sqlite3_stmt *s;
+	if (store_contact_row(st, STORE_SQL_CONTACT_REF, rowid, NULL, &s, cause) != 0)
+		return -1;
+	store_col_ref(s, 0, r);
+	store_reset(s);
+	return 0;
 }
 
 int store_run_id(struct store *st, enum store_stmt id, int64_t rowid, char **cause)

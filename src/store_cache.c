@@ -43,13 +43,9 @@ int store_cache_differs(const struct score_cache *a, const struct score_cache *b
 
 int store_contact_is_family(struct store *st, int64_t rowid, int *family, char **cause)
 {
-	sqlite3_stmt *s = store_stmt(st, STORE_SQL_CONTACT_HAS_TAG, cause);
-	if (s == NULL || store_bind(st, s, cause, "it", rowid, st->params.family_tag) != 0)
-		return -1;
-	int rc = store_step(st, s, cause);
-	if (rc == 0)
-		return err_set(cause, "no contact with rowid %" PRId64, rowid);
-	if (rc < 0)
+	sqlite3_stmt *s;
+	if (store_contact_row(st, STORE_SQL_CONTACT_HAS_TAG, rowid, st->params.family_tag, &s,
+	                      cause) != 0)
 		return -1;
 	*family = st->params.family_tag[0] != '\0' && sqlite3_column_int(s, 0) != 0;
 	store_reset(s);
@@ -72,13 +68,8 @@ int store_cache_set(struct store *st, int64_t rowid, const struct score_cache *s
 
 int store_cache_add(struct store *st, int64_t rowid, const struct score_event *ev, char **cause)
 {
-	sqlite3_stmt *s = store_stmt(st, STORE_SQL_CACHE_GET, cause);
-	if (s == NULL || store_bind(st, s, cause, "it", rowid, st->params.family_tag) != 0)
-		return -1;
-	int rc = store_step(st, s, cause);
-	if (rc == 0)
-		return err_set(cause, "no contact with rowid %" PRId64, rowid);
-	if (rc < 0)
+	sqlite3_stmt *s;
+	if (store_contact_row(st, STORE_SQL_CACHE_GET, rowid, st->params.family_tag, &s, cause) != 0)
 		return -1;
 	struct score_cache sc;
 	store_col_cache(s, 0, &sc);

@@ -37,19 +37,10 @@ int store_tx_followup_add(struct store *st, struct followup *f, int64_t now, cha
 {
 	if (store_need_write(st, cause) != 0)
 		return -1;
-	sqlite3_stmt *s = store_stmt(st, STORE_SQL_CONTACT_REF, cause);
-	if (s == NULL || store_bind(st, s, cause, "i", f->contact_rowid) != 0)
-		return -1;
-	int rc = store_step(st, s, cause);
-	if (rc == 0)
-		return err_set(cause, "a follow-up for no contact (rowid %" PRId64 ")",
-		               f->contact_rowid);
-	if (rc < 0)
-		return -1;
 	struct contact_ref who;
-	store_col_ref(s, 0, &who);
-	store_reset(s);
-	rc = 0;
+	if (store_contact_ref_get(st, f->contact_rowid, &who, cause) != 0)
+		return err_wrap(cause, "adding a follow-up: ");
+	int rc = 0;
 	if (f->id[0] == '\0')
 		id_new(f->id);
 	else if (!id_is_uuid(f->id))
@@ -58,7 +49,7 @@ int store_tx_followup_add(struct store *st, struct followup *f, int64_t now, cha
 		f->created_at = now;
 	if (f->updated_at == 0)
 		f->updated_at = now;
-	s = rc == 0 ? store_stmt(st, STORE_SQL_FOLLOWUP_INSERT, cause) : NULL;
+	sqlite3_stmt *s = rc == 0 ? store_stmt(st, STORE_SQL_FOLLOWUP_INSERT, cause) : NULL;
 	if (s == NULL ||
 	    store_bind(st, s, cause,
 	               "tizizii"

@@ -117,6 +117,13 @@ int store_rank_refresh(struct store *st, int64_t rowid, char **cause);
  * -1 on error. */
 int store_step_key(struct store *st, enum store_stmt id, int64_t rowid, const char *uuid,
                    sqlite3_stmt **out, char **cause);
+/* Steps the kept statement id, bound to rowid (and tag, when not NULL), to a
+ * contact's row: 0 with the row in *out (the caller resets it), -1 with
+ * "no contact with rowid N" when there is none, or on error. */
+int store_contact_row(struct store *st, enum store_stmt id, int64_t rowid, const char *tag,
+                      sqlite3_stmt **out, char **cause);
+/* The id, name and organisation of contact rowid (r's strings: caller frees). */
+int store_contact_ref_get(struct store *st, int64_t rowid, struct contact_ref *r, char **cause);
 /* Runs the kept statement id with the one parameter rowid to its end. */
 int store_run_id(struct store *st, enum store_stmt id, int64_t rowid, char **cause);
 /* Runs the kept statement id ("it" binds) once per tag of sv for rowid. */

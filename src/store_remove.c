@@ -27,22 +27,6 @@ static int store_run3(struct store *st, const char *sql, int64_t a, int64_t b, i
 	return rc;
 }
 
-static int store_contact_ref_get(struct store *st, int64_t rowid, struct contact_ref *r,
-                                 char **cause)
-{
-	sqlite3_stmt *s = store_stmt(st, STORE_SQL_CONTACT_REF, cause);
-	if (s == NULL || store_bind(st, s, cause, "i", rowid) != 0)
-		return -1;
-	int rc = store_step(st, s, cause);
-	if (rc == 0)
-		return err_set(cause, "no contact with rowid %" PRId64, rowid);
-	if (rc < 0)
-		return -1;
-	store_col_ref(s, 0, r);
-	store_reset(s);
-	return 0;
-}
-
 static int store_contact_delete(struct store *st, const struct contact_ref *r, int64_t now,
                                 char **cause)
 {
