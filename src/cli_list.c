@@ -418,33 +418,21 @@ static int cli_list_stream(struct cli *cli, const struct cli_ranked *r, size_t s
 	return rc;
 }
 
-/* The score orders: rank, select the rows shown, then load and score those. */
-static int cli_list_scored(struct cli *cli, const struct store_contact_filter *f,
-                           enum cli_sort sort, size_t limit)
+/* The rows shown as full records: loaded, scored and printed (short lists,
+ * and JSON, which shows every field). */
+static int cli_list_records(struct cli *cli, const struct store_contact_filter *f,
+                            const struct cli_ranked *r, size_t shown, size_t total)
 {
-	struct cli_list l = {cli, NULL, 0, 0};
-	int rc = cli_list_rank(cli, f, &l);
-	size_t shown = limit > 0 && limit < l.n ? limit : l.n;
 	struct contact **ptr = xcalloc(shown ? shown : 1, sizeof *ptr);
 	struct score *ss = xcalloc(shown ? shown : 1, sizeof *ss);
 	struct contact *all = NULL;
 	size_t nall = 0;
-	if (rc == CLI_OK) {
-		for (size_t i = 0; i < l.n; i++)
-			l.r[i].sort = sort;
-		cli_list_select(l.r, l.n, shown);
-		if (!cli->json && shown > CLI_LIST_BULK) {
-			rc = cli_list_stream(cli, l.r, shown);
-			shown = 0; /* printed */
-		} else {
-			rc = cli_list_load(cli, f, l.r, shown, ptr, &all, &nall);
-		}
-	}
+	int rc = cli_list_load(cli, f, r, shown, ptr, &all, &nall);
 	for (size_t i = 0; i < shown && rc == CLI_OK; i++)
 		if (cli_score(cli, ptr[i], &ss[i]) != 0)
 			rc = CLI_FAIL;
-	if (rc == CLI_OK && (shown > 0 || l.n == 0))
-		cli_list_print(cli, ptr, ss, shown, l.n, f->circle >= 0 || f->tag != NULL);
+	if (rc == CLI_OK)
+		cli_list_print(cli, ptr, ss, shown, total, f->circle >= 0 || f->tag != NULL);
 	if (all == NULL) {
 		for (size_t i = 0; i < shown && ptr[i] != NULL; i++) {
 			contact_free(ptr[i]);
@@ -454,6 +442,23 @@ static int cli_list_scored(struct cli *cli, const struct store_contact_filter *f
 	contacts_free(all, nall);
 	free(ptr);
 	free(ss);
+	return rc;
+}
+
+/* The score orders: rank every contact, select the rows shown, print them. */
+static int cli_list_scored(struct cli *cli, const struct store_contact_filter *f,
+                           enum cli_sort sort, size_t limit)
+{
+	struct cli_list l = {cli, NULL, 0, 0};
+	int rc = cli_list_rank(cli, f, &l);
+	size_t shown = limit > 0 && limit < l.n ? limit : l.n;
+	if (rc == CLI_OK) {
+		for (size_t i = 0; i < l.n; i++)
+			l.r[i].sort = sort;
+		cli_list_select(l.r, l.n, shown);
+		rc = !cli->json && shown > CLI_LIST_BULK ? cli_list_stream(cli, l.r, shown)
+		                                         : cli_list_records(cli, f, l.r, shown, l.n);
+	}
 	free(l.r);
 	return rc;
 }

@@ -37,12 +37,12 @@ static void cli_record_item_reset(struct cli_record_item *it)
 	it->nfu = 0;
 }
 
-static int cli_record_has(const struct interaction *in, int64_t rowid, const char *name)
+/* Whether the interaction links contact rowid already (a line may name a
+ * person twice). */
+static int cli_record_has(const struct interaction *in, int64_t rowid)
 {
 	for (size_t i = 0; i < in->ncontacts; i++)
-		if ((rowid != 0 && in->contacts[i].rowid == rowid) ||
-		    (rowid == 0 && in->contacts[i].rowid == 0 &&
-		     strcmp(in->contacts[i].name, name) == 0))
+		if (in->contacts[i].rowid == rowid)
 			return 1;
 	return 0;
 }
@@ -83,7 +83,7 @@ static int cli_record_fresh(struct store *st, struct cli_record_item *it, const 
 		return -1;
 	struct contact_ref ref = {c->rowid, "", c->name, c->org};
 	memcpy(ref.id, c->id, sizeof ref.id);
-	if (!cli_record_has(&it->in, ref.rowid, ref.name))
+	if (!cli_record_has(&it->in, ref.rowid))
 		interaction_add_contact(&it->in, &ref);
 	return 0;
 }
@@ -120,7 +120,7 @@ static int cli_record_one(struct store *st, struct cli_record_item *it, int64_t 
 			rc = -1;
 			break;
 		}
-		if (!cli_record_has(&it->in, ref.rowid, ref.name))
+		if (!cli_record_has(&it->in, ref.rowid))
 			interaction_add_contact(&it->in, &ref);
 		/* the summary shows the full name the mention resolved to */
 		for (size_t k = 0; k < it->in.ncontacts; k++)
