@@ -9,18 +9,24 @@
 
 #define DAY_SECONDS 86400
 
+/* Absolute dates a user may write: years 1900 to 9999. */
+#define DATE_YEAR_MIN 1900
+#define DATE_YEAR_MAX 9999
+
 int date_valid_ymd(int y, int m, int d);
+/* 1 when y is within DATE_YEAR_MIN..DATE_YEAR_MAX. */
+int date_year_in_range(int y);
 /* Local time of a calendar date and clock time; -1 on an invalid date. */
 int date_make_local(int y, int mo, int d, int h, int mi, int s, int64_t *out);
 
 /* "2026-11-20", "2026-11-20T10:00", "2026-11-20 10:00:30" (a fraction of a
  * second is accepted and dropped), local time unless followed by an offset:
- * "Z", "+01:00", "+0100" or "+01". Returns -1 with *cause, which names the
+ * "Z", "+01:00", "+0100" or "+01". Years 1900 to 9999. Returns -1 with *cause, which names the
  * text, on anything else. */
 int date_parse_iso(const char *s, int64_t *out, char **cause);
 
 /* Formats: "2026-11-20T10:00:00+01:00" (local, with offset), "2026-11-20",
- * "2026-11-20 10:00". */
+ * "2026-11-20 10:00"; the year always has four digits. */
 void date_format_iso(int64_t t, char out[32]);
 void date_format_day(int64_t t, char out[16]);
 void date_format_minute(int64_t t, char out[24]);

@@ -391,7 +391,10 @@ static int cap_word(struct cap_state *st, const struct cap_word *w)
 		return cap_add_tag(st, w);
 	if (s[0] == '+' && (isalpha(next) || next >= 0x80))
 		return cap_marker(st, w);
-	if (s[0] == '!' && (isalnum(next) || next >= 0x80))
+	/* !3d, and what only looks like one (!-1d, !+2w) so that it is refused */
+	if (s[0] == '!' && (isalnum(next) || next >= 0x80 ||
+	                    ((next == '-' || next == '+') && w->len > 2 &&
+	                     isdigit((unsigned char)s[2]))))
 		return cap_followup(st, w);
 	if (w->len >= 5 && strncasecmp(s, "kind:", 5) == 0)
 		return cap_kind_named(st, w);

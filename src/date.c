@@ -35,6 +35,11 @@ static int64_t date_days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+int date_year_in_range(int y)
+{
+	return y >= DATE_YEAR_MIN && y <= DATE_YEAR_MAX;
+}
+
 int date_make_local(int y, int mo, int d, int h, int mi, int s, int64_t *out)
 {
 	if (!date_valid_ymd(y, mo, d) || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60)
@@ -118,6 +123,9 @@ int date_parse_iso(const char *s, int64_t *out, char **cause)
 	}
 	if (!date_valid_ymd(y, mo, d))
 		return err_set(cause, "'%s' is not a day of the calendar", s);
+	if (!date_year_in_range(y))
+		return err_set(cause, "'%s' is out of range (years %d to %d)", s, DATE_YEAR_MIN,
+		               DATE_YEAR_MAX);
 	if (h > 23 || mi > 59 || sec > 59)
 		return err_set(cause, "'%s' is not a time of day", s);
 	if (*p == '\0')
@@ -141,33 +149,48 @@ static void date_local(int64_t t, struct tm *tm)
 		memset(tm, 0, sizeof *tm);
 }
 
-void date_format_iso(int64_t t, char out[32])
+/* The local fields of t, each within its width: a year outside 0..9999
+ * (only a damaged journal holds one) is clamped, so that every form prints
+ * four digits of year. f: year, month, day, hour, minute, second. */
+static void date_fields(int64_t t, unsigned f[6], long *off)
 {
 	struct tm tm;
 	date_local(t, &tm);
-	long off = tm.tm_gmtoff;
+	int y = tm.tm_year + 1900;
+	f[0] = y < 0 ? 0u : y > 9999 ? 9999u : (unsigned)y;
+	f[1] = (unsigned)tm.tm_mon % 12u + 1u;
+	f[2] = (unsigned)tm.tm_mday % 32u;
+	f[3] = (unsigned)tm.tm_hour % 24u;
+	f[4] = (unsigned)tm.tm_min % 60u;
+	f[5] = (unsigned)tm.tm_sec % 61u;
+	*off = tm.tm_gmtoff;
+}
+
+void date_format_iso(int64_t t, char out[32])
+{
+	unsigned f[6];
+	long off;
+	date_fields(t, f, &off);
 	char sign = off < 0 ? '-' : '+';
-	if (off < 0)
-		off = -off;
-	size_t n = strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(out + n, 32 - n, "%c%02d:%02d", sign, (int)(off / 3600 % 100),
-	         (int)(off % 3600 / 60));
+	unsigned long a = off < 0 ? (unsigned long)-off : (unsigned long)off;
+	snprintf(out, 32, "%04u-%02u-%02uT%02u:%02u:%02u%c%02u:%02u", f[0], f[1], f[2], f[3], f[4],
+	         f[5], sign, (unsigned)(a / 3600 % 100), (unsigned)(a % 3600 / 60));
 }
 
 void date_format_day(int64_t t, char out[16])
 {
-	struct tm tm;
-	date_local(t, &tm);
-	if (strftime(out, 16, "%Y-%m-%d", &tm) == 0)
-		out[0] = '\0';
+	unsigned f[6];
+	long off;
+	date_fields(t, f, &off);
+	snprintf(out, 16, "%04u-%02u-%02u", f[0], f[1], f[2]);
 }
 
 void date_format_minute(int64_t t, char out[24])
 {
-	struct tm tm;
-	date_local(t, &tm);
-	if (strftime(out, 24, "%Y-%m-%d %H:%M", &tm) == 0)
-		out[0] = '\0';
+	unsigned f[6];
+	long off;
+	date_fields(t, f, &off);
+	snprintf(out, 24, "%04u-%02u-%02u %02u:%02u", f[0], f[1], f[2], f[3], f[4]);
 }
 
 int64_t date_day_start(int64_t t)

@@ -118,49 +118,109 @@ static int when_number(const char **p, long *out)
 	return 0;
 }
 
-/* 1 when s has the shape of a calendar date: 4 digits, '-', digits, '-', digits. */
-static int when_is_date_shape(const char *s)
+/* Reads 1 to max digits at *p; -1 when there are none or more than max. */
+static int when_digits(const char **p, int max, int *out)
 {
-	for (int i = 0; i < 4; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return 0;
-	if (s[4] != '-')
-		return 0;
-	const char *p = s + 5;
-	long v;
-	if (when_number(&p, &v) != 0 || *p++ != '-' || when_number(&p, &v) != 0)
-		return 0;
-	return *p == '\0';
-}
-
-/* Parses a word of date shape; -1 with *cause when it is not a day of the calendar. */
-static int when_parse_date(const char *s, struct ymd *out, char **cause)
-{
-	int y, m, d;
-	if (sscanf(s, "%4d-%d-%d", &y, &m, &d) != 3 || !date_valid_ymd(y, m, d))
-		return err_set(cause, "'%s' is not a day of the calendar", s);
-	out->y = y;
-	out->m = m;
-	out->d = d;
+	const char *s = *p;
+	int v = 0, n = 0;
+	while (isdigit((unsigned char)*s)) {
+		if (++n > max)
+			return -1;
+		v = v * 10 + (*s++ - '0');
+	}
+	if (n == 0)
+		return -1;
+	*p = s;
+	*out = v;
 	return 0;
 }
 
-/* 1 when s has the shape of a clock time: 1-2 digits, ':', 2 digits. */
-static int when_is_time_shape(const char *s)
+/* 1 when s starts like a calendar date: digits, '-', digits, '-', a digit
+ * ("2026-11-19", "2026-13-01", "26-1-1x"). Such a word must be a date. */
+static int when_looks_like_date(const char *s)
 {
-	size_t n = strlen(s);
-	if (n < 4 || n > 5 || s[n - 3] != ':')
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (i != n - 3 && !isdigit((unsigned char)s[i]))
+	const char *p = s;
+	for (int part = 0; part < 2; part++) {
+		if (!isdigit((unsigned char)*p))
 			return 0;
-	return 1;
+		while (isdigit((unsigned char)*p))
+			p++;
+		if (*p++ != '-')
+			return 0;
+	}
+	return isdigit((unsigned char)*p);
 }
 
-static int when_parse_time(const char *s, int *h, int *mi, char **cause)
+/* 1 when s starts like a clock time: digits, ':', a digit ("9:05", "9:5",
+ * "25:00", "10:30am"). Such a word must be a time. */
+static int when_looks_like_time(const char *s)
 {
-	if (sscanf(s, "%d:%d", h, mi) != 2 || *h > 23 || *mi > 59)
-		return err_set(cause, "'%s' is not a time of day (write HH:MM, 00:00 to 23:59)", s);
+	const char *p = s;
+	if (!isdigit((unsigned char)*p))
+		return 0;
+	while (isdigit((unsigned char)*p))
+		p++;
+	return p[0] == ':' && isdigit((unsigned char)p[1]);
+}
+
+/* A clock time at p: H or HH, ':', MM, optionally ':' SS, then the end. */
+static int when_clock(const char *p, int *h, int *mi, int *sec)
+{
+	*sec = 0;
+	if (when_digits(&p, 2, h) != 0 || *p++ != ':' || !isdigit((unsigned char)p[0]) ||
+	    !isdigit((unsigned char)p[1]) || when_digits(&p, 2, mi) != 0)
+		return -1;
+	if (*p == ':') {
+		p++;
+		if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1]) ||
+		    when_digits(&p, 2, sec) != 0)
+			return -1;
+	}
+	return *p == '\0' && *h <= 23 && *mi <= 59 && *sec <= 59 ? 0 : -1;
+}
+
+static int when_parse_time(const char *s, int *h, int *mi, int *sec, char **cause)
+{
+	if (when_clock(s, h, mi, sec) != 0)
+		return err_set(cause,
+		               "'%.*s' is not a time of day (write HH:MM or HH:MM:SS, 00:00 to "
+		               "23:59)",
+		               when_clip(s), s);
+	return 0;
+}
+
+/* A word of date shape: YYYY-MM-DD, and when *timed is not NULL maybe a
+ * clock time after 'T' (*timed is then 1). -1 with *cause when it is not a
+ * day of the calendar, is out of range or has anything else. */
+static int when_parse_date(const char *s, struct ymd *out, int *timed, int *h, int *mi,
+                           int *sec, char **cause)
+{
+	const char *p = s;
+	int y, m, d;
+	if (timed != NULL)
+		*timed = 0;
+	if (when_digits(&p, 4, &y) != 0 || p - s != 4 ||
+	    *p++ != '-' || when_digits(&p, 2, &m) != 0 || *p++ != '-' ||
+	    when_digits(&p, 2, &d) != 0)
+		return err_set(cause, "'%.*s' is not a date (write YYYY-MM-DD)", when_clip(s), s);
+	if (timed != NULL && (*p == 'T' || *p == 't')) {
+		if (when_clock(p + 1, h, mi, sec) != 0)
+			return err_set(cause,
+			               "'%.*s' has a bad time (write YYYY-MM-DDTHH:MM or "
+			               "YYYY-MM-DDTHH:MM:SS)",
+			               when_clip(s), s);
+		*timed = 1;
+	} else if (*p != '\0') {
+		return err_set(cause, "'%.*s' is not a date (write YYYY-MM-DD)", when_clip(s), s);
+	}
+	if (!date_valid_ymd(y, m, d))
+		return err_set(cause, "'%.*s' is not a day of the calendar", when_clip(s), s);
+	if (!date_year_in_range(y))
+		return err_set(cause, "'%.*s' is out of range (years %d to %d)", when_clip(s), s,
+		               DATE_YEAR_MIN, DATE_YEAR_MAX);
+	out->y = y;
+	out->m = m;
+	out->d = d;
 	return 0;
 }
 
@@ -180,9 +240,9 @@ static int when_is_ago(char *const *words, size_t nwords, size_t i)
 	return i < nwords && when_lower(words[i], low) == 0 && strcmp(low, "ago") == 0;
 }
 
-static int when_make(struct ymd c, int h, int mi, int64_t *out, char **cause)
+static int when_make(struct ymd c, int h, int mi, int sec, int64_t *out, char **cause)
 {
-	if (date_make_local(c.y, c.m, c.d, h, mi, 0, out) != 0)
+	if (date_make_local(c.y, c.m, c.d, h, mi, sec, out) != 0)
 		return err_set(cause, "%04d-%02d-%02d cannot be represented", c.y, c.m, c.d);
 	return 0;
 }
@@ -197,10 +257,18 @@ int date_parse_when(char *const *words, size_t nwords, int64_t now, int64_t *out
 	int keep_now = 0; /* today without a clock time keeps now's time */
 	size_t i = 0;
 
+	int h = 12, mi = 0, sec = 0, timed = 0;
+
 	*used = 0;
 	*out = now;
-	if (nwords == 0 || when_lower(words[0], w) != 0)
+	if (nwords == 0)
 		return 0;
+	if (when_lower(words[0], w) != 0) {
+		if (when_looks_like_date(words[0]) || when_looks_like_time(words[0]))
+			return err_set(cause, "'%.*s' is not a date or a time of day",
+			               when_clip(words[0]), words[0]);
+		return 0;
+	}
 	if (strcmp(w, "today") == 0) {
 		keep_now = 1;
 		i = 1;
@@ -211,11 +279,11 @@ int date_parse_when(char *const *words, size_t nwords, int64_t now, int64_t *out
 		int back = (wday - date_weekday_parse(w) + 7) % 7;
 		day = when_add_days(today, back == 0 ? -7 : -back);
 		i = 1;
-	} else if (when_is_date_shape(w)) {
-		if (when_parse_date(w, &day, cause) != 0)
+	} else if (when_looks_like_date(w)) {
+		if (when_parse_date(words[0], &day, &timed, &h, &mi, &sec, cause) != 0)
 			return -1;
 		i = 1;
-	} else if (when_is_time_shape(w)) {
+	} else if (when_looks_like_time(w)) {
 		i = 0; /* a bare HH:MM: today at that time */
 	} else if (isdigit((unsigned char)w[0])) {
 		/* "3d ago", "2w ago", "3 days ago"; a number before "ago" with any
@@ -250,16 +318,15 @@ int date_parse_when(char *const *words, size_t nwords, int64_t now, int64_t *out
 		return 0;
 	}
 
-	int h = 12, mi = 0;
-	if (i < nwords && when_lower(words[i], w) == 0 && when_is_time_shape(w)) {
-		if (when_parse_time(w, &h, &mi, cause) != 0) {
+	if (!timed && i < nwords && when_lower(words[i], w) == 0 && when_looks_like_time(w)) {
+		if (when_parse_time(words[i], &h, &mi, &sec, cause) != 0) {
 			*used = i;
 			return -1;
 		}
 		keep_now = 0;
 		i++;
 	}
-	if (!keep_now && when_make(day, h, mi, out, cause) != 0)
+	if (!keep_now && when_make(day, h, mi, sec, out, cause) != 0)
 		return -1;
 	*used = i;
 	return 0;
@@ -280,8 +347,8 @@ int date_parse_due(const char *s, int64_t now, int64_t *out, char **cause)
 	} else if (date_weekday_parse(w) >= 0) {
 		int ahead = (date_weekday_parse(w) - wday + 7) % 7;
 		day = when_add_days(today, ahead == 0 ? 7 : ahead);
-	} else if (when_is_date_shape(w)) {
-		if (when_parse_date(w, &day, cause) != 0)
+	} else if (when_looks_like_date(w)) {
+		if (when_parse_date(s, &day, NULL, NULL, NULL, NULL, cause) != 0)
 			return -1;
 	} else if (isdigit((unsigned char)w[0])) {
 		const char *p = w;
@@ -312,7 +379,7 @@ int date_parse_due(const char *s, int64_t now, int64_t *out, char **cause)
 	} else {
 		goto bad;
 	}
-	return when_make(day, 0, 0, out, cause);
+	return when_make(day, 0, 0, 0, out, cause);
 bad:
 	return err_set(cause,
 	               "'%.*s' is not a due date (write today, tomorrow, 3d, 2w, 1m, fri or "

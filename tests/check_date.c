@@ -139,6 +139,8 @@ static const char *const iso_rejects[] = {
 	"2026-13-01",
 	"2026-00-10",
 	"0000-01-01",
+	"1899-12-31",
+	"0999-06-01T10:00",
 	"2026-11-20T24:00",
 	"2026-11-20T10:60",
 	"2026-11-20T10:00:60",
@@ -214,6 +216,28 @@ START_TEST(test_format_round_trip)
 	char again[24];
 	date_format_minute(back, again);
 	ck_assert_str_eq(again, minute);
+}
+END_TEST
+
+/* Years print with four digits: 999 as 0999; past 9999 (only a damaged
+ * journal has such a time) the year is clamped to keep the width. */
+START_TEST(test_format_four_digit_year)
+{
+	date_tz("UTC");
+	char iso[32], day[16], minute[24];
+	date_format_iso(-30641662555LL, iso);
+	date_format_day(-30641662555LL, day);
+	date_format_minute(-30641662555LL, minute);
+	ck_assert_str_eq(iso, "0999-01-02T03:04:05+00:00");
+	ck_assert_str_eq(day, "0999-01-02");
+	ck_assert_str_eq(minute, "0999-01-02 03:04");
+	date_format_day(253402300740LL, day);
+	ck_assert_str_eq(day, "9999-12-31");
+	date_format_day(253402300740LL + 400LL * DAY_SECONDS, day);
+	ck_assert_str_eq(day, "9999-02-03");
+	date_format_minute(-62200000000LL, minute);
+	ck_assert_uint_eq(strlen(minute), 16);
+	ck_assert_int_eq(strncmp(minute, "0000-", 5), 0);
 }
 END_TEST
 
@@ -344,6 +368,7 @@ Suite *suite_date(void)
 	                    sizeof format_cases / sizeof format_cases[0]);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("arithmetic");
+	tcase_add_test(tc, test_format_four_digit_year);
 	tcase_add_test(tc, test_day_start);
 	tcase_add_loop_test(tc, test_week_start, 0, sizeof week_cases / sizeof week_cases[0]);
 	tcase_add_test(tc, test_add_days_dst);
