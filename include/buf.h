@@ -22,6 +22,9 @@ void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) KITH_PRINTF(2, 3);
 const char *buf_str(const struct buf *b); /* "" when empty; valid until next change */
 char *buf_detach(struct buf *b);          /* caller owns the result; b is empty after */
+/* The word that goes with a count: one when n is 1, else many ("1 person",
+ * "2 people", "0 days"). Returns one of its arguments. */
+const char *buf_plural(long long n, const char *one, const char *many);
 
 /* A vector of heap strings; the vector owns them. */
 struct strv {

@@ -93,9 +93,10 @@ void cli_flush(struct cli *cli, struct buf *b);
 /* Scores a loaded contact at cli->now, reading its interactions only when the
  * cache holds some after now. */
 int cli_score(struct cli *cli, const struct contact *c, struct score *out);
-/* The contact object of DESIGN.md §7 (list fields). */
+/* The contact object of DESIGN.md §7 (list fields); a snooze that ended by
+ * now is null. */
 void cli_json_contact(struct json *j, const struct contact *c, const struct score *s,
-                      const struct score_params *p);
+                      const struct score_params *p, int64_t now);
 void cli_json_interaction(struct json *j, const struct interaction *in);
 /* "12d", "3w", "1y": an age for humans. */
 void cli_format_age(double days, char out[16]);

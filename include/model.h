@@ -49,6 +49,8 @@ int model_circle_parse(const char *s, enum circle *out);
 const char *model_ckind_name(enum contact_kind k);
 int model_ckind_parse(const char *s, enum contact_kind *out);
 const char *model_ikind_name(enum ikind k);
+/* What follows the kind of a deep interaction (+deep) in timeline and show. */
+#define MODEL_DEEP_MARK "*"
 int model_ikind_parse(const char *s, enum ikind *out);
 /* A capture alias ("coffee", "zoom", "favour"; case-insensitive ASCII) or a kind name. */
 int model_ikind_from_alias(const char *word, enum ikind *out);

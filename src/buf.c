@@ -83,6 +83,11 @@ char *buf_detach(struct buf *b)
 	return p;
 }
 
+const char *buf_plural(long long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 void strv_init(struct strv *sv)
 {
 	sv->v = NULL;

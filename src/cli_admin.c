@@ -125,8 +125,9 @@ static int cli_doctor_run(struct cli *cli, struct cli_args *a)
 			           (long long)s.contacts, r.ndiffer);
 			cli_flush(cli, &b);
 		} else {
-			fprintf(cli->out, "rescore       %lld contacts recomputed, %zu differed\n",
-			        (long long)s.contacts, r.ndiffer);
+			fprintf(cli->out, "rescore       %lld %s recomputed, %zu differed\n",
+			        (long long)s.contacts,
+			        buf_plural(s.contacts, "contact", "contacts"), r.ndiffer);
 		}
 		if (r.ndiffer > 0)
 			ok = 0;
@@ -190,8 +191,11 @@ static int cli_demo_run(struct cli *cli, struct cli_args *a)
 		json_object_end(&j);
 		cli_flush(cli, &b);
 	} else {
-		fprintf(cli->out, "demo network: %zu people, %zu interactions, %zu follow-ups in ",
-		        stats.contacts, stats.interactions, stats.followups);
+		fprintf(cli->out, "demo network: %zu %s, %zu %s, %zu %s in ", stats.contacts,
+		        buf_plural((long long)stats.contacts, "person", "people"), stats.interactions,
+		        buf_plural((long long)stats.interactions, "interaction", "interactions"),
+		        stats.followups,
+		        buf_plural((long long)stats.followups, "follow-up", "follow-ups"));
 		cli_write_safe(cli, store_path(st));
 		fputc('\n', cli->out);
 	}

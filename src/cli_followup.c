@@ -48,7 +48,7 @@ static int cli_followup_run(struct cli *cli, struct cli_args *a)
 		strv_push(&words, a->pos.v[i]);
 	char *text = strv_join(&words, " ");
 	strv_free(&words);
-	int bad = !utf8_valid(text, strlen(text)) || *text == '\0';
+	int bad = !utf8_valid(text, strlen(text)) || text[strspn(text, " ")] == '\0';
 	for (const char *p = text; *p != '\0'; p++)
 		bad |= (unsigned char)*p < 0x20 || *p == 0x7f;
 	if (bad) {
@@ -149,6 +149,13 @@ static int cli_snooze_run(struct cli *cli, struct cli_args *a)
 		int rc = cli_usage(cli, "%s", cause);
 		free(cause);
 		return rc;
+	}
+	if (until != 0 && until <= cli->now) {
+		char day[16];
+		date_format_day(until, day);
+		return cli_usage(cli, "a snooze until %s would already be over: snooze until a "
+		                      "later day (tomorrow, 1w, fri or a date)",
+		                 day);
 	}
 	struct contact c;
 	if (cli_contact(cli, a->pos.v[0], &c) != 0)

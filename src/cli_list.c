@@ -263,7 +263,7 @@ static void cli_list_print(struct cli *cli, struct contact *const *cs, const str
 		json_array_begin(&j);
 		for (size_t i = 0; i < n; i++) {
 			json_object_begin(&j);
-			cli_json_contact(&j, cs[i], &ss[i], &cli->cfg.score);
+			cli_json_contact(&j, cs[i], &ss[i], &cli->cfg.score, cli->now);
 			json_object_end(&j);
 		}
 		json_array_end(&j);
@@ -589,7 +589,7 @@ static int cli_timeline_run(struct cli *cli, struct cli_args *a)
 				char when[24];
 				date_format_minute(in[i].at, when);
 				table_add(&t, when);
-				table_addf(&t, "%s%s", model_ikind_name(in[i].kind), in[i].deep ? "*" : "");
+				table_addf(&t, "%s%s", model_ikind_name(in[i].kind), in[i].deep ? MODEL_DEEP_MARK : "");
 				table_add(&t, in[i].dir == DIR_NONE ? "" : model_direction_name(in[i].dir));
 				struct strv names;
 				strv_init(&names);

@@ -11,6 +11,10 @@
 #include "err.h"
 #include "record.h"
 
+/* The most of standard input one kith log reads: 1 MiB (each line at most
+ * CAPTURE_MAX_LINE bytes). */
+#define CLI_LOG_MAX_INPUT (16u * CAPTURE_MAX_LINE)
+
 /* The capture lines: the arguments joined, or each non-empty line of
  * standard input. */
 static int cli_log_lines(struct cli *cli, struct cli_args *a, struct strv *lines,
@@ -29,9 +33,12 @@ static int cli_log_lines(struct cli *cli, struct cli_args *a, struct strv *lines
 	size_t got;
 	while ((got = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
 		buf_add(&in, chunk, got);
-		if (in.len > 16u * CAPTURE_MAX_LINE) {
+		if (in.len > CLI_LOG_MAX_INPUT) {
 			buf_free(&in);
-			return cli_error(cli, "standard input is too long for kith log");
+			return cli_error(cli,
+			                 "standard input holds more than %u bytes (%u MiB), the most "
+			                 "kith log reads at once; nothing was logged: split it",
+			                 CLI_LOG_MAX_INPUT, CLI_LOG_MAX_INPUT >> 20);
 		}
 	}
 	const char *nul = in.len > 0 ? memchr(in.data, '\0', in.len) : NULL;

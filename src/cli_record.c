@@ -227,6 +227,8 @@ void cli_record_say(struct buf *b, const struct cli_record_item *it, int dry_run
 	date_format_minute(in->at, when);
 	int days = date_days_between(in->at, now);
 	buf_printf(b, ", %s%s", days == 0 ? "today " : days == 1 ? "yesterday " : "", when);
+	if (in->at > now)
+		buf_puts(b, " (in the future: not counted until then)");
 	if (in->dir != DIR_NONE)
 		buf_printf(b, ", %s", model_direction_name(in->dir));
 	if (in->tags.n > 0) {
@@ -237,7 +239,8 @@ void cli_record_say(struct buf *b, const struct cli_record_item *it, int dry_run
 		}
 	}
 	if (it->nfresh > 0)
-		buf_printf(b, "; %zu new contact%s", it->nfresh, it->nfresh == 1 ? "" : "s");
+		buf_printf(b, "; %zu new %s", it->nfresh,
+		           buf_plural((long long)it->nfresh, "contact", "contacts"));
 	if (it->cap.nfollowups > 0) {
 		buf_puts(b, "; follow-up");
 		for (size_t i = 0; i < it->cap.nfollowups; i++) {

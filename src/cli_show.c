@@ -54,7 +54,7 @@ static void cli_show_json(struct cli *cli, const struct contact *c, const struct
 	buf_init(&b);
 	json_init(&j, &b, 1);
 	json_object_begin(&j);
-	cli_json_contact(&j, c, s, &cli->cfg.score);
+	cli_json_contact(&j, c, s, &cli->cfg.score, cli->now);
 	static const struct {
 		const char *key;
 		enum field_kind kind;
@@ -110,8 +110,8 @@ static void cli_show_text(struct cli *cli, const struct contact *c, const struct
 	char circle[64];
 	int cadence = score_cadence(c, &cli->cfg.score);
 	if (cadence > 0)
-		snprintf(circle, sizeof circle, "%s, every %d days, %s", model_circle_name(c->circle),
-		         cadence, model_ckind_name(c->kind));
+		snprintf(circle, sizeof circle, "%s, every %d %s, %s", model_circle_name(c->circle),
+		         cadence, buf_plural(cadence, "day", "days"), model_ckind_name(c->kind));
 	else
 		snprintf(circle, sizeof circle, "%s, no cadence, %s", model_circle_name(c->circle),
 		         model_ckind_name(c->kind));
@@ -168,9 +168,11 @@ static void cli_show_text(struct cli *cli, const struct contact *c, const struct
 	}
 	buf_printf(&b, "\nInteractions (%lld in all)\n", (long long)c->sc.n);
 	for (size_t i = 0; i < nin; i++) {
-		char when[24];
+		char when[24], kind[24];
 		date_format_minute(in[i].at, when);
-		buf_printf(&b, "  %s  %-8s %-6s ", when, model_ikind_name(in[i].kind),
+		snprintf(kind, sizeof kind, "%s%s", model_ikind_name(in[i].kind),
+		         in[i].deep ? MODEL_DEEP_MARK : "");
+		buf_printf(&b, "  %s  %-8s %-6s ", when, kind,
 		           in[i].dir == DIR_NONE ? "" : model_direction_name(in[i].dir));
 		utf8_escape(&b, in[i].summary, strlen(in[i].summary));
 		buf_putc(&b, '\n');

@@ -207,7 +207,7 @@ static void cli_json_strv(struct json *j, const struct strv *sv)
 }
 
 void cli_json_contact(struct json *j, const struct contact *c, const struct score *s,
-                      const struct score_params *p)
+                      const struct score_params *p, int64_t now)
 {
 	int cadence = score_cadence(c, p);
 	json_member_string(j, "id", c->id);
@@ -233,7 +233,7 @@ void cli_json_contact(struct json *j, const struct contact *c, const struct scor
 	json_member_double(j, "importance", s->importance);
 	json_member_double(j, "attention", s->attention);
 	json_member_string(j, "status", score_status_name(s->status));
-	json_member_time(j, "snoozed_until", c->snoozed_until);
+	json_member_time(j, "snoozed_until", c->snoozed_until > now ? c->snoozed_until : 0);
 }
 
 void cli_json_interaction(struct json *j, const struct interaction *in)

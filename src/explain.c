@@ -1,10 +1,12 @@
 /* explain.c: the score explained term by term with its inputs, so that a user
- * can see why someone is at the top. Pure; depends on score.h and model.h. */
+ * can see why someone is at the top. Pure; depends on score.h, model.h and buf.h. */
 #include "explain.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "buf.h"
 
 static struct explain_row *explain_add(struct explain_row *rows, size_t *n, const char *term)
 {
@@ -14,9 +16,12 @@ static struct explain_row *explain_add(struct explain_row *rows, size_t *n, cons
 	return r;
 }
 
+/* Blank while the attention shows as 0.000: a share of nothing is noise. */
+#define EXPLAIN_SHARE_MIN 0.0005
+
 static void explain_share(struct explain_row *r, double part, double total)
 {
-	if (total > 0)
+	if (total >= EXPLAIN_SHARE_MIN)
 		snprintf(r->share, sizeof r->share, "%.0f%%", 100.0 * part / total);
 }
 
@@ -37,7 +42,8 @@ size_t explain_score(const struct contact *c, const struct score *s, const struc
 
 	r = explain_add(rows, &n, "cadence");
 	if (s->cadence > 0)
-		snprintf(r->detail, sizeof r->detail, "C = %d days (%s)", s->cadence,
+		snprintf(r->detail, sizeof r->detail, "C = %d %s (%s)", s->cadence,
+		         buf_plural(s->cadence, "day", "days"),
 		         c->cadence_days > 0 ? "own" : model_circle_name(c->circle));
 	else
 		snprintf(r->detail, sizeof r->detail, "none: recency does not count");

@@ -44,6 +44,16 @@ START_TEST(test_append)
 }
 END_TEST
 
+START_TEST(test_plural)
+{
+	ck_assert_str_eq(buf_plural(1, "person", "people"), "person");
+	ck_assert_str_eq(buf_plural(0, "person", "people"), "people");
+	ck_assert_str_eq(buf_plural(2, "day", "days"), "days");
+	ck_assert_str_eq(buf_plural(-1, "day", "days"), "days");
+	ck_assert_str_eq(buf_plural(11, "day", "days"), "days");
+}
+END_TEST
+
 START_TEST(test_growth)
 {
 	struct buf b;
@@ -233,6 +243,7 @@ Suite *suite_buf(void)
 	tcase_add_test(tc, test_growth);
 	tcase_add_test(tc, test_printf);
 	tcase_add_test(tc, test_detach);
+	tcase_add_test(tc, test_plural);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("strv");
 	tcase_add_loop_test(tc, test_split, 0, sizeof split_cases / sizeof split_cases[0]);
