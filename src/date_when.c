@@ -242,6 +242,9 @@ static int when_is_ago(char *const *words, size_t nwords, size_t i)
 
 static int when_make(struct ymd c, int h, int mi, int sec, int64_t *out, char **cause)
 {
+	if (!date_year_in_range(c.y))
+		return err_set(cause, "%04d-%02d-%02d is out of range (years %d to %d)", c.y, c.m,
+		               c.d, DATE_YEAR_MIN, DATE_YEAR_MAX);
 	if (date_make_local(c.y, c.m, c.d, h, mi, sec, out) != 0)
 		return err_set(cause, "%04d-%02d-%02d cannot be represented", c.y, c.m, c.d);
 	return 0;

@@ -146,6 +146,27 @@ START_TEST(test_when)
 }
 END_TEST
 
+/* A relative WHEN stays within the years of an absolute one. */
+START_TEST(test_when_year_range)
+{
+	dw_tz("UTC");
+	char *w400[] = {"400w", "ago"}, *w100[] = {"100w", "ago"}, *cause = NULL;
+	int64_t at = 0;
+	size_t used = 9;
+	ck_assert_int_eq(date_parse_when(w400, 2, dw_iso("1905-01-01T10:00:00Z"), &at, &used,
+	                                 &cause),
+	                 -1);
+	ck_assert_ptr_nonnull(cause);
+	ck_assert_msg(strstr(cause, "1897-05-02 is out of range") != NULL, "%s", cause);
+	free(cause);
+	cause = NULL;
+	ck_assert_int_eq(date_parse_when(w100, 2, dw_iso("1905-01-01T10:00:00Z"), &at, &used,
+	                                 &cause),
+	                 0);
+	ck_assert_int_eq(at, dw_iso("1903-02-01T12:00:00Z"));
+}
+END_TEST
+
 START_TEST(test_when_no_words)
 {
 	dw_tz("UTC");
@@ -263,6 +284,8 @@ static const struct due_case due_cases[] = {
 	{NULL, "1234567d", NULL, "too far ahead"},
 	{NULL, "-1d", NULL, "is not a due date"},
 	{NULL, "9999-12-31", "9999-12-31T00:00:00Z", NULL},
+	{"9999-06-01T10:00:00Z", "1y", NULL, "10000-06-01 is out of range (years 1900 to 9999)"},
+	{"9999-06-01T10:00:00Z", "6m", "9999-12-01T00:00:00Z", NULL},
 	{NULL, "1899-12-31", NULL, "'1899-12-31' is out of range"},
 	{NULL, "0999-01-01", NULL, "out of range"},
 	{NULL, "2026-12-01T09:00", NULL, "'2026-12-01T09:00' is not a date"},
@@ -341,6 +364,7 @@ Suite *suite_date_when(void)
 	TCase *tc = tcase_create("when");
 	tcase_add_loop_test(tc, test_when, 0, sizeof when_cases / sizeof when_cases[0]);
 	tcase_add_test(tc, test_when_no_words);
+	tcase_add_test(tc, test_when_year_range);
 	tcase_add_test(tc, test_when_long_word);
 	tcase_add_loop_test(tc, test_when_dst, 0, sizeof when_tz_cases / sizeof when_tz_cases[0]);
 	suite_add_tcase(s, tc);
