@@ -28,6 +28,8 @@ kith show ana
 kith snooze ana today
 kith snooze ana 2026-11-01
 kith snooze ana 0d
+kith --now 2026-11-20T00:00 snooze ana today
+kith snooze ana none
 kith snooze ana tomorrow
 kith list --json | grep snoozed_until
 kith --now 2026-11-21T00:00 list --json | grep snoozed_until
