@@ -100,24 +100,6 @@ static int when_clip(const char *s)
 	return (int)n;
 }
 
-/* Reads the decimal number at *p (at most 6 digits); -1 when there is none. */
-static int when_number(const char **p, long *out)
-{
-	const char *s = *p;
-	long v = 0;
-	int n = 0;
-	while (isdigit((unsigned char)*s)) {
-		if (++n > 6)
-			return -1;
-		v = v * 10 + (*s++ - '0');
-	}
-	if (n == 0)
-		return -1;
-	*p = s;
-	*out = v;
-	return 0;
-}
-
 /* Reads 1 to max digits at *p; -1 when there are none or more than max. */
 static int when_digits(const char **p, int max, int *out)
 {
@@ -199,9 +181,8 @@ static int when_parse_date(const char *s, struct ymd *out, int *timed, int *h, i
 	int y, m, d;
 	if (timed != NULL)
 		*timed = 0;
-	if (when_digits(&p, 4, &y) != 0 || p - s != 4 ||
-	    *p++ != '-' || when_digits(&p, 2, &m) != 0 || *p++ != '-' ||
-	    when_digits(&p, 2, &d) != 0)
+	if (when_digits(&p, 4, &y) != 0 || p - s != 4 || *p++ != '-' ||
+	    when_digits(&p, 2, &m) != 0 || *p++ != '-' || when_digits(&p, 2, &d) != 0)
 		return err_set(cause, "'%.*s' is not a date (write YYYY-MM-DD)", when_clip(s), s);
 	if (timed != NULL && (*p == 'T' || *p == 't')) {
 		if (when_clock(p + 1, h, mi, sec) != 0)
@@ -258,9 +239,8 @@ int date_parse_when(char *const *words, size_t nwords, int64_t now, int64_t *out
 	int wday;
 	struct ymd today = when_local_date(now, &wday), day = today;
 	int keep_now = 0; /* today without a clock time keeps now's time */
+	int h = 12, mi = 0, sec = 0, timed = 0; /* timed: the date word held the time */
 	size_t i = 0;
-
-	int h = 12, mi = 0, sec = 0, timed = 0;
 
 	*used = 0;
 	*out = now;
@@ -292,8 +272,8 @@ int date_parse_when(char *const *words, size_t nwords, int64_t now, int64_t *out
 		/* "3d ago", "2w ago", "3 days ago"; a number before "ago" with any
 		 * other unit is an error, any other number is ordinary text. */
 		const char *p = w;
-		long n = 0;
-		int numok = when_number(&p, &n) == 0;
+		int n = 0;
+		int numok = when_digits(&p, 6, &n) == 0;
 		size_t ago_at = *p != '\0' ? 1 : 2;
 		char unit[WORD_MAX];
 		if (*p != '\0')
@@ -355,8 +335,8 @@ int date_parse_due(const char *s, int64_t now, int64_t *out, char **cause)
 			return -1;
 	} else if (isdigit((unsigned char)w[0])) {
 		const char *p = w;
-		long n;
-		if (when_number(&p, &n) != 0)
+		int n;
+		if (when_digits(&p, 6, &n) != 0)
 			return err_set(cause, "'%.*s' is too far ahead (at most %d days)",
 			               when_clip(s), s, DUE_MAX_DAYS);
 		if (p[0] == '\0' || p[1] != '\0')
@@ -374,7 +354,7 @@ int date_parse_due(const char *s, int64_t now, int64_t *out, char **cause)
 			if (n * (p[0] == 'y' ? 12 : 1) > DUE_MAX_MONTHS)
 				return err_set(cause, "'%s' is too far ahead (at most %d months)",
 				               s, DUE_MAX_MONTHS);
-			day = when_add_months(today, (int)n * (p[0] == 'y' ? 12 : 1));
+			day = when_add_months(today, n * (p[0] == 'y' ? 12 : 1));
 			break;
 		default:
 			goto bad;
