@@ -210,6 +210,36 @@ START_TEST(test_preview_error_offset_after_edit)
 }
 END_TEST
 
+/* A word that only looks like a time or a due date is an error the preview
+ * points at, never part of the summary. */
+START_TEST(test_preview_date_token_errors)
+{
+	static const struct {
+		const char *line, *message;
+		size_t off, len;
+	} cases[] = {
+		{"9:5 coffee @fatma", "'9:5' is not a time of day", 0, 3},
+		{"yesterday 25:00 coffee @fatma", "'25:00' is not a time", 10, 5},
+		{"coffee @fatma !-1d", "'-1d' is not a due date", 14, 4},
+		{"2026-02-30 coffee @fatma", "not a day of the calendar", 0, 10},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct vm_capture vm;
+		vm_capture_init(&vm, vt_st, T_NOW);
+		vt_type(&vm, cases[i].line);
+		ck_assert_msg(!vm.parsed, "%s: parsed", cases[i].line);
+		size_t off = 99, len = 99;
+		ck_assert_int_eq(vm_capture_error_span(&vm, &off, &len), 1);
+		ck_assert_uint_eq(off, cases[i].off);
+		ck_assert_uint_eq(len, cases[i].len);
+		ck_assert_msg(strstr(vm.err.message, cases[i].message) != NULL, "%s: %s",
+		              cases[i].line, vm.err.message);
+		ck_assert(vt_rows_have(&vm, cases[i].message));
+		vm_capture_free(&vm);
+	}
+}
+END_TEST
+
 START_TEST(test_complete_and_cycle)
 {
 	struct vm_capture vm;
@@ -494,6 +524,7 @@ Suite *suite_vm_capture(void)
 	tcase_add_test(tc, test_preview_styles);
 	tcase_add_test(tc, test_preview_error_span);
 	tcase_add_test(tc, test_preview_error_offset_after_edit);
+	tcase_add_test(tc, test_preview_date_token_errors);
 	tcase_add_test(tc, test_complete_and_cycle);
 	tcase_add_test(tc, test_complete_exact_first);
 	tcase_add_loop_test(tc, test_complete_cases, 0, sizeof comp_cases / sizeof comp_cases[0]);
