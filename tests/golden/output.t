@@ -1,0 +1,48 @@
+# Output and exit: a change saved before its output failed says so (exit 3),
+# help and version fail when they cannot be written, usage lines list every
+# option, COLUMNS sets the table width, a non-UTF-8 locale draws in ASCII.
+full() { # runs kith with its output to a full disk; its messages stay here
+	"$KITH_BIN" "$@" 2>&1 >/dev/full
+	echo "[exit $?]"
+}
+full add "Ana Souza" --org Acme --circle inner --url https://ana.example --birthday --03-14
+kith list --sort name
+full log coffee with @ana +gave '#devconf'
+kith timeline
+full edit ana --role Engineer
+full followup ana 3d send the slides
+full log --dry-run lunch with @ana
+full list
+full show ana
+full --help
+full -V
+full --version
+full add --help
+full log --help
+kith --help | grep -F "kith log 'coffee"
+kith log --help | head -3
+kith add "Bruno Lima" --birthday 1990-05-02 --url https://bruno.example --url https://b.example
+kith add "Chen Wei"
+kith show bruno --json | grep -A3 -E '"(urls|birthday)"'
+kith show chen --json | grep -E '"(urls|birthday)"'
+# usage lines come from the option tables
+kith list --bogus
+kith edit
+kith timeline --nope
+kith --bogus
+# rm counts what goes and what stays
+kith log lunch with @bruno and @chen
+kith log call @bruno
+kith followup bruno 1w ask about the team
+kith rm bruno --yes
+kith rm chen --yes
+kith timeline
+# COLUMNS sets the width tables fit, terminal or not; a bad value is ignored
+kith add "Dana Kim Albuquerque-Fonseca" --org "Umbrella Corporation of Greater Springfield"
+COLUMNS=50 kith list --sort name
+COLUMNS=0 kith list --sort name
+COLUMNS=abc kith list --sort name
+# a locale that is not UTF-8: bars, marks and cut cells in ASCII
+LC_ALL=C COLUMNS=60 kith list --sort name
+LC_ALL=C kith show ana | sed -n '1p;/^  recency/p;/^  attention/p;/^  status/p'
+kith show ana | sed -n '1p;/^  recency/p;/^  attention/p'
