@@ -60,21 +60,26 @@ int cli_opt_int(struct cli *cli, const struct cli_args *a, const char *name, lon
 	return 0;
 }
 
-static void cli_vmessage(const char *fmt, va_list ap)
+/* "kith: message", escaped, its marks (an ellipsis) in ASCII when the locale
+ * is not UTF-8. */
+static void cli_vmessage(const struct cli *cli, const char *fmt, va_list ap)
 {
 	char *msg = xvasprintf(fmt, ap);
 	char *safe = utf8_escape_dup(msg);
-	fprintf(stderr, "kith: %s\n", safe);
+	struct buf b;
+	buf_init(&b);
+	utf8_marks_as(&b, safe, cli != NULL && cli->ascii);
+	fprintf(stderr, "kith: %s\n", buf_str(&b));
+	buf_free(&b);
 	free(safe);
 	free(msg);
 }
 
 int cli_error(struct cli *cli, const char *fmt, ...)
 {
-	(void)cli;
 	va_list ap;
 	va_start(ap, fmt);
-	cli_vmessage(fmt, ap);
+	cli_vmessage(cli, fmt, ap);
 	va_end(ap);
 	return CLI_FAIL;
 }
@@ -90,7 +95,7 @@ int cli_usage(struct cli *cli, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	cli_vmessage(fmt, ap);
+	cli_vmessage(cli, fmt, ap);
 	va_end(ap);
 	if (cli->cmd != NULL)
 		cli_print_usage(stderr, cli->cmd);

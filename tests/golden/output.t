@@ -46,3 +46,7 @@ COLUMNS=abc kith list --sort name
 LC_ALL=C COLUMNS=60 kith list --sort name
 LC_ALL=C kith show ana | sed -n '1p;/^  recency/p;/^  attention/p;/^  status/p'
 kith show ana | sed -n '1p;/^  recency/p;/^  attention/p'
+# messages too: the ellipsis of a long candidate list
+for n in Ames Bell Cruz Diaz Egan Fox; do kith add "Eva $n" >/dev/null; done
+LC_ALL=C kith log coffee with @eva
+kith log coffee with @eva
