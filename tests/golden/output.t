@@ -50,3 +50,12 @@ kith show ana | sed -n '1p;/^  recency/p;/^  attention/p'
 for n in Ames Bell Cruz Diaz Egan Fox; do kith add "Eva $n" >/dev/null; done
 LC_ALL=C kith log coffee with @eva
 kith log coffee with @eva
+# the man page documents every option a usage line lists
+man=$(cd "$(dirname "$KITH_BIN")" && while [ ! -f doc/kith.1 ] && [ "$PWD" != / ]; do cd ..; done
+	echo "$PWD/doc/kith.1")
+for c in add edit rm log capture list show timeline followup done snooze backup doctor demo; do
+	"$KITH_BIN" $c --help | sed -n '1,/^$/p' | grep -o -- '--[a-z-]*' | while read -r o; do
+		grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$man" || echo "man page: $c $o missing"
+	done
+done
+echo "man page checked"
