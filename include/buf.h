@@ -22,6 +22,12 @@ void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) KITH_PRINTF(2, 3);
 const char *buf_str(const struct buf *b); /* "" when empty; valid until next change */
 char *buf_detach(struct buf *b);          /* caller owns the result; b is empty after */
+/* Appends word to text wrapped at width columns, counted in bytes (for ASCII
+ * text such as usage lines): after a space, or on a new line indented by
+ * indent spaces when it would pass width, unless the line is no longer than
+ * indent yet (then it takes the word, however long). *col is the current
+ * column, 0 at the start. */
+void buf_wrap_word(struct buf *b, size_t *col, size_t indent, size_t width, const char *word);
 
 /* A vector of heap strings; the vector owns them. */
 struct strv {

@@ -62,6 +62,7 @@ struct cli {
 	int out_tty;
 	size_t width; /* width tables fit: $COLUMNS, else the terminal's; 0 for none */
 	int ascii;    /* the locale is not UTF-8: kith's own decorations in ASCII */
+	int out_errno; /* why a write to out failed (cli_flush), for the message */
 };
 
 /* Options: value of the last --name given (NULL when absent), all values, or

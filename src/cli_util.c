@@ -102,23 +102,7 @@ int cli_usage(struct cli *cli, const char *fmt, ...)
 	return CLI_USAGE;
 }
 
-/* Appends word to a usage line, starting a new line indented by indent
- * columns when it would pass CLI_USAGE_WIDTH. */
 #define CLI_USAGE_WIDTH 79
-static void cli_usage_word(struct buf *b, size_t *col, size_t indent, const char *word)
-{
-	size_t n = strlen(word);
-	if (*col > indent && *col + 1 + n > CLI_USAGE_WIDTH) {
-		buf_putc(b, '\n');
-		for (*col = 0; *col < indent; (*col)++)
-			buf_putc(b, ' ');
-	} else if (*col > 0) {
-		buf_putc(b, ' ');
-		(*col)++;
-	}
-	buf_puts(b, word);
-	*col += n;
-}
 
 void cli_print_synopsis(FILE *f, const char *lead, const char *before,
                         const struct cli_opt *opts, const char *after)
@@ -126,20 +110,20 @@ void cli_print_synopsis(FILE *f, const char *lead, const char *before,
 	struct buf b;
 	buf_init(&b);
 	size_t col = 0, indent = strlen("usage: ") + strlen(lead) + 1;
-	cli_usage_word(&b, &col, indent, "usage:");
-	cli_usage_word(&b, &col, indent, lead);
+	buf_wrap_word(&b, &col, indent, CLI_USAGE_WIDTH, "usage:");
+	buf_wrap_word(&b, &col, indent, CLI_USAGE_WIDTH, lead);
 	if (before != NULL && *before != '\0')
-		cli_usage_word(&b, &col, indent, before);
+		buf_wrap_word(&b, &col, indent, CLI_USAGE_WIDTH, before);
 	for (size_t i = 0; opts != NULL && opts[i].name != NULL; i++) {
 		const struct cli_opt *o = &opts[i];
 		char *word = xasprintf("[--%s%s%s]%s", o->name, o->meta ? " " : "",
 		                       o->meta ? o->meta : "",
 		                       strstr(o->help, "repeatable") ? "..." : "");
-		cli_usage_word(&b, &col, indent, word);
+		buf_wrap_word(&b, &col, indent, CLI_USAGE_WIDTH, word);
 		free(word);
 	}
 	if (after != NULL && *after != '\0')
-		cli_usage_word(&b, &col, indent, after);
+		buf_wrap_word(&b, &col, indent, CLI_USAGE_WIDTH, after);
 	buf_putc(&b, '\n');
 	fputs(buf_str(&b), f);
 	buf_free(&b);
@@ -225,7 +209,9 @@ void cli_write_safe(struct cli *cli, const char *s)
 
 void cli_flush(struct cli *cli, struct buf *b)
 {
-	fwrite(buf_str(b), 1, b->len, cli->out);
+	errno = 0;
+	if (fwrite(buf_str(b), 1, b->len, cli->out) != b->len && errno != 0)
+		cli->out_errno = errno;
 	buf_free(b);
 }
 

@@ -192,6 +192,8 @@ static int main_finish(const struct cli *cli, int rc)
 	failed |= ferror(stdout) != 0;
 	if (!failed || rc != CLI_OK)
 		return rc;
+	if (err == 0)
+		err = cli->out_errno; /* a write that failed before the end */
 	const char *why = err != 0 ? strerror(err) : "write error";
 	if (cli->cmd != NULL && !cli->cmd->reads_only && cli->st != NULL &&
 	    store_commits(cli->st) > 0) {

@@ -14,6 +14,10 @@ full followup ana 3d send the slides
 full log --dry-run lunch with @ana
 full list
 full show ana
+full doctor --rescore
+# an output larger than the buffer fails while it is written, not only at the end
+kith --db big.db demo --contacts 20 --interactions 300 >/dev/null
+full --db big.db timeline --limit 0
 full --help
 full -V
 full --version
@@ -41,6 +45,7 @@ kith timeline
 kith add "Dana Kim Albuquerque-Fonseca" --org "Umbrella Corporation of Greater Springfield"
 COLUMNS=50 kith list --sort name
 COLUMNS=0 kith list --sort name
+COLUMNS=1 kith list --sort name
 COLUMNS=abc kith list --sort name
 # a locale that is not UTF-8: bars, marks and cut cells in ASCII
 LC_ALL=C COLUMNS=60 kith list --sort name
