@@ -143,9 +143,11 @@ void cli_print_command_help(FILE *f, const struct cli_cmd *cmd)
 	if (cmd->opts != NULL && cmd->opts[0].name != NULL) {
 		fputs("\noptions:\n", f);
 		for (size_t i = 0; cmd->opts[i].name != NULL; i++) {
+			const struct cli_opt *o = &cmd->opts[i];
 			char head[48];
-			snprintf(head, sizeof head, "--%s%s%s", cmd->opts[i].name,
-			         cmd->opts[i].meta ? " " : "", cmd->opts[i].meta ? cmd->opts[i].meta : "");
+			snprintf(head, sizeof head, "%c%c%s--%s%s%s", o->short_name ? '-' : ' ',
+			         o->short_name ? o->short_name : ' ', o->short_name ? ", " : "  ", o->name,
+			         o->meta ? " " : "", o->meta ? o->meta : "");
 			fprintf(f, "  %-24s %s\n", head, cmd->opts[i].help);
 		}
 	}
