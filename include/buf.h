@@ -25,6 +25,12 @@ char *buf_detach(struct buf *b);          /* caller owns the result; b is empty 
 /* The word that goes with a count: one when n is 1, else many ("1 person",
  * "2 people", "0 days"). Returns one of its arguments. */
 const char *buf_plural(long long n, const char *one, const char *many);
+/* Appends word to text wrapped at width columns, counted in bytes (for ASCII
+ * text such as usage lines): after a space, or on a new line indented by
+ * indent spaces when it would pass width, unless the line is no longer than
+ * indent yet (then it takes the word, however long). *col is the current
+ * column, 0 at the start. */
+void buf_wrap_word(struct buf *b, size_t *col, size_t indent, size_t width, const char *word);
 
 /* A vector of heap strings; the vector owns them. */
 struct strv {

@@ -15,7 +15,9 @@
 #include "score.h"
 #include "store.h"
 
-enum cli_exit { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+/* Exit statuses. CLI_SAVED: the change was committed but the output could not
+ * be written (a full disk, a closed pipe): a script must not run it again. */
+enum cli_exit { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2, CLI_SAVED = 3 };
 
 /* An option a command takes. */
 struct cli_opt {
@@ -58,7 +60,9 @@ struct cli {
 	struct store *st; /* opened by cli_store() */
 	FILE *out;
 	int out_tty;
-	size_t width; /* terminal width for tables; 0 when not a terminal */
+	size_t width; /* width tables fit: $COLUMNS, else the terminal's; 0 for none */
+	int ascii;    /* the locale is not UTF-8: kith's own decorations in ASCII */
+	int out_errno; /* why a write to out failed (cli_flush), for the message */
 };
 
 /* Options: value of the last --name given (NULL when absent), all values, or
@@ -76,6 +80,11 @@ int cli_opt_int(struct cli *cli, const struct cli_args *a, const char *name, lon
 int cli_error(struct cli *cli, const char *fmt, ...) KITH_PRINTF(2, 3);
 int cli_fail(struct cli *cli, char *cause); /* prints and frees cause */
 int cli_usage(struct cli *cli, const char *fmt, ...) KITH_PRINTF(2, 3);
+/* "usage: LEAD BEFORE [--opt META]... AFTER", wrapped to 79 columns: the
+ * options come from the table, so the line lists every one (an option whose
+ * help says "repeatable" is followed by "..."). */
+void cli_print_synopsis(FILE *f, const char *lead, const char *before,
+                        const struct cli_opt *opts, const char *after);
 void cli_print_usage(FILE *f, const struct cli_cmd *cmd);
 void cli_print_command_help(FILE *f, const struct cli_cmd *cmd);
 

@@ -55,6 +55,9 @@ int store_read(struct store *st, store_fn fn, void *arg, char **cause);
 /* Runs fn like store_write and then rolls everything back: a dry run that
  * goes through exactly the writes a real run would. */
 int store_trial(struct store *st, store_fn fn, void *arg, char **cause);
+/* How many store_write transactions this handle has committed (an upgrade at
+ * open included): whether a change is on disk whatever happens next. */
+int64_t store_commits(const struct store *st);
 
 /* ---- writes: only inside store_write ---- */
 
@@ -68,6 +71,15 @@ int store_tx_contact_update(struct store *st, struct contact *c, int64_t now, ch
 /* Deletes a contact with its follow-ups, and the interactions that had no
  * other contact, leaving tombstones for all of them. */
 int store_tx_contact_remove(struct store *st, int64_t rowid, int64_t now, char **cause);
+/* What removing contact rowid takes with it: its follow-ups, the interactions
+ * it alone had, and how many of its interactions stay because another contact
+ * had them too. Reads in a snapshot, or in the transaction open (so that a
+ * remove can report what it did). */
+struct store_remove_count {
+	int64_t followups, interactions, shared;
+};
+int store_contact_remove_count(struct store *st, int64_t rowid, struct store_remove_count *out,
+                               char **cause);
 /* until 0 clears the snooze. */
 int store_tx_contact_snooze(struct store *st, int64_t rowid, int64_t until, int64_t now,
                             char **cause);

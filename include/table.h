@@ -17,6 +17,7 @@ struct table {
 	int flex[TABLE_MAX_COLS];  /* may shrink to fit */
 	size_t min[TABLE_MAX_COLS];
 	size_t w[TABLE_MAX_COLS]; /* column widths, grown by table_measure */
+	int ascii; /* a cut cell ends in "..." instead of U+2026 (utf8_fit_as) */
 	struct strv cells; /* row-major */
 };
 

@@ -41,6 +41,18 @@ size_t utf8_width(const char *s);
  * character from its combining marks; a wide character that would end past
  * the budget is left out whole (the result may then be a cell short). */
 size_t utf8_fit(struct buf *out, const char *s, size_t cells, int pad);
+/* utf8_fit, with the cut shown as "..." (three cells) when ascii is set: for
+ * a locale that is not UTF-8. */
+size_t utf8_fit_as(struct buf *out, const char *s, size_t cells, int pad, int ascii);
+
+/* kith's own decorations, never user text; ascii set for a locale that is
+ * not UTF-8. utf8_bar appends a bar of `cells` cells, frac of them (rounded,
+ * clamped to [0, 1]) filled: U+2588 and U+00B7, or '#' and '.'.
+ * utf8_marks_as appends s with its typographic marks (U+00B7 · as "*", ² as
+ * "^2", ≥ ">=", ≤ "<=", em and en dash "-", … "...", → "->", █ "#") in ASCII
+ * when ascii is set, else unchanged. */
+void utf8_bar(struct buf *out, double frac, int cells, int ascii);
+void utf8_marks_as(struct buf *out, const char *s, int ascii);
 
 /* Folded form for matching: ASCII and Latin lower case with accents removed
  * (Fátima -> fatima, Łukasz -> lukasz, Øystein -> oystein, ß -> ss, æ -> ae,

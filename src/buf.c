@@ -161,6 +161,21 @@ char *strv_join(const struct strv *sv, const char *sep)
 	return buf_detach(&b);
 }
 
+void buf_wrap_word(struct buf *b, size_t *col, size_t indent, size_t width, const char *word)
+{
+	size_t n = strlen(word);
+	if (*col > indent && *col + 1 + n > width) {
+		buf_putc(b, '\n');
+		for (*col = 0; *col < indent; (*col)++)
+			buf_putc(b, ' ');
+	} else if (*col > 0) {
+		buf_putc(b, ' ');
+		(*col)++;
+	}
+	buf_puts(b, word);
+	*col += n;
+}
+
 static int strv_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);

@@ -206,10 +206,10 @@ const struct cli_cmd cli_cmd_backup = {
 	"backup", "FILE", "copy the journal, safely while it is in use", NULL, 1, 1, cli_backup_run, 1,
 };
 const struct cli_cmd cli_cmd_doctor = {
-	"doctor", "[--rescore]", "check the journal: integrity, counts, schema, file modes",
+	"doctor", "", "check the journal: integrity, counts, schema, file modes",
 	cli_doctor_opts, 0, 0, cli_doctor_run, 1,
 };
 const struct cli_cmd cli_cmd_demo = {
-	"demo", "[--contacts N] [--interactions M] [--seed S] [--force]",
+	"demo", "",
 	"fill an empty journal with a realistic demo network", cli_demo_opts, 0, 0, cli_demo_run, 0,
 };

@@ -264,7 +264,7 @@ static int cli_capture_run(struct cli *cli, struct cli_args *a)
 }
 
 const struct cli_cmd cli_cmd_capture = {
-	"capture", "[TEXT...] [--keep]",
+	"capture", "[TEXT...]",
 	"a one-line prompt for a hotkey, with a live preview and @-completion",
 	cli_capture_opts, 0, -1, cli_capture_run, 0,
 };

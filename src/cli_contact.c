@@ -270,12 +270,39 @@ static int cli_edit_run(struct cli *cli, struct cli_args *a)
 
 struct cli_rm_tx {
 	int64_t rowid, now;
+	struct store_remove_count count; /* what went, counted in the same transaction */
 };
 
 static int cli_rm_write(struct store *st, void *arg, char **cause)
 {
 	struct cli_rm_tx *tx = arg;
+	if (store_contact_remove_count(st, tx->rowid, &tx->count, cause) != 0)
+		return -1;
 	return store_tx_contact_remove(st, tx->rowid, tx->now, cause);
+}
+
+/* "NAME, 3 follow-ups and 12 interactions (4 shared with others stay)", the
+ * name escaped; id8 after the name when given. Only what goes is counted. */
+static void cli_rm_what(struct buf *b, const char *name, const char *id8,
+                        const struct store_remove_count *n)
+{
+	utf8_escape(b, name, strlen(name));
+	if (id8 != NULL)
+		buf_printf(b, " (%.8s)", id8);
+	long long f = (long long)n->followups, i = (long long)n->interactions,
+	          sh = (long long)n->shared;
+	if (f > 0)
+		buf_printf(b, "%s%lld follow-up%s", i > 0 ? ", " : " and ", f, f == 1 ? "" : "s");
+	if (i > 0)
+		buf_printf(b, " and %lld interaction%s", i, i == 1 ? "" : "s");
+	if (sh <= 0)
+		return;
+	const char *what = i > 0 ? "" : sh == 1 ? "interaction " : "interactions ";
+	const char *verb = sh == 1 ? "stays" : "stay";
+	if (id8 != NULL && f == 0 && i == 0) /* not a second parenthesis after the id */
+		buf_printf(b, "; %lld %sshared with others %s", sh, what, verb);
+	else
+		buf_printf(b, " (%lld %sshared with others %s)", sh, what, verb);
 }
 
 static int cli_rm_run(struct cli *cli, struct cli_args *a)
@@ -284,11 +311,19 @@ static int cli_rm_run(struct cli *cli, struct cli_args *a)
 	if (cli_contact(cli, a->pos.v[0], &c) != 0)
 		return CLI_FAIL;
 	int rc = CLI_OK;
+	char *cause = NULL;
 	if (!cli_flag(a, "yes") && isatty(STDIN_FILENO) && isatty(STDERR_FILENO)) {
-		char *name = utf8_escape_dup(c.name);
-		fprintf(stderr, "Remove %s and the %lld interaction%s logged with them? [y/N] ", name,
-		        (long long)c.sc.n, c.sc.n == 1 ? "" : "s");
-		free(name);
+		struct store_remove_count n;
+		if (store_contact_remove_count(cli->st, c.rowid, &n, &cause) != 0) {
+			contact_free(&c);
+			return cli_fail(cli, cause);
+		}
+		struct buf q;
+		buf_init(&q);
+		buf_puts(&q, "remove ");
+		cli_rm_what(&q, c.name, NULL, &n);
+		fprintf(stderr, "%s? [y/N] ", buf_str(&q));
+		buf_free(&q);
 		char answer[16] = "";
 		if (fgets(answer, sizeof answer, stdin) == NULL ||
 		    (answer[0] != 'y' && answer[0] != 'Y')) {
@@ -297,29 +332,30 @@ static int cli_rm_run(struct cli *cli, struct cli_args *a)
 			return CLI_FAIL;
 		}
 	}
-	struct cli_rm_tx tx = {c.rowid, cli->now};
-	char *cause = NULL;
+	struct cli_rm_tx tx = {c.rowid, cli->now, {0, 0, 0}};
 	if (store_write(cli->st, cli_rm_write, &tx, &cause) != 0) {
 		rc = cli_fail(cli, cause);
 	} else if (!cli->json) {
-		fputs("removed ", cli->out);
-		cli_write_safe(cli, c.name);
-		fprintf(cli->out, " (%.8s)\n", c.id);
+		struct buf b;
+		buf_init(&b);
+		buf_puts(&b, "removed ");
+		cli_rm_what(&b, c.name, c.id, &tx.count);
+		buf_putc(&b, '\n');
+		cli_flush(cli, &b);
 	}
 	contact_free(&c);
 	return rc;
 }
 
 const struct cli_cmd cli_cmd_add = {
-	"add", "NAME [--org O] [--role R] [--email E] [--phone P] [--circle C] [--kind K] "
-	       "[--every DAYS] [--tag T]... [--met TEXT] [--note TEXT]",
+	"add", "NAME",
 	"add a person; prints the new id", cli_add_opts, 1, 1, cli_add_run, 0,
 };
 const struct cli_cmd cli_cmd_edit = {
-	"edit", "CONTACT [--name N] [same options as add] [--untag T] [--rm-email E] [--rm-phone P]",
+	"edit", "CONTACT",
 	"change a person's details", cli_edit_opts, 1, 1, cli_edit_run, 0,
 };
 const struct cli_cmd cli_cmd_rm = {
-	"rm", "CONTACT [--yes]", "remove a person, their follow-ups and the interactions only they had",
+	"rm", "CONTACT", "remove a person, their follow-ups and the interactions only they had",
 	cli_rm_opts, 1, 1, cli_rm_run, 0,
 };

@@ -186,7 +186,7 @@ const struct cli_cmd cli_cmd_followup = {
 	cli_followup_run, 0,
 };
 const struct cli_cmd cli_cmd_done = {
-	"done", "FOLLOWUP [--undo]", "mark a follow-up done (by its id or a 6+ character prefix)",
+	"done", "FOLLOWUP", "mark a follow-up done (by its id or a 6+ character prefix)",
 	cli_done_opts, 1, 1, cli_done_run, 0,
 };
 const struct cli_cmd cli_cmd_snooze = {

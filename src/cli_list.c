@@ -79,12 +79,13 @@ static void cli_ranked_set(struct cli_ranked *e, const struct score *s)
 	e->days_since = s->days_since;
 }
 
-static void cli_warmth_bar(double w, char out[32])
+static void cli_warmth_bar(double w, int ascii, char out[32])
 {
-	int full = (int)lround(w * 5);
-	out[0] = '\0';
-	for (int i = 0; i < 5; i++)
-		strcat(out, i < full ? "\u2588" : "\u00b7");
+	struct buf b;
+	buf_init(&b);
+	utf8_bar(&b, w, 5, ascii);
+	snprintf(out, 32, "%s", buf_str(&b));
+	buf_free(&b);
 }
 
 static const char *cli_balance_mark(int owe, double balance)
@@ -121,7 +122,7 @@ static void cli_list_cells_of(struct cli *cli, const struct cli_list_view *r,
                               struct cli_list_cells *out)
 {
 	cli_format_age(r->days_since, out->age);
-	cli_warmth_bar(r->warmth, out->bar);
+	cli_warmth_bar(r->warmth, cli->ascii, out->bar);
 	snprintf(out->attention, sizeof out->attention, "%.2f", r->attention);
 	out->v[0] = r->name;
 	out->v[1] = r->org;
@@ -133,9 +134,10 @@ static void cli_list_cells_of(struct cli *cli, const struct cli_list_view *r,
 	out->v[7] = out->attention;
 }
 
-static void cli_list_table(struct table *t)
+static void cli_list_table(struct table *t, int ascii)
 {
 	table_init(t, 8, cli_list_heads);
+	t->ascii = ascii;
 	t->flex[0] = t->flex[1] = 1;
 	t->min[0] = 10;
 	t->right[3] = t->right[7] = 1;
@@ -269,7 +271,7 @@ static void cli_list_print(struct cli *cli, struct contact *const *cs, const str
 		json_array_end(&j);
 	} else if (n > 0) {
 		struct table t;
-		cli_list_table(&t);
+		cli_list_table(&t, cli->ascii);
 		for (size_t i = 0; i < n; i++)
 			cli_list_row(cli, &t, cs[i], &ss[i]);
 		table_render(&t, &b, cli->width);
@@ -375,7 +377,7 @@ static int cli_list_stream(struct cli *cli, const struct cli_ranked *r, size_t s
 		return cli_fail(cli, cause);
 	qsort(refs, n, sizeof *refs, cli_ref_cmp);
 	struct table t;
-	cli_list_table(&t);
+	cli_list_table(&t, cli->ascii);
 	table_measure(&t, NULL);
 	struct buf b;
 	buf_init(&b);
@@ -583,6 +585,7 @@ static int cli_timeline_run(struct cli *cli, struct cli_args *a)
 			                                    "TAGS"};
 			struct table t;
 			table_init(&t, 6, heads);
+			t.ascii = cli->ascii;
 			t.flex[3] = t.flex[4] = t.flex[5] = 1;
 			t.min[4] = 12;
 			for (size_t i = 0; i < n; i++) {
@@ -621,10 +624,10 @@ static int cli_timeline_run(struct cli *cli, struct cli_args *a)
 }
 
 const struct cli_cmd cli_cmd_list = {
-	"list", "[--sort attention|warmth|recency|balance|name] [--circle C] [--tag T] [--limit N]",
+	"list", "",
 	"list contacts, the ones to reach out to first", cli_list_opts, 0, 0, cli_list_run, 1,
 };
 const struct cli_cmd cli_cmd_timeline = {
-	"timeline", "[CONTACT] [--since DATE] [--limit N]",
+	"timeline", "[CONTACT]",
 	"show what passed between you, newest first", cli_timeline_opts, 0, 1, cli_timeline_run, 1,
 };

@@ -138,7 +138,7 @@ out_lines:
 }
 
 const struct cli_cmd cli_cmd_log = {
-	"log", "TEXT... [--dry-run]  (or the text on standard input, a line per interaction)",
-	"record what happened in one line: kith log yesterday coffee with @ana +gave #devconf !1w",
+	"log", "[TEXT...]",
+	"record what happened: kith log 'coffee with @ana +gave #devconf !1w', or lines on stdin",
 	cli_log_opts, 0, -1, cli_log_run, 0,
 };

@@ -58,8 +58,8 @@ static void cli_show_json(struct cli *cli, const struct contact *c, const struct
 	static const struct {
 		const char *key;
 		enum field_kind kind;
-	} lists[] = {{"emails", FIELD_EMAIL}, {"phones", FIELD_PHONE}};
-	for (size_t l = 0; l < 2; l++) {
+	} lists[] = {{"emails", FIELD_EMAIL}, {"phones", FIELD_PHONE}, {"urls", FIELD_URL}};
+	for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
 		json_key(&j, lists[l].key);
 		json_array_begin(&j);
 		for (size_t i = 0; i < c->nfields; i++)
@@ -67,6 +67,8 @@ static void cli_show_json(struct cli *cli, const struct contact *c, const struct
 				json_string(&j, c->fields[i].value);
 		json_array_end(&j);
 	}
+	/* "YYYY-MM-DD" or "--MM-DD" as add and edit take it; null when none */
+	json_member_string(&j, "birthday", c->birthday && *c->birthday ? c->birthday : NULL);
 	json_member_string(&j, "met", c->met);
 	json_member_string(&j, "notes", c->notes);
 	json_key(&j, "followups");
@@ -99,7 +101,7 @@ static void cli_show_text(struct cli *cli, const struct contact *c, const struct
 	buf_init(&b);
 	utf8_escape(&b, c->name, strlen(c->name));
 	if (*c->role || *c->org) {
-		buf_puts(&b, " \u2014 ");
+		utf8_marks_as(&b, " \u2014 ", cli->ascii);
 		utf8_escape(&b, c->role, strlen(c->role));
 		if (*c->role && *c->org)
 			buf_puts(&b, ", ");
@@ -138,6 +140,7 @@ static void cli_show_text(struct cli *cli, const struct contact *c, const struct
 	static const char *const heads[] = {"  TERM", "VALUE", "SHARE", "HOW"};
 	struct table t;
 	table_init(&t, 4, heads);
+	t.ascii = cli->ascii;
 	t.right[1] = t.right[2] = 1;
 	t.flex[3] = 1;
 	t.min[3] = 20;
@@ -145,7 +148,11 @@ static void cli_show_text(struct cli *cli, const struct contact *c, const struct
 		table_addf(&t, "  %s", rows[i].term);
 		table_add(&t, rows[i].value);
 		table_add(&t, rows[i].share);
-		table_add(&t, rows[i].detail);
+		struct buf how;
+		buf_init(&how);
+		utf8_marks_as(&how, rows[i].detail, cli->ascii);
+		table_add(&t, buf_str(&how));
+		buf_free(&how);
 	}
 	table_render(&t, &b, cli->width);
 	table_free(&t);

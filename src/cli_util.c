@@ -60,21 +60,26 @@ int cli_opt_int(struct cli *cli, const struct cli_args *a, const char *name, lon
 	return 0;
 }
 
-static void cli_vmessage(const char *fmt, va_list ap)
+/* "kith: message", escaped, its marks (an ellipsis) in ASCII when the locale
+ * is not UTF-8. */
+static void cli_vmessage(const struct cli *cli, const char *fmt, va_list ap)
 {
 	char *msg = xvasprintf(fmt, ap);
 	char *safe = utf8_escape_dup(msg);
-	fprintf(stderr, "kith: %s\n", safe);
+	struct buf b;
+	buf_init(&b);
+	utf8_marks_as(&b, safe, cli != NULL && cli->ascii);
+	fprintf(stderr, "kith: %s\n", buf_str(&b));
+	buf_free(&b);
 	free(safe);
 	free(msg);
 }
 
 int cli_error(struct cli *cli, const char *fmt, ...)
 {
-	(void)cli;
 	va_list ap;
 	va_start(ap, fmt);
-	cli_vmessage(fmt, ap);
+	cli_vmessage(cli, fmt, ap);
 	va_end(ap);
 	return CLI_FAIL;
 }
@@ -90,16 +95,45 @@ int cli_usage(struct cli *cli, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	cli_vmessage(fmt, ap);
+	cli_vmessage(cli, fmt, ap);
 	va_end(ap);
 	if (cli->cmd != NULL)
 		cli_print_usage(stderr, cli->cmd);
 	return CLI_USAGE;
 }
 
+#define CLI_USAGE_WIDTH 79
+
+void cli_print_synopsis(FILE *f, const char *lead, const char *before,
+                        const struct cli_opt *opts, const char *after)
+{
+	struct buf b;
+	buf_init(&b);
+	size_t col = 0, indent = strlen("usage: ") + strlen(lead) + 1;
+	buf_wrap_word(&b, &col, indent, CLI_USAGE_WIDTH, "usage:");
+	buf_wrap_word(&b, &col, indent, CLI_USAGE_WIDTH, lead);
+	if (before != NULL && *before != '\0')
+		buf_wrap_word(&b, &col, indent, CLI_USAGE_WIDTH, before);
+	for (size_t i = 0; opts != NULL && opts[i].name != NULL; i++) {
+		const struct cli_opt *o = &opts[i];
+		char *word = xasprintf("[--%s%s%s]%s", o->name, o->meta ? " " : "",
+		                       o->meta ? o->meta : "",
+		                       strstr(o->help, "repeatable") ? "..." : "");
+		buf_wrap_word(&b, &col, indent, CLI_USAGE_WIDTH, word);
+		free(word);
+	}
+	if (after != NULL && *after != '\0')
+		buf_wrap_word(&b, &col, indent, CLI_USAGE_WIDTH, after);
+	buf_putc(&b, '\n');
+	fputs(buf_str(&b), f);
+	buf_free(&b);
+}
+
 void cli_print_usage(FILE *f, const struct cli_cmd *cmd)
 {
-	fprintf(f, "usage: kith %s%s%s\n", cmd->name, cmd->args[0] ? " " : "", cmd->args);
+	char *lead = xasprintf("kith %s", cmd->name);
+	cli_print_synopsis(f, lead, cmd->args, cmd->opts, NULL);
+	free(lead);
 }
 
 void cli_print_command_help(FILE *f, const struct cli_cmd *cmd)
@@ -109,9 +143,11 @@ void cli_print_command_help(FILE *f, const struct cli_cmd *cmd)
 	if (cmd->opts != NULL && cmd->opts[0].name != NULL) {
 		fputs("\noptions:\n", f);
 		for (size_t i = 0; cmd->opts[i].name != NULL; i++) {
+			const struct cli_opt *o = &cmd->opts[i];
 			char head[48];
-			snprintf(head, sizeof head, "--%s%s%s", cmd->opts[i].name,
-			         cmd->opts[i].meta ? " " : "", cmd->opts[i].meta ? cmd->opts[i].meta : "");
+			snprintf(head, sizeof head, "%c%c%s--%s%s%s", o->short_name ? '-' : ' ',
+			         o->short_name ? o->short_name : ' ', o->short_name ? ", " : "  ", o->name,
+			         o->meta ? " " : "", o->meta ? o->meta : "");
 			fprintf(f, "  %-24s %s\n", head, cmd->opts[i].help);
 		}
 	}
@@ -175,7 +211,9 @@ void cli_write_safe(struct cli *cli, const char *s)
 
 void cli_flush(struct cli *cli, struct buf *b)
 {
-	fwrite(buf_str(b), 1, b->len, cli->out);
+	errno = 0;
+	if (fwrite(buf_str(b), 1, b->len, cli->out) != b->len && errno != 0)
+		cli->out_errno = errno;
 	buf_free(b);
 }
 

@@ -2,6 +2,7 @@
  * the command table (one cli_*.c per family) and runs it; `kith` alone shows
  * the ranked list, as `task` alone shows `task next`. */
 #include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,10 +33,9 @@ static const struct cli_opt main_global_opts[] = {
 
 static void main_help(FILE *f)
 {
-	fputs("kith: a networking journal for the terminal\n\n"
-	      "usage: kith [--db PATH] [--now TIME] [--json] [--config FILE] COMMAND [ARGS]\n\n"
-	      "commands:\n",
-	      f);
+	fputs("kith: a networking journal for the terminal\n\n", f);
+	cli_print_synopsis(f, "kith", NULL, main_global_opts, "COMMAND [ARGS]");
+	fputs("\ncommands:\n", f);
 	for (size_t i = 0; main_cmds[i] != NULL; i++)
 		fprintf(f, "  %-10s %s\n", main_cmds[i]->name, main_cmds[i]->summary);
 	fputs("\nglobal options:\n", f);
@@ -47,7 +47,14 @@ static void main_help(FILE *f)
 		         o->meta ? " " : "", o->meta ? o->meta : "");
 		fprintf(f, "  %-22s %s\n", head, o->help);
 	}
-	fputs("\n`kith` alone lists the people to reach out to first. `kith COMMAND --help` shows a\n"
+	fputs("\nexit status:\n"
+	      "  0  success\n"
+	      "  1  failure; nothing was changed\n"
+	      "  2  usage error; nothing was changed\n"
+	      "  3  the change was saved, but the output could not be written (do not retry)\n"
+	      "\nenvironment: KITH_DB, KITH_NOW, COLUMNS (the width of tables, terminal or not),\n"
+	      "NO_COLOR, and the locale (not UTF-8: bars and marks in ASCII)\n"
+	      "\n`kith` alone lists the people to reach out to first. `kith COMMAND --help` shows a\n"
 	      "command's options; `man kith` has everything.\n",
 	      f);
 }
@@ -149,12 +156,52 @@ static int main_take_opt(struct main_state *ms, const struct cli_cmd *cmd, int a
 	return 0;
 }
 
-static size_t main_term_width(void)
+/* The width tables fit, as ls takes it: $COLUMNS when it is a positive
+ * number (terminal or not), else the terminal's; 0 (no limit) otherwise. */
+static size_t main_width(int tty)
 {
+	const char *env = getenv("COLUMNS");
+	if (env != NULL && *env != '\0') {
+		char *end;
+		errno = 0;
+		long n = strtol(env, &end, 10);
+		if (errno == 0 && *end == '\0' && n > 0 && n <= 100000)
+			return (size_t)n;
+	}
 	struct winsize ws;
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+	if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
 	return 0;
+}
+
+/* 1 when the locale's character set is UTF-8. */
+static int main_locale_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+/* Flushes the output once at the end. When it cannot be written (a full disk,
+ * a closed pipe) the command fails; after a commit the message and the exit
+ * status say the change was saved, so that a script does not make it twice. */
+static int main_finish(const struct cli *cli, int rc)
+{
+	errno = 0;
+	int failed = fflush(stdout) != 0;
+	int err = errno;
+	failed |= ferror(stdout) != 0;
+	if (!failed || rc != CLI_OK)
+		return rc;
+	if (err == 0)
+		err = cli->out_errno; /* a write that failed before the end */
+	const char *why = err != 0 ? strerror(err) : "write error";
+	if (cli->cmd != NULL && !cli->cmd->reads_only && cli->st != NULL &&
+	    store_commits(cli->st) > 0) {
+		fprintf(stderr, "kith: saved, but the output could not be written: %s\n", why);
+		return CLI_SAVED;
+	}
+	fprintf(stderr, "kith: cannot write the output: %s\n", why);
+	return CLI_FAIL;
 }
 
 static int main_run(int argc, char **argv)
@@ -194,15 +241,15 @@ static int main_run(int argc, char **argv)
 	cli.cmd = cmd;
 	cli.out = stdout;
 	cli.out_tty = isatty(STDOUT_FILENO);
-	cli.width = cli.out_tty ? main_term_width() : 0;
+	cli.width = main_width(cli.out_tty);
+	cli.ascii = !main_locale_utf8();
 
 	if (ms.problem != NULL) {
 		cli_error(&cli, "%s", ms.problem);
 		if (cmd != NULL)
 			cli_print_usage(stderr, cmd);
 		else
-			fputs("usage: kith [--db PATH] [--now TIME] [--json] COMMAND [ARGS] (kith --help)\n",
-			      stderr);
+			cli_print_synopsis(stderr, "kith", NULL, main_global_opts, "COMMAND [ARGS]");
 		rc = CLI_USAGE;
 		goto out;
 	}
@@ -276,12 +323,9 @@ static int main_run(int argc, char **argv)
 	}
 
 	rc = cmd->run(&cli, &ms.cmd);
-	/* a full disk or a closed pipe: say so, whether it failed early or late */
-	if ((fflush(stdout) != 0 || ferror(stdout)) && rc == CLI_OK) {
-		fprintf(stderr, "kith: cannot write the output: %s\n", strerror(errno));
-		rc = CLI_FAIL;
-	}
 out:
+	/* --help and --version too: what could not be written fails */
+	rc = main_finish(&cli, rc);
 	if (cli.st != NULL)
 		store_close(cli.st);
 	free(cli.db_path);

@@ -365,6 +365,7 @@ static int store_write_tx(struct store *st, store_fn fn, void *arg, int commit, 
 			st->tx = STORE_TX_NONE;
 		}
 		if (rc != -1) {
+			st->commits += commit;
 			free(why);
 			return rc;
 		}
@@ -394,6 +395,11 @@ int store_write(struct store *st, store_fn fn, void *arg, char **cause)
 int store_trial(struct store *st, store_fn fn, void *arg, char **cause)
 {
 	return store_write_tx(st, fn, arg, 0, cause);
+}
+
+int64_t store_commits(const struct store *st)
+{
+	return st->commits;
 }
 
 int store_set_retry(struct store *st, int busy_ms, int retry_ms, char **cause)

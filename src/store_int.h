@@ -83,6 +83,7 @@ struct store {
 	int last_rc;  /* the last SQLite error seen, for store_write's retry */
 	int busy_ms;  /* SQLite's busy timeout */
 	int retry_ms; /* store_write's budget of waiting on a busy database */
+	int64_t commits; /* store_write transactions committed */
 	sqlite3_stmt *stmt[STORE_SQL_COUNT];
 };
 

@@ -78,6 +78,36 @@ int store_tx_contact_remove(struct store *st, int64_t rowid, int64_t now, char *
 	return rc;
 }
 
+int store_contact_remove_count(struct store *st, int64_t rowid, struct store_remove_count *out,
+                               char **cause)
+{
+	memset(out, 0, sizeof *out);
+	int own;
+	if (store_snap_begin(st, &own, cause) != 0)
+		return -1;
+	sqlite3_stmt *s = store_prepare(
+		st,
+		"SELECT (SELECT count(*) FROM followup WHERE contact_id = ?1), "
+		"count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM interaction_contact o "
+		"WHERE o.interaction_id = ic.interaction_id AND o.contact_id <> ?1)), "
+		"count(*) FILTER (WHERE EXISTS (SELECT 1 FROM interaction_contact o "
+		"WHERE o.interaction_id = ic.interaction_id AND o.contact_id <> ?1)) "
+		"FROM interaction_contact ic WHERE ic.contact_id = ?1",
+		cause);
+	int rc = s == NULL || store_bind(st, s, cause, "i", rowid) != 0 ? -1
+	                                                               : store_step(st, s, cause);
+	if (rc == 1) {
+		out->followups = sqlite3_column_int64(s, 0);
+		out->interactions = sqlite3_column_int64(s, 1);
+		out->shared = sqlite3_column_int64(s, 2);
+		rc = 0;
+	} else if (rc == 0) {
+		rc = err_set(cause, "store: no count of what goes with contact %" PRId64, rowid);
+	}
+	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+	return store_snap_end(st, own, rc, cause);
+}
+
 static int store_has_field(const struct contact *c, const struct field *f)
 {
 	for (size_t i = 0; i < c->nfields; i++)

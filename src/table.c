@@ -84,9 +84,9 @@ void table_write(const struct table *t, struct buf *out, const char *const *cell
 			size_t cw = utf8_width(cell);
 			for (size_t i = cw; i < t->w[c]; i++)
 				buf_putc(out, ' ');
-			utf8_fit(out, cell, t->w[c], 0);
+			utf8_fit_as(out, cell, t->w[c], 0, t->ascii);
 		} else {
-			utf8_fit(out, cell, t->w[c], !last);
+			utf8_fit_as(out, cell, t->w[c], !last, t->ascii);
 		}
 	}
 	/* no trailing spaces */

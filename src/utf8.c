@@ -347,31 +347,82 @@ static size_t utf8_unit(const char *s, size_t len, size_t *cells)
 	return i;
 }
 
-size_t utf8_fit(struct buf *out, const char *s, size_t cells, int pad)
+/* utf8_fit with the cut shown by mark, mw cells wide. */
+static size_t utf8_fit_mark(struct buf *out, const char *s, size_t cells, int pad,
+                            const char *mark, size_t mw)
 {
 	size_t len = strlen(s), i = 0, used = 0;
-	size_t cut = 0, cut_used = 0; /* the longest prefix that leaves room for "…" */
+	size_t cut = 0, cut_used = 0; /* the longest prefix that leaves room for the mark */
 	while (i < len) {
 		size_t w, n = utf8_unit(s + i, len - i, &w);
 		if (used + w > cells)
 			break;
 		i += n;
 		used += w;
-		if (used + 1 <= cells) {
+		if (used + mw <= cells) {
 			cut = i;
 			cut_used = used;
 		}
 	}
-	if (i < len && cells == 0) {
-		used = 0; /* not even the ellipsis fits */
+	if (i < len && cells < mw) {
+		used = 0; /* not even the mark fits */
 	} else if (i < len) {
 		utf8_escape(out, s, cut);
-		buf_puts(out, "\xe2\x80\xa6");
-		used = cut_used + 1;
+		buf_puts(out, mark);
+		used = cut_used + mw;
 	} else {
 		utf8_escape(out, s, len);
 	}
 	for (; pad && used < cells; used++)
 		buf_putc(out, ' ');
 	return used;
+}
+
+size_t utf8_fit(struct buf *out, const char *s, size_t cells, int pad)
+{
+	return utf8_fit_mark(out, s, cells, pad, "\xe2\x80\xa6", 1);
+}
+
+size_t utf8_fit_as(struct buf *out, const char *s, size_t cells, int pad, int ascii)
+{
+	return ascii ? utf8_fit_mark(out, s, cells, pad, "...", 3) : utf8_fit(out, s, cells, pad);
+}
+
+void utf8_bar(struct buf *out, double frac, int cells, int ascii)
+{
+	double f = frac * cells + 0.5;
+	int full = !(f > 0) ? 0 : f >= cells ? cells : (int)f;
+	for (int i = 0; i < cells; i++)
+		buf_puts(out, i < full ? (ascii ? "#" : "\xe2\x96\x88") : (ascii ? "." : "\xc2\xb7"));
+}
+
+/* kith's typographic marks and how ASCII spells them. */
+static const struct {
+	uint32_t cp;
+	const char *ascii;
+} utf8_marks[] = {
+	{0x00B7, "*"},  {0x00B2, "^2"}, {0x2265, ">="}, {0x2264, "<="}, {0x2014, "-"},
+	{0x2013, "-"},  {0x2026, "..."}, {0x2192, "->"}, {0x2588, "#"},
+};
+
+void utf8_marks_as(struct buf *out, const char *s, int ascii)
+{
+	size_t len = strlen(s);
+	if (!ascii) {
+		buf_add(out, s, len);
+		return;
+	}
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		const char *as = NULL;
+		for (size_t k = 0; k < sizeof utf8_marks / sizeof utf8_marks[0] && as == NULL; k++)
+			if (utf8_marks[k].cp == cp)
+				as = utf8_marks[k].ascii;
+		if (as != NULL)
+			buf_puts(out, as);
+		else
+			buf_add(out, s + i, n);
+		i += n;
+	}
 }

@@ -232,6 +232,37 @@ START_TEST(test_sort_unique)
 }
 END_TEST
 
+/* Words wrapped at 20 columns, continuation lines indented by 4. */
+static const struct {
+	const char *words[8];
+	const char *out;
+} wrap_cases[] = {
+	{{"usage:", "kith", NULL}, "usage: kith"},
+	/* 19 and 20 columns fit; 21 wraps */
+	{{"aaaaaaaaa", "bbbbbbbbb", NULL}, "aaaaaaaaa bbbbbbbbb"},
+	{{"aaaaaaaaa", "bbbbbbbbbb", NULL}, "aaaaaaaaa bbbbbbbbbb"},
+	{{"aaaaaaaaa", "bbbbbbbbbbb", NULL}, "aaaaaaaaa\n    bbbbbbbbbbb"},
+	/* a line no longer than the indent takes the next word, however long */
+	{{"a", "bbbbbbbbbbbbbbbbbbbbbbbbb", "c", NULL}, "a bbbbbbbbbbbbbbbbbbbbbbbbb\n    c"},
+	{{"a", "bb", "cccccccccccccccccc", "dd", NULL}, "a bb cccccccccccccccccc\n    dd"},
+	{{"aaaaaaaaa", "bbbbbbbbbbb", "cccccccccccccccccccccc", "d", NULL},
+	 "aaaaaaaaa\n    bbbbbbbbbbb\n    cccccccccccccccccccccc\n    d"},
+};
+
+START_TEST(test_wrap_word)
+{
+	struct buf b;
+	buf_init(&b);
+	size_t col = 0;
+	for (size_t i = 0; wrap_cases[_i].words[i] != NULL; i++)
+		buf_wrap_word(&b, &col, 4, 20, wrap_cases[_i].words[i]);
+	ck_assert_str_eq(buf_str(&b), wrap_cases[_i].out);
+	const char *last = strrchr(buf_str(&b), '\n');
+	ck_assert_uint_eq(col, strlen(last ? last + 1 : buf_str(&b)));
+	buf_free(&b);
+}
+END_TEST
+
 extern Suite *suite_buf(void);
 
 Suite *suite_buf(void)
@@ -250,6 +281,7 @@ Suite *suite_buf(void)
 	tcase_add_test(tc, test_join);
 	tcase_add_test(tc, test_push_copies);
 	tcase_add_loop_test(tc, test_sort_unique, 0, sizeof sort_cases / sizeof sort_cases[0]);
+	tcase_add_loop_test(tc, test_wrap_word, 0, sizeof wrap_cases / sizeof wrap_cases[0]);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -447,6 +447,19 @@ START_TEST(test_contact_remove)
 	followup_free(&f);
 	struct contact ana;
 	ck_assert_int_eq(store_contact_get(fx.st, a, &ana, &cause), 0);
+	/* what a remove would take: only what no other contact had */
+	static const struct {
+		int who;
+		int64_t followups, interactions, shared;
+	} counts[] = {{0, 1, 2, 2}, {1, 2, 1, 2}, {2, 0, 0, 1}};
+	for (size_t i = 0; i < 3; i++) {
+		struct store_remove_count rc;
+		ck_assert_int_eq(store_contact_remove_count(fx.st, abc[counts[i].who], &rc, &cause),
+		                 0);
+		ck_assert_int_eq(rc.followups, counts[i].followups);
+		ck_assert_int_eq(rc.interactions, counts[i].interactions);
+		ck_assert_int_eq(rc.shared, counts[i].shared);
+	}
 
 	ck_assert_int_eq(t_contact_remove(fx.st, a, T_NOW + 7, &cause), 0);
 	struct contact gone;

@@ -292,6 +292,88 @@ START_TEST(test_fit_appends)
 }
 END_TEST
 
+/* In ASCII a cut cell ends in "..." (three cells); the budget still holds. */
+static const struct fit_case fit_ascii_cases[] = {
+	{"kith", 4, 0, "kith", 4},
+	{"Albuquerque", 8, 0, "Albuq...", 8},
+	{"Albuquerque", 8, 1, "Albuq...", 8},
+	{"Albuquerque", 3, 0, "...", 3},
+	{"Albuquerque", 2, 1, "  ", 2}, /* not even the mark fits */
+	{YAMADA, 5, 0, "\xe5\xb1\xb1...", 5},
+	{YAMADA, 4, 0, "...", 3}, /* a wide character that would pass the budget is left out */
+	{"a\x1b[1m", 5, 0, "a...", 4},
+};
+
+START_TEST(test_fit_ascii)
+{
+	const struct fit_case *c = &fit_ascii_cases[_i];
+	struct buf b;
+	buf_init(&b);
+	size_t used = utf8_fit_as(&b, c->in, c->cells, c->pad, 1);
+	ck_assert_msg(strcmp(buf_str(&b), c->out) == 0, "case %d: '%s', want '%s'", _i, buf_str(&b),
+	              c->out);
+	ck_assert_uint_eq(used, c->used);
+	ck_assert_uint_le(used, c->cells);
+	buf_reset(&b);
+	/* without ascii it is utf8_fit */
+	struct buf u;
+	buf_init(&u);
+	ck_assert_uint_eq(utf8_fit_as(&b, c->in, c->cells, c->pad, 0),
+	                  utf8_fit(&u, c->in, c->cells, c->pad));
+	ck_assert_str_eq(buf_str(&b), buf_str(&u));
+	buf_free(&u);
+	buf_free(&b);
+}
+END_TEST
+
+static const struct {
+	double frac;
+	int cells, ascii;
+	const char *out;
+} bar_cases[] = {
+	{0.0, 5, 1, "....."},
+	{0.09, 5, 1, "....."},
+	{0.1, 5, 1, "#...."},
+	{0.5, 5, 1, "###.."},
+	{0.69, 5, 1, "###.."},
+	{0.7, 5, 1, "####."},
+	{1.0, 5, 1, "#####"},
+	{7.0, 5, 1, "#####"},
+	{-3.0, 5, 1, "....."},
+	{0.5, 4, 1, "##.."},
+	{0.4, 5, 0, "\xe2\x96\x88\xe2\x96\x88\xc2\xb7\xc2\xb7\xc2\xb7"},
+	{0.5, 0, 1, ""},
+};
+
+START_TEST(test_bar)
+{
+	struct buf b;
+	buf_init(&b);
+	utf8_bar(&b, bar_cases[_i].frac, bar_cases[_i].cells, bar_cases[_i].ascii);
+	ck_assert_msg(strcmp(buf_str(&b), bar_cases[_i].out) == 0, "case %d: '%s', want '%s'", _i,
+	              buf_str(&b), bar_cases[_i].out);
+	ck_assert_uint_eq(utf8_width(buf_str(&b)), (size_t)bar_cases[_i].cells);
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_marks_as)
+{
+	static const char *const in = "r\xc2\xb2/(1+r\xc2\xb2) \xe2\x80\x94 I\xc2\xb7W s\xe2\x89\xa5" "3 "
+	                              "x\xe2\x89\xa4y a\xe2\x80\x93" "b \xe2\x80\xa6 \xe2\x86\x92 "
+	                              "\xe2\x96\x88 F\xc3\xa1tima";
+	struct buf b;
+	buf_init(&b);
+	utf8_marks_as(&b, in, 1);
+	/* the marks in ASCII; other text (an accent here) unchanged */
+	ck_assert_str_eq(buf_str(&b), "r^2/(1+r^2) - I*W s>=3 x<=y a-b ... -> # F\xc3\xa1tima");
+	buf_reset(&b);
+	utf8_marks_as(&b, in, 0);
+	ck_assert_str_eq(buf_str(&b), in);
+	buf_free(&b);
+}
+END_TEST
+
 struct fold_case {
 	const char *in;
 	const char *out;
@@ -382,6 +464,9 @@ Suite *suite_utf8(void)
 	tc = tcase_create("fit");
 	tcase_add_loop_test(tc, test_fit, 0, sizeof fit_cases / sizeof fit_cases[0]);
 	tcase_add_test(tc, test_fit_appends);
+	tcase_add_loop_test(tc, test_fit_ascii, 0, sizeof fit_ascii_cases / sizeof fit_ascii_cases[0]);
+	tcase_add_loop_test(tc, test_bar, 0, sizeof bar_cases / sizeof bar_cases[0]);
+	tcase_add_test(tc, test_marks_as);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("fold");
 	tcase_add_loop_test(tc, test_fold, 0, sizeof fold_cases / sizeof fold_cases[0]);

@@ -24,7 +24,7 @@ for name in $names; do
 		export TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1 HOME="$work/home"
 		export KITH_DB="$work/kith.db" KITH_NOW=2026-11-20T10:00
 		export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
-		unset KITH_CONFIG
+		unset KITH_CONFIG COLUMNS
 		export KITH_BIN
 		kith() {
 			${KITH_WRAP:-} "$KITH_BIN" "$@" 2>&1

@@ -202,5 +202,28 @@ else
 	not_ok "SIGTERM ends kith (no process)" s5
 fi
 
+# 8. rm asks on a terminal, counting only what goes: the interactions the
+# person alone had, and the shared ones that stay
+"$KITH" --db "$DB" add "Ravi Patel" >/dev/null
+"$KITH" --db "$DB" add "Rosa Diaz" >/dev/null
+"$KITH" --db "$DB" log coffee with @ravi and @rosa >/dev/null
+"$KITH" --db "$DB" log call @ravi >/dev/null
+"$KITH" --db "$DB" log lunch @ravi >/dev/null
+"$KITH" --db "$DB" followup ravi 3d send the slides >/dev/null
+t new-session -d -s s6 -x 100 -y 20 \
+	"env KITH_DB=$DB KITH_NOW=$NOW TZ=UTC $KITH rm ravi; echo EXIT=\$?; sleep 600"
+check "rm counts what goes and what stays" s6 \
+	"remove Ravi Patel, 1 follow-up and 2 interactions (1 shared with others stays)? [y/N]"
+t send-keys -t s6 -l n
+t send-keys -t s6 Enter
+check "rm: no keeps the person" s6 "EXIT=1"
+t new-session -d -s s7 -x 100 -y 20 \
+	"env KITH_DB=$DB KITH_NOW=$NOW TZ=UTC $KITH rm rosa; echo EXIT=\$?; sleep 600"
+check "rm of a person with only shared interactions" s7 \
+	"remove Rosa Diaz (1 interaction shared with others stays)? [y/N]"
+t send-keys -t s7 -l y
+t send-keys -t s7 Enter
+check "rm: yes removes, saying what stays" s7 "; 1 interaction shared with others stays"
+
 echo "tui: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
