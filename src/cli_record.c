@@ -116,7 +116,7 @@ static int cli_record_one(struct store *st, struct cli_record_item *it, int64_t 
 			names[i] = m->text;
 			continue;
 		}
-		if (match_resolve_name(st, m->text, &ref, cause) != 0) {
+		if (match_resolve_name(st, m->text, m->id_prefix, &ref, cause) != 0) {
 			rc = -1;
 			break;
 		}
