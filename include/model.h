@@ -144,6 +144,16 @@ void interactions_free(struct interaction *v, size_t n); /* frees v too */
 void interaction_add_contact(struct interaction *in, const struct contact_ref *r); /* copies */
 void followup_free(struct followup *f);
 void followups_free(struct followup *v, size_t n); /* frees v too */
+/* Tags compare ignoring ASCII letter case ("Family" is the family tag), as
+ * the store compares them (COLLATE NOCASE); a contact's tags are a set under
+ * that comparison, each kept as first written. */
+int model_tag_equal(const char *a, const char *b);
 int contact_has_tag(const struct contact *c, const char *tag);
+/* Adds tag unless the contact has it already; returns 1 when added. */
+int contact_add_tag(struct contact *c, const char *tag);
+/* Removes tag; returns how many were removed (0 when the contact lacks it). */
+size_t contact_remove_tag(struct contact *c, const char *tag);
+/* E-mail addresses compare ignoring ASCII case, other fields exactly. */
+int model_field_equal(enum field_kind k, const char *a, const char *b);
 
 #endif

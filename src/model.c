@@ -182,9 +182,59 @@ void contact_add_field(struct contact *c, enum field_kind k, const char *type, c
 	c->nfields++;
 }
 
+/* Equal but for the case of ASCII letters (never the locale's idea of case). */
+static int model_ascii_caseeq(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+		x = x >= 'A' && x <= 'Z' ? (unsigned char)(x + 32) : x;
+		y = y >= 'A' && y <= 'Z' ? (unsigned char)(y + 32) : y;
+		if (x != y)
+			return 0;
+		if (x == '\0')
+			return 1;
+	}
+}
+
+int model_tag_equal(const char *a, const char *b)
+{
+	return model_ascii_caseeq(a, b);
+}
+
+int model_field_equal(enum field_kind k, const char *a, const char *b)
+{
+	return k == FIELD_EMAIL ? model_ascii_caseeq(a, b) : strcmp(a, b) == 0;
+}
+
 int contact_has_tag(const struct contact *c, const char *tag)
 {
-	return strv_has(&c->tags, tag);
+	for (size_t i = 0; i < c->tags.n; i++)
+		if (model_tag_equal(c->tags.v[i], tag))
+			return 1;
+	return 0;
+}
+
+int contact_add_tag(struct contact *c, const char *tag)
+{
+	if (contact_has_tag(c, tag))
+		return 0;
+	strv_push(&c->tags, tag);
+	return 1;
+}
+
+size_t contact_remove_tag(struct contact *c, const char *tag)
+{
+	size_t j = 0, removed = 0;
+	for (size_t i = 0; i < c->tags.n; i++) {
+		if (model_tag_equal(c->tags.v[i], tag)) {
+			free(c->tags.v[i]);
+			removed++;
+		} else {
+			c->tags.v[j++] = c->tags.v[i];
+		}
+	}
+	c->tags.n = j;
+	return removed;
 }
 
 void contact_ref_free(struct contact_ref *r)

@@ -309,27 +309,13 @@ static int store_list_read(struct store *st, const struct store_contact_filter *
 	struct buf sql;
 	buf_init(&sql);
 	buf_puts(&sql, "SELECT " STORE_CONTACT_COLS " FROM contact c WHERE 1");
-	int circle = f ? f->circle : -1;
-	const char *tag = f ? f->tag : NULL;
-	if (circle >= 0)
-		buf_puts(&sql, " AND c.circle = ?1");
-	if (f == NULL || !f->archived)
-		buf_puts(&sql, " AND c.archived_at IS NULL");
-	if (tag != NULL)
-		buf_puts(&sql, " AND c.id IN (SELECT contact_id FROM contact_tag WHERE tag = ?2)");
+	store_filter_sql(&sql, f);
 	buf_puts(&sql, " ORDER BY c.name_folded, c.name, c.id");
 	sqlite3_stmt *s = store_prepare(st, buf_str(&sql), cause);
 	buf_free(&sql);
 	if (s == NULL)
 		return -1;
-	int rc = 0;
-	if (circle >= 0)
-		rc = store_bind(st, s, cause, "t", model_circle_name((enum circle)circle));
-	if (rc == 0 && tag != NULL) {
-		rc = sqlite3_bind_text(s, 2, tag, -1, SQLITE_STATIC) == SQLITE_OK
-		             ? 0
-		             : store_fail(st, sqlite3_errcode(st->db), cause);
-	}
+	int rc = store_filter_bind(st, s, f, cause);
 	struct contact *v = NULL;
 	size_t len = 0, cap = 0;
 	rc = rc == 0 ? 1 : -1;
