@@ -348,6 +348,7 @@ static int cli_rm_run(struct cli *cli, struct cli_args *a)
 	struct cli_rm_tx tx = {c.rowid, cli->now};
 	char *cause = NULL;
 	if (store_write(cli->st, cli_rm_write, &tx, &cause) != 0) {
+		err_wrap(&cause, "removing %s: ", c.name);
 		rc = cli_fail(cli, cause);
 	} else if (!cli->json) {
 		fputs("removed ", cli->out);

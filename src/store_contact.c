@@ -185,7 +185,7 @@ int store_tx_contact_update(struct store *st, struct contact *c, int64_t now, ch
 		return -1;
 	int was, is;
 	if (store_contact_is_family(st, c->rowid, &was, cause) != 0)
-		return -1;
+		return err_wrap(cause, "updating %s: ", c->name);
 	char *folded = utf8_fold(c->name);
 	sqlite3_stmt *s = store_stmt(st, STORE_SQL_CONTACT_UPDATE, cause);
 	int rc = -1;
@@ -221,7 +221,7 @@ static int store_contact_stamp(struct store *st, enum store_stmt id, int64_t row
 	    store_step_done(st, s, cause) != 0)
 		return -1;
 	if (sqlite3_changes(st->db) != 1)
-		return err_set(cause, "no contact with rowid %" PRId64, rowid);
+		return err_set(cause, "the contact is " STORE_CONTACT_GONE);
 	return store_rank_refresh(st, rowid, cause);
 }
 

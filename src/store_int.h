@@ -125,6 +125,9 @@ int store_contact_row(struct store *st, enum store_stmt id, int64_t rowid, const
                       sqlite3_stmt **out, char **cause);
 /* The id, name and organisation of contact rowid (r's strings: caller frees). */
 int store_contact_ref_get(struct store *st, int64_t rowid, struct contact_ref *r, char **cause);
+/* The message when a contact a write names is gone, removed by another
+ * process since it was looked up; callers that know the name prefix it. */
+#define STORE_CONTACT_GONE "no longer in the journal (removed meanwhile?)"
 /* The terms of a contact filter for a query on `contact c` (" AND ...", with
  * parameters from ?1), and their binding. */
 void store_filter_sql(struct buf *sql, const struct store_contact_filter *f);

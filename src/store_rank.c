@@ -128,7 +128,7 @@ static int store_rank_columns(struct store *st, int64_t rowid, struct store_rank
 	struct contact c;
 	int rc = store_contact_get(st, rowid, &c, cause);
 	if (rc != 0)
-		return rc < 0 ? -1 : err_set(cause, "no contact with rowid %" PRId64, rowid);
+		return rc < 0 ? -1 : err_set(cause, "the contact is " STORE_CONTACT_GONE);
 	r->subj.circle = c.circle;
 	r->subj.cadence_days = c.cadence_days;
 	r->subj.created_at = c.created_at;
