@@ -65,7 +65,8 @@ static int store_interaction_parts(struct store *st, const struct interaction *i
 		if (s == NULL || store_bind(st, s, cause, "iii", in->rowid, who, (int64_t)i) != 0)
 			return -1;
 		if (store_step_done(st, s, cause) != 0) {
-			const char *name = in->contacts[i].name ? in->contacts[i].name : "a contact";
+			const char *name = in->contacts[i].name;
+			name = name != NULL && name[0] != '\0' ? name : "a contact";
 			if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
 				return err_set(cause, "%s is " STORE_CONTACT_GONE, name);
 			return err_wrap(cause, "%s: ", name);

@@ -317,7 +317,7 @@ START_TEST(test_contact_update)
 	/* a missing rowid fails */
 	c.rowid += 100;
 	ck_assert_int_eq(t_contact_update(fx.st, &c, T_NOW, &cause), -1);
-	ck_assert_ptr_nonnull(strstr(cause, "no contact"));
+	ck_assert_ptr_nonnull(strstr(cause, "no longer in the journal"));
 	free(cause);
 	contact_free(&c);
 	t_fixture_close(&fx);
