@@ -33,3 +33,4 @@ kith edit bruno --note "$(printf 'tab\there\nand a line')" >/dev/null
 kith edit bruno --note "$(printf 'bell\007')"
 kith edit bruno --tag "$(printf 'x\302\205')"
 kith log "$(printf 'coffee with @bruno \342\200\256')"
+kith followup bruno 3d "$(printf 'call \342\200\256 back')"
