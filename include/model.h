@@ -135,6 +135,9 @@ struct followup {
 void contact_init(struct contact *c);
 void contact_free(struct contact *c);
 void contact_add_field(struct contact *c, enum field_kind k, const char *type, const char *value);
+/* 1 when a and b hold the same details: the texts, circle, kind, cadence,
+ * tags and fields (in order); ids, times and caches are not compared. */
+int contact_same_details(const struct contact *a, const struct contact *b);
 void contact_ref_free(struct contact_ref *r);
 void contact_refs_free(struct contact_ref *v, size_t n); /* frees v too */
 void contacts_free(struct contact *v, size_t n);           /* frees v too */

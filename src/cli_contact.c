@@ -151,18 +151,18 @@ static int cli_contact_apply(struct cli *cli, const struct cli_args *a, struct c
 			                      "not '%s'", v);
 	}
 	static const struct {
-		const char *add, *rm, *what;
+		const char *add, *rm;
 		enum field_kind kind;
 	} lists[] = {
-		{"email", "rm-email", "email", FIELD_EMAIL},
-		{"phone", "rm-phone", "phone", FIELD_PHONE},
-		{"url", "rm-url", "url", FIELD_URL},
+		{"email", "rm-email", FIELD_EMAIL},
+		{"phone", "rm-phone", FIELD_PHONE},
+		{"url", "rm-url", FIELD_URL},
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
 		const struct strv *rm = cli_opt_all(a, lists[i].rm);
 		for (size_t k = 0; rm != NULL && k < rm->n; k++)
 			if (cli_contact_remove_field(c, lists[i].kind, rm->v[k]) == 0)
-				return cli_contact_no_match(cli, c, lists[i].what, rm->v[k]);
+				return cli_contact_no_match(cli, c, lists[i].add, rm->v[k]);
 		const struct strv *add = cli_opt_all(a, lists[i].add);
 		char opt[16];
 		snprintf(opt, sizeof opt, "--%s", lists[i].add);
@@ -300,10 +300,25 @@ static int cli_edit_run(struct cli *cli, struct cli_args *a)
 	struct contact c;
 	if (cli_contact(cli, a->pos.v[0], &c) != 0)
 		return CLI_FAIL;
-	int rc = cli_contact_apply(cli, a, &c);
-	if (rc == 0) {
+	struct contact before;
+	char *cause = NULL;
+	int rc = store_contact_get(cli->st, c.rowid, &before, &cause);
+	if (rc != 0) {
+		contact_free(&c);
+		if (rc < 0)
+			return cli_fail(cli, cause);
+		return cli_error(cli, "%s: no such contact", a->pos.v[0]);
+	}
+	rc = cli_contact_apply(cli, a, &c);
+	if (rc == 0 && contact_same_details(&before, &c)) {
+		/* the details asked for are there already: nothing is written */
+		if (!cli->json) {
+			fputs("nothing to change: ", cli->out);
+			cli_write_safe(cli, c.name);
+			fprintf(cli->out, " (%.8s) has these details already\n", c.id);
+		}
+	} else if (rc == 0) {
 		struct cli_contact_tx tx = {&c, cli->now, 1, NULL, 0};
-		char *cause = NULL;
 		if (store_write(cli->st, cli_contact_write, &tx, &cause) != 0) {
 			rc = cli_fail(cli, cause);
 		} else if (!cli->json) {
@@ -312,6 +327,7 @@ static int cli_edit_run(struct cli *cli, struct cli_args *a)
 			fprintf(cli->out, " (%.8s)\n", c.id);
 		}
 	}
+	contact_free(&before);
 	contact_free(&c);
 	return rc;
 }

@@ -237,6 +237,27 @@ size_t contact_remove_tag(struct contact *c, const char *tag)
 	return removed;
 }
 
+int contact_same_details(const struct contact *a, const struct contact *b)
+{
+	const char *const sa[] = {a->name, a->org, a->role, a->met, a->notes, a->birthday};
+	const char *const sb[] = {b->name, b->org, b->role, b->met, b->notes, b->birthday};
+	for (size_t i = 0; i < sizeof sa / sizeof sa[0]; i++)
+		if (strcmp(sa[i] ? sa[i] : "", sb[i] ? sb[i] : "") != 0)
+			return 0;
+	if (a->circle != b->circle || a->kind != b->kind || a->cadence_days != b->cadence_days ||
+	    a->tags.n != b->tags.n || a->nfields != b->nfields)
+		return 0;
+	for (size_t i = 0; i < a->tags.n; i++)
+		if (strcmp(a->tags.v[i], b->tags.v[i]) != 0)
+			return 0;
+	for (size_t i = 0; i < a->nfields; i++)
+		if (a->fields[i].kind != b->fields[i].kind ||
+		    strcmp(a->fields[i].type, b->fields[i].type) != 0 ||
+		    strcmp(a->fields[i].value, b->fields[i].value) != 0)
+			return 0;
+	return 1;
+}
+
 void contact_ref_free(struct contact_ref *r)
 {
 	free(r->name);

@@ -217,6 +217,40 @@ START_TEST(test_tags_and_emails_without_case)
 }
 END_TEST
 
+START_TEST(test_same_details)
+{
+	struct contact a, b;
+	contact_init(&a);
+	contact_init(&b);
+	ck_assert(contact_same_details(&a, &b));
+	contact_add_field(&a, FIELD_URL, "", "https://a.example");
+	ck_assert(!contact_same_details(&a, &b));
+	contact_add_field(&b, FIELD_URL, "", "https://a.example");
+	ck_assert(contact_same_details(&a, &b));
+	a.rowid = 7; /* ids and times do not count */
+	a.updated_at = 99;
+	ck_assert(contact_same_details(&a, &b));
+	free(b.met);
+	b.met = strdup("PyCon");
+	ck_assert(!contact_same_details(&a, &b));
+	free(a.met);
+	a.met = strdup("PyCon");
+	contact_add_tag(&a, "x");
+	ck_assert(!contact_same_details(&a, &b));
+	contact_add_tag(&b, "y");
+	ck_assert(!contact_same_details(&a, &b));
+	b.tags.v[0][0] = 'x';
+	ck_assert(contact_same_details(&a, &b));
+	b.cadence_days = 0;
+	ck_assert(!contact_same_details(&a, &b));
+	b.cadence_days = a.cadence_days;
+	b.circle = CIRCLE_INNER;
+	ck_assert(!contact_same_details(&a, &b));
+	contact_free(&a);
+	contact_free(&b);
+}
+END_TEST
+
 START_TEST(test_interaction_records)
 {
 	struct interaction in;
@@ -265,6 +299,7 @@ Suite *suite_model(void)
 	tcase_add_test(tc, test_contact_records);
 	tcase_add_test(tc, test_interaction_records);
 	tcase_add_test(tc, test_tags_and_emails_without_case);
+	tcase_add_test(tc, test_same_details);
 	suite_add_tcase(s, tc);
 	return s;
 }
