@@ -84,6 +84,44 @@ START_TEST(test_tags_without_case)
 }
 END_TEST
 
+/* The family half-life by a tag in any case: as logged, after an edit that
+ * adds the tag, and after a full rescore. */
+START_TEST(test_family_any_case)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	int64_t lower = t_person(fx.st, "Lower", "family");
+	int64_t upper = t_person(fx.st, "Upper", "FAMILY");
+	int64_t later = t_person(fx.st, "Later", NULL);
+	int64_t none = t_person(fx.st, "None", NULL);
+	int64_t who[] = {lower, upper, later, none};
+	for (size_t i = 0; i < 4; i++) {
+		t_log(fx.st, T_NOW - 100 * T_DAY, IKIND_MEETING, DIR_NONE, 0, &who[i], 1, NULL);
+		t_log(fx.st, T_NOW - 10 * T_DAY, IKIND_MEETING, DIR_NONE, 0, &who[i], 1, NULL);
+	}
+	char *cause = NULL;
+	struct contact c;
+	ck_assert_int_eq(store_contact_get(fx.st, later, &c, &cause), 0);
+	strv_push(&c.tags, "Family");
+	ck_assert_int_eq(t_contact_update(fx.st, &c, T_NOW, &cause), 0);
+	contact_free(&c);
+	for (int pass = 0; pass < 2; pass++) {
+		struct contact v[4];
+		for (size_t i = 0; i < 4; i++)
+			ck_assert_int_eq(store_contact_get(fx.st, who[i], &v[i], &cause), 0);
+		ck_assert(v[0].sc.warm_sum > v[3].sc.warm_sum); /* 270 days, not 90 */
+		ck_assert(v[1].sc.warm_sum == v[0].sc.warm_sum);
+		ck_assert(v[2].sc.warm_sum == v[0].sc.warm_sum);
+		for (size_t i = 0; i < 4; i++)
+			contact_free(&v[i]);
+		size_t ndiffer = 99;
+		ck_assert_int_eq(t_rescore_all(fx.st, NULL, NULL, &ndiffer, &cause), 0);
+		ck_assert_uint_eq(ndiffer, 0);
+	}
+	t_fixture_close(&fx);
+}
+END_TEST
+
 START_TEST(test_filter_any_of)
 {
 	struct t_fixture fx;
@@ -191,6 +229,7 @@ Suite *suite_store_names(void)
 	Suite *s = suite_create("store_names");
 	TCase *tc = tcase_create("names");
 	tcase_add_test(tc, test_tags_without_case);
+	tcase_add_test(tc, test_family_any_case);
 	tcase_add_test(tc, test_filter_any_of);
 	tcase_add_test(tc, test_removed_meanwhile);
 	suite_add_tcase(s, tc);
