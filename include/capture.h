@@ -19,9 +19,11 @@
 struct capture_mention {
 	char *text;        /* as written: no '@' or quotes, dots of @ana.souza turned to spaces */
 	char *folded;      /* utf8_fold(text), what match.h looks up */
+	char *id_prefix;   /* @ana#3f9c2a: the id prefix, lower case; NULL when none */
 	int create;        /* written @+name or @+"Full Name": a new contact */
 	size_t offset;     /* byte span in the line of the whole token, from '@' to the end */
-	size_t len;        /* of the name or the closing quote (trailing punctuation excluded) */
+	size_t len;        /* of the name, closing quote or id prefix (trailing punctuation
+	                    * excluded) */
 	size_t sum_offset; /* byte span of the name's text inside the summary */
 	size_t sum_len;
 };
@@ -62,7 +64,10 @@ struct capture_error {
  *   An unquoted name is letters, digits, '_' and non-ASCII letters; '.', '-'
  *   and apostrophes join parts when a letter follows (@ana.souza,
  *   @jean-luc, @o'brien); anything else ends it and stays text ("@ana:",
- *   "@ana." and the possessive "@ana's" name "ana").
+ *   "@ana." and the possessive "@ana's" name "ana"). A '#' right after a
+ *   mention followed by an id prefix (6+ hex digits, dashes in their places,
+ *   then no letter or digit) picks one of several namesakes by id:
+ *   @ana#3f9c2a, @"Ana Souza"#3f9c2a; it is not a tag and not in the summary.
  * - #tag: letters, digits, - _ / . and non-ASCII letters; trailing '.' and
  *   '/' are not part of it. A tag word may end in punctuation ("#devconf,"),
  *   which goes with it; any other tail is an error.

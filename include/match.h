@@ -40,16 +40,25 @@ size_t match_filter(const char *folded_query, const struct contact_ref *all, siz
 size_t match_suggest(const char *folded_query, const struct contact_ref *all, size_t n, size_t *out,
                      size_t max);
 
-/* Resolves spec to one contact: a full uuid, a uuid prefix of 6+ hex
- * characters (falls back to names when no id starts so), or a name as in a
- * mention ("ana", "@ana", "ana.souza", "Ana Souza", "@\"Ana Souza\"").
- * On success fills *out (the caller frees it with contact_ref_free). Fails
- * with *cause on an ambiguous spec (listing the candidates) or an unknown one
- * (suggesting close names and the @+"Name" form). */
+/* Resolves spec, a CONTACT argument, to one contact: a full uuid, a uuid
+ * prefix of 6+ hex characters (falls back to names when no id starts so),
+ * the exact full name as written ("J.R. Smith", "@home"), or a name as in a
+ * mention ("ana", "@ana", "ana.souza", "Ana Souza", "@\"Ana Souza\""),
+ * which may end in #PREFIX, an id prefix of 6+ characters that picks one of
+ * several namesakes ("Ana Souza#3f9c2a"). On success fills *out (the caller
+ * frees it with contact_ref_free). Fails with *cause (caller frees) on an
+ * ambiguous spec (listing the candidates, each with its org and id) or an
+ * unknown one (suggesting close names and `kith add NAME`); these messages
+ * never use the capture syntax. */
 int match_resolve(struct store *st, const char *spec, struct contact_ref *out, char **cause);
 
-/* Like match_resolve for a name only, as capture_mention.text holds it (no
- * '@', quotes or dots); never tries ids. */
-int match_resolve_name(struct store *st, const char *text, struct contact_ref *out, char **cause);
+/* Like match_resolve for a mention, as capture_mention holds it: its text
+ * (no '@', quotes or dots) and id_prefix (NULL when it has none); never
+ * tries the text as an id. The messages use the capture syntax: each
+ * candidate of an ambiguous mention comes with the mention that names it
+ * (@"Ana Souza"#3f9c2a1b when others have that name), and an unknown name
+ * with the @+"Name" form. */
+int match_resolve_name(struct store *st, const char *text, const char *id_prefix,
+                       struct contact_ref *out, char **cause);
 
 #endif

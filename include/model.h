@@ -137,6 +137,9 @@ struct followup {
 void contact_init(struct contact *c);
 void contact_free(struct contact *c);
 void contact_add_field(struct contact *c, enum field_kind k, const char *type, const char *value);
+/* 1 when a and b hold the same details: the texts, circle, kind, cadence,
+ * tags and fields (in order); ids, times and caches are not compared. */
+int contact_same_details(const struct contact *a, const struct contact *b);
 void contact_ref_free(struct contact_ref *r);
 void contact_refs_free(struct contact_ref *v, size_t n); /* frees v too */
 void contacts_free(struct contact *v, size_t n);           /* frees v too */
@@ -146,6 +149,16 @@ void interactions_free(struct interaction *v, size_t n); /* frees v too */
 void interaction_add_contact(struct interaction *in, const struct contact_ref *r); /* copies */
 void followup_free(struct followup *f);
 void followups_free(struct followup *v, size_t n); /* frees v too */
+/* Tags compare ignoring ASCII letter case ("Family" is the family tag), as
+ * the store compares them (COLLATE NOCASE); a contact's tags are a set under
+ * that comparison, each kept as first written. */
+int model_tag_equal(const char *a, const char *b);
 int contact_has_tag(const struct contact *c, const char *tag);
+/* Adds tag unless the contact has it already; returns 1 when added. */
+int contact_add_tag(struct contact *c, const char *tag);
+/* Removes tag; returns how many were removed (0 when the contact lacks it). */
+size_t contact_remove_tag(struct contact *c, const char *tag);
+/* E-mail addresses compare ignoring ASCII case, other fields exactly. */
+int model_field_equal(enum field_kind k, const char *a, const char *b);
 
 #endif

@@ -143,10 +143,16 @@ int store_contact_get(struct store *st, int64_t rowid, struct contact *out, char
 int store_contact_by_uuid(struct store *st, const char *uuid, struct contact *out,
                           char **cause);
 
+/* A contact passes when it is in `circle` or one of `circles` (neither set:
+ * any circle), has `tag` or one of `tags` (none set: any; tags compare as
+ * model_tag_equal does), and is not archived unless `archived` is set. */
 struct store_contact_filter {
-	int circle;       /* -1: any; else enum circle */
-	const char *tag;  /* NULL: any */
+	int circle;       /* -1: not this way; else enum circle */
+	const char *tag;  /* NULL: not this way */
 	int archived;     /* 0: not archived only; 1: all */
+	unsigned circles; /* 1u << circle for each circle admitted; 0: not this way */
+	const char *const *tags; /* ntags tags admitted */
+	size_t ntags;
 };
 /* Contacts for lists and ranking: name, org, role, circle, kind, cadence, tags,
  * times and score cache; no fields or notes. Ordered by name. *out is an array

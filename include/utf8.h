@@ -21,6 +21,16 @@ int utf8_valid(const char *s, size_t len);  /* 1 when all len bytes are valid UT
 /* 1 for code points that must not reach a terminal: C0 (incl. TAB, LF), DEL,
  * C1, and the bidirectional controls (U+061C, U+200E-F, U+202A-E, U+2066-9). */
 int utf8_is_control(uint32_t cp);
+/* The one check of text that people type or import (names, fields, tags,
+ * notes, capture lines): valid UTF-8 and no code point utf8_is_control
+ * refuses, except TAB when allow has UTF8_ALLOW_TAB and LF when it has
+ * UTF8_ALLOW_NEWLINE. Returns 0, or -1 with *at and *span (when not NULL)
+ * the byte offset and length of the first offending character and *cause
+ * (caller frees) "invalid UTF-8 at byte 5 (0xff)" or "control character
+ * U+001B at byte 5". */
+enum utf8_allow { UTF8_ALLOW_TAB = 1, UTF8_ALLOW_NEWLINE = 2 };
+int utf8_check_text(const char *s, size_t len, int allow, size_t *at, size_t *span,
+                    char **cause);
 /* Cells a printable code point takes: 0 (combining, zero-width), 1, or 2
  * (East Asian wide and fullwidth, emoji presentation; Unicode 15). Controls
  * count as the width of their escape as utf8_escape writes it (2, 4 or 6);

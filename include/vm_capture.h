@@ -65,6 +65,7 @@ enum vm_capture_who {
 struct vm_capture_person {
 	char *text;   /* the mention as written (capture_mention.text) */
 	char *folded; /* its folded form, the lookup key */
+	char *id_prefix; /* capture_mention.id_prefix: NULL, or it picks among namesakes */
 	int create;
 	enum vm_capture_who who;
 	int same_name; /* AMBIGUOUS because several contacts have exactly this name */

@@ -13,6 +13,7 @@
 #include "capture_int.h"
 #include "date.h"
 #include "err.h"
+#include "id.h"
 #include "utf8.h"
 
 #define CAP_WHEN_WORDS 4 /* the longest WHEN: "3 days ago 18:30" */
@@ -112,16 +113,14 @@ static int cap_validate(struct cap_state *st)
 	if (st->n > CAPTURE_MAX_LINE)
 		return cap_fail(st, CAPTURE_MAX_LINE, st->n - CAPTURE_MAX_LINE,
 		                "the line is %zu bytes long (at most %d)", st->n, CAPTURE_MAX_LINE);
-	for (size_t i = 0, k; i < st->n; i += k) {
-		uint32_t cp = cap_cp_at(st->s, st->n, i, &k);
-		if (cp == UTF8_INVALID)
-			return cap_fail(st, i, 1, "invalid UTF-8 at byte %zu (0x%02x)", i,
-			                (unsigned char)st->s[i]);
-		if (cp != '\t' && utf8_is_control(cp))
-			return cap_fail(
-				st, i, k,
-				"control character U+%04X at byte %zu (only TAB is allowed)",
-				(unsigned)cp, i);
+	size_t at = 0, span = 0;
+	char *cause = NULL;
+	if (utf8_check_text(st->s, st->n, UTF8_ALLOW_TAB, &at, &span, &cause) != 0) {
+		size_t k;
+		int control = cap_cp_at(st->s, st->n, at, &k) != UTF8_INVALID;
+		cap_fail(st, at, span, "%s%s", cause, control ? " (only TAB is allowed)" : "");
+		free(cause);
+		return -1;
 	}
 	return 0;
 }
@@ -324,6 +323,30 @@ static char *cap_mention_text(const char *s, const struct cap_scan *m)
 	return text ? text : xstrdup("");
 }
 
+/* The end of an id prefix written right after a mention (@ana#3f9c2a), with
+ * the prefix in lower case into *prefix (caller frees); `at` (the mention's
+ * end) when there is none. */
+static size_t cap_id_suffix(const char *s, size_t at, size_t end, char **prefix)
+{
+	*prefix = NULL;
+	if (at >= end || s[at] != '#')
+		return at;
+	size_t j = at + 1, k;
+	while (j < end && (isxdigit((unsigned char)s[j]) || s[j] == '-'))
+		j++;
+	if (j < end && cap_is_name_cp(cap_cp_at(s, end, j, &k)))
+		return at;
+	char *p = xstrndup(s + at + 1, j - at - 1);
+	for (char *q = p; *q != '\0'; q++)
+		*q = (char)tolower((unsigned char)*q);
+	if (!id_is_prefix(p)) {
+		free(p);
+		return at;
+	}
+	*prefix = p;
+	return j;
+}
+
 /* A word of text, maybe holding mentions: appended to the summary. */
 static int cap_text_word(struct cap_state *st, const struct cap_word *w)
 {
@@ -363,12 +386,19 @@ static int cap_text_word(struct cap_state *st, const struct cap_word *w)
 		cm->text = cap_mention_text(s, &m);
 		cm->folded = utf8_fold(cm->text);
 		cm->create = m.create;
+		size_t mend = cap_id_suffix(s, m.end, end, &cm->id_prefix);
+		if (cm->create && cm->id_prefix != NULL) {
+			buf_free(&wb);
+			return cap_fail(st, p, mend - p,
+			                "a new contact (@+) has no id yet: drop the #%s",
+			                cm->id_prefix);
+		}
 		cm->offset = p;
-		cm->len = m.end - p;
+		cm->len = mend - p;
 		cm->sum_offset = wb.len;
 		cm->sum_len = strlen(cm->text);
 		buf_puts(&wb, cm->text);
-		p = m.end;
+		p = mend;
 	}
 	if (c->nmentions == first)
 		cap_kind_word(st, w);
@@ -490,6 +520,7 @@ void capture_free(struct capture *c)
 	for (size_t i = 0; i < c->nmentions; i++) {
 		free(c->mentions[i].text);
 		free(c->mentions[i].folded);
+		free(c->mentions[i].id_prefix);
 	}
 	free(c->mentions);
 	free(c->followups);

@@ -20,7 +20,7 @@
 	{"every", 0, 1, "DAYS", "keep-in-touch cadence in days, 'none' or 'default'"},         \
 	{"tag", 0, 1, "TAG", "a tag (repeatable)"},                                            \
 	{"met", 0, 1, "TEXT", "where or how you met"}, {"note", 0, 1, "TEXT", "notes"},       \
-	{"birthday", 0, 1, "DATE", "birthday, YYYY-MM-DD or --MM-DD"}
+	{"birthday", 0, 1, "DATE", "birthday, YYYY-MM-DD, --MM-DD or 'none'"}
 
 static const struct cli_opt cli_add_opts[] = {CLI_CONTACT_OPTS, {NULL, 0, 0, NULL, NULL}};
 static const struct cli_opt cli_edit_opts[] = {
@@ -29,6 +29,7 @@ static const struct cli_opt cli_edit_opts[] = {
 	{"untag", 0, 1, "TAG", "remove a tag (repeatable)"},
 	{"rm-email", 0, 1, "EMAIL", "remove an email address (repeatable)"},
 	{"rm-phone", 0, 1, "PHONE", "remove a phone number (repeatable)"},
+	{"rm-url", 0, 1, "URL", "remove a web address (repeatable)"},
 	{NULL, 0, 0, NULL, NULL},
 };
 static const struct cli_opt cli_rm_opts[] = {
@@ -36,18 +37,28 @@ static const struct cli_opt cli_rm_opts[] = {
 	{NULL, 0, 0, NULL, NULL},
 };
 
-/* A text option: valid UTF-8 without control characters (notes may hold
- * line breaks and tabs). */
+/* Refuses what utf8_check_text refuses (the same check as capture lines),
+ * naming the value: "--org: control character U+001B at byte 3". */
+static int cli_contact_check(struct cli *cli, const char *what, const char *v, int allow)
+{
+	char *cause = NULL;
+	if (utf8_check_text(v, strlen(v), allow, NULL, NULL, &cause) == 0)
+		return 0;
+	int rc = cli_usage(cli, "%s: %s", what, cause);
+	free(cause);
+	return rc;
+}
+
+/* A text option (notes may hold line breaks and tabs; "" clears the field). */
 static int cli_contact_text(struct cli *cli, const char *what, const char *v, char **slot)
 {
-	if (!utf8_valid(v, strlen(v)))
-		return cli_usage(cli, "--%s is not valid UTF-8", what);
-	int notes = strcmp(what, "note") == 0;
-	for (const char *p = v; *p != '\0'; p++) {
-		unsigned char ch = (unsigned char)*p;
-		if ((ch < 0x20 || ch == 0x7f) && !(notes && (ch == '\n' || ch == '\t')))
-			return cli_usage(cli, "--%s cannot hold control characters", what);
-	}
+	char *opt = xasprintf("--%s", what);
+	int rc = cli_contact_check(cli, opt, v,
+	                           strcmp(what, "note") == 0 ? UTF8_ALLOW_TAB | UTF8_ALLOW_NEWLINE
+	                                                     : 0);
+	free(opt);
+	if (rc != 0)
+		return rc;
 	free(*slot);
 	*slot = xstrdup(v);
 	return 0;
@@ -57,34 +68,46 @@ static int cli_contact_birthday(struct cli *cli, const char *v, char **slot)
 {
 	int y = 2000, m = 0, d = 0;
 	char tail;
+	if (strcmp(v, "none") == 0 || *v == '\0')
+		return cli_contact_text(cli, "birthday", "", slot);
 	if (sscanf(v, "--%2d-%2d%c", &m, &d, &tail) == 2 ||
 	    (sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && strlen(v) == 10)) {
 		if (date_valid_ymd(y, m, d))
 			return cli_contact_text(cli, "birthday", v, slot);
 	}
-	return cli_usage(cli, "--birthday wants YYYY-MM-DD or --MM-DD, not '%s'", v);
+	return cli_usage(cli, "--birthday wants YYYY-MM-DD, --MM-DD or 'none', not '%s'", v);
 }
 
-static void cli_contact_remove_field(struct contact *c, enum field_kind k, const char *value)
+/* Removes the fields of kind k equal to value; returns how many. */
+static size_t cli_contact_remove_field(struct contact *c, enum field_kind k, const char *value)
 {
-	size_t j = 0;
+	size_t j = 0, removed = 0;
 	for (size_t i = 0; i < c->nfields; i++) {
-		if (c->fields[i].kind == k && strcmp(c->fields[i].value, value) == 0) {
+		if (c->fields[i].kind == k && model_field_equal(k, c->fields[i].value, value)) {
 			free(c->fields[i].type);
 			free(c->fields[i].value);
+			removed++;
 			continue;
 		}
 		c->fields[j++] = c->fields[i];
 	}
 	c->nfields = j;
+	return removed;
 }
 
 static int cli_contact_has_field(const struct contact *c, enum field_kind k, const char *value)
 {
 	for (size_t i = 0; i < c->nfields; i++)
-		if (c->fields[i].kind == k && strcmp(c->fields[i].value, value) == 0)
+		if (c->fields[i].kind == k && model_field_equal(k, c->fields[i].value, value))
 			return 1;
 	return 0;
+}
+
+/* A removal that matches nothing changes nothing: the whole edit is refused. */
+static int cli_contact_no_match(struct cli *cli, const struct contact *c, const char *what,
+                                const char *value)
+{
+	return cli_error(cli, "%s has no %s '%s'; nothing changed", c->name, what, value);
 }
 
 /* Applies the options of add/edit to c. Returns 0, or an exit code after
@@ -133,21 +156,22 @@ static int cli_contact_apply(struct cli *cli, const struct cli_args *a, struct c
 	} lists[] = {
 		{"email", "rm-email", FIELD_EMAIL},
 		{"phone", "rm-phone", FIELD_PHONE},
-		{"url", NULL, FIELD_URL},
+		{"url", "rm-url", FIELD_URL},
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
-		const struct strv *rm = lists[i].rm ? cli_opt_all(a, lists[i].rm) : NULL;
+		const struct strv *rm = cli_opt_all(a, lists[i].rm);
 		for (size_t k = 0; rm != NULL && k < rm->n; k++)
-			cli_contact_remove_field(c, lists[i].kind, rm->v[k]);
+			if (cli_contact_remove_field(c, lists[i].kind, rm->v[k]) == 0)
+				return cli_contact_no_match(cli, c, lists[i].add, rm->v[k]);
 		const struct strv *add = cli_opt_all(a, lists[i].add);
+		char opt[16];
+		snprintf(opt, sizeof opt, "--%s", lists[i].add);
 		for (size_t k = 0; add != NULL && k < add->n; k++) {
 			const char *val = add->v[k];
-			if (!utf8_valid(val, strlen(val)) || *val == '\0')
-				return cli_usage(cli, "--%s wants a non-empty UTF-8 value", lists[i].add);
-			for (const char *p = val; *p != '\0'; p++)
-				if ((unsigned char)*p < 0x20 || *p == 0x7f)
-					return cli_usage(cli, "--%s cannot hold control characters",
-					                 lists[i].add);
+			if (*val == '\0')
+				return cli_usage(cli, "%s wants a value", opt);
+			if ((rc = cli_contact_check(cli, opt, val, 0)) != 0)
+				return rc;
 			if (lists[i].kind == FIELD_EMAIL &&
 			    (strchr(val, '@') == NULL || strpbrk(val, " \t\r\n") != NULL))
 				return cli_usage(cli, "'%s' does not look like an email address", val);
@@ -157,25 +181,18 @@ static int cli_contact_apply(struct cli *cli, const struct cli_args *a, struct c
 	}
 	const struct strv *untag = cli_opt_all(a, "untag");
 	for (size_t k = 0; untag != NULL && k < untag->n; k++) {
-		size_t j = 0;
-		for (size_t i = 0; i < c->tags.n; i++) {
-			if (strcmp(c->tags.v[i], untag->v[k]) == 0)
-				free(c->tags.v[i]);
-			else
-				c->tags.v[j++] = c->tags.v[i];
-		}
-		c->tags.n = j;
+		const char *t = untag->v[k] + (untag->v[k][0] == '#');
+		if (contact_remove_tag(c, t) == 0)
+			return cli_contact_no_match(cli, c, "tag", t);
 	}
 	const struct strv *tags = cli_opt_all(a, "tag");
 	for (size_t k = 0; tags != NULL && k < tags->n; k++) {
 		const char *t = tags->v[k][0] == '#' ? tags->v[k] + 1 : tags->v[k];
-		int bad = *t == '\0' || strpbrk(t, " ,") != NULL || !utf8_valid(t, strlen(t));
-		for (const char *p = t; *p != '\0'; p++)
-			bad |= (unsigned char)*p < 0x20 || *p == 0x7f;
-		if (bad)
+		if (*t == '\0' || strpbrk(t, " ,") != NULL)
 			return cli_usage(cli, "a tag is one word without commas, not '%s'", tags->v[k]);
-		if (!strv_has(&c->tags, t))
-			strv_push(&c->tags, t);
+		if ((rc = cli_contact_check(cli, "--tag", t, 0)) != 0)
+			return rc;
+		contact_add_tag(c, t);
 	}
 	strv_sort_unique(&c->tags);
 	/* names: trimmed, single-line */
@@ -189,16 +206,15 @@ static int cli_contact_apply(struct cli *cli, const struct cli_args *a, struct c
 	c->name = trimmed;
 	if (*c->name == '\0')
 		return cli_usage(cli, "a contact needs a name");
-	for (const char *p = c->name; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return cli_usage(cli, "a name cannot hold control characters");
-	return 0;
+	return cli_contact_check(cli, "the name", c->name, 0);
 }
 
 struct cli_contact_tx {
 	struct contact *c;
 	int64_t now;
 	int update;
+	struct contact_ref *same; /* add: contacts that had the name already */
+	size_t nsame;
 };
 
 static int cli_contact_write(struct store *st, void *arg, char **cause)
@@ -206,7 +222,28 @@ static int cli_contact_write(struct store *st, void *arg, char **cause)
 	struct cli_contact_tx *tx = arg;
 	if (tx->update)
 		return store_tx_contact_update(st, tx->c, tx->now, cause);
-	return store_tx_contact_add(st, tx->c, tx->now, cause);
+	contact_refs_free(tx->same, tx->nsame);
+	tx->same = NULL;
+	tx->nsame = 0;
+	char *folded = utf8_fold(tx->c->name);
+	int rc = store_contact_find_exact(st, folded, 2, &tx->same, &tx->nsame, cause);
+	free(folded);
+	return rc != 0 ? -1 : store_tx_contact_add(st, tx->c, tx->now, cause);
+}
+
+/* After an add: one line on stderr when the name was taken already. */
+static void cli_add_say_same(struct cli *cli, const struct cli_contact_tx *tx)
+{
+	if (tx->nsame == 0)
+		return;
+	const struct contact_ref *r = &tx->same[0];
+	int org = r->org != NULL && r->org[0] != '\0';
+	if (tx->nsame == 1)
+		cli_error(cli, "note: %s (%s%s%.8s) has this name already; added another", r->name,
+		          org ? r->org : "", org ? ", " : "", r->id);
+	else
+		cli_error(cli, "note: several contacts are called %s already; added another",
+		          r->name);
 }
 
 static int cli_add_run(struct cli *cli, struct cli_args *a)
@@ -216,16 +253,12 @@ static int cli_add_run(struct cli *cli, struct cli_args *a)
 	free(c.name);
 	c.name = xstrdup(a->pos.v[0]);
 	c.circle = CIRCLE_ACTIVE;
-	if (!utf8_valid(c.name, strlen(c.name))) {
-		contact_free(&c);
-		return cli_usage(cli, "the name is not valid UTF-8");
-	}
 	int rc = cli_contact_apply(cli, a, &c);
 	struct store *st = rc == 0 ? cli_store(cli) : NULL;
 	if (rc == 0 && st == NULL)
 		rc = CLI_FAIL;
+	struct cli_contact_tx tx = {&c, cli->now, 0, NULL, 0};
 	if (rc == 0) {
-		struct cli_contact_tx tx = {&c, cli->now, 0};
 		char *cause = NULL;
 		if (store_write(st, cli_contact_write, &tx, &cause) != 0) {
 			rc = cli_fail(cli, cause);
@@ -242,20 +275,50 @@ static int cli_add_run(struct cli *cli, struct cli_args *a)
 		} else {
 			fprintf(cli->out, "%s\n", c.id);
 		}
+		if (rc == 0)
+			cli_add_say_same(cli, &tx);
 	}
+	contact_refs_free(tx.same, tx.nsame);
 	contact_free(&c);
 	return rc;
 }
 
+/* 1 when any option was given. */
+static int cli_any_option(const struct cli_args *a)
+{
+	for (size_t i = 0; a->opts[i].name != NULL; i++)
+		if (a->seen[i])
+			return 1;
+	return 0;
+}
+
 static int cli_edit_run(struct cli *cli, struct cli_args *a)
 {
+	if (!cli_any_option(a))
+		return cli_usage(cli, "nothing to change: give an option such as --org, --tag or "
+		                      "--note (kith edit --help lists them)");
 	struct contact c;
 	if (cli_contact(cli, a->pos.v[0], &c) != 0)
 		return CLI_FAIL;
-	int rc = cli_contact_apply(cli, a, &c);
-	if (rc == 0) {
-		struct cli_contact_tx tx = {&c, cli->now, 1};
-		char *cause = NULL;
+	struct contact before;
+	char *cause = NULL;
+	int rc = store_contact_get(cli->st, c.rowid, &before, &cause);
+	if (rc != 0) {
+		contact_free(&c);
+		if (rc < 0)
+			return cli_fail(cli, cause);
+		return cli_error(cli, "%s: no such contact", a->pos.v[0]);
+	}
+	rc = cli_contact_apply(cli, a, &c);
+	if (rc == 0 && contact_same_details(&before, &c)) {
+		/* the details asked for are there already: nothing is written */
+		if (!cli->json) {
+			fputs("nothing to change: ", cli->out);
+			cli_write_safe(cli, c.name);
+			fprintf(cli->out, " (%.8s) has these details already\n", c.id);
+		}
+	} else if (rc == 0) {
+		struct cli_contact_tx tx = {&c, cli->now, 1, NULL, 0};
 		if (store_write(cli->st, cli_contact_write, &tx, &cause) != 0) {
 			rc = cli_fail(cli, cause);
 		} else if (!cli->json) {
@@ -264,6 +327,7 @@ static int cli_edit_run(struct cli *cli, struct cli_args *a)
 			fprintf(cli->out, " (%.8s)\n", c.id);
 		}
 	}
+	contact_free(&before);
 	contact_free(&c);
 	return rc;
 }
@@ -334,6 +398,7 @@ static int cli_rm_run(struct cli *cli, struct cli_args *a)
 	}
 	struct cli_rm_tx tx = {c.rowid, cli->now, {0, 0, 0}};
 	if (store_write(cli->st, cli_rm_write, &tx, &cause) != 0) {
+		err_wrap(&cause, "removing %s: ", c.name);
 		rc = cli_fail(cli, cause);
 	} else if (!cli->json) {
 		struct buf b;

@@ -48,9 +48,8 @@ static int cli_followup_run(struct cli *cli, struct cli_args *a)
 		strv_push(&words, a->pos.v[i]);
 	char *text = strv_join(&words, " ");
 	strv_free(&words);
-	int bad = !utf8_valid(text, strlen(text)) || text[strspn(text, " ")] == '\0';
-	for (const char *p = text; *p != '\0'; p++)
-		bad |= (unsigned char)*p < 0x20 || *p == 0x7f;
+	int bad = text[strspn(text, " ")] == '\0' ||
+	          utf8_check_text(text, strlen(text), 0, NULL, NULL, NULL) != 0;
 	if (bad) {
 		free(text);
 		return cli_usage(cli, "a follow-up needs some text in UTF-8, without control "

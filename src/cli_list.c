@@ -303,7 +303,7 @@ static int cli_list_by_name(struct cli *cli, const struct store_contact_filter *
 			rc = CLI_FAIL;
 	}
 	if (rc == CLI_OK)
-		cli_list_print(cli, ptr, ss, shown, n, f->circle >= 0 || f->tag != NULL);
+		cli_list_print(cli, ptr, ss, shown, n, f->circles != 0 || f->ntags > 0);
 	free(ptr);
 	free(ss);
 	contacts_free(cs, n);
@@ -434,7 +434,7 @@ static int cli_list_records(struct cli *cli, const struct store_contact_filter *
 		if (cli_score(cli, ptr[i], &ss[i]) != 0)
 			rc = CLI_FAIL;
 	if (rc == CLI_OK)
-		cli_list_print(cli, ptr, ss, shown, total, f->circle >= 0 || f->tag != NULL);
+		cli_list_print(cli, ptr, ss, shown, total, f->circles != 0 || f->ntags > 0);
 	if (all == NULL) {
 		for (size_t i = 0; i < shown && ptr[i] != NULL; i++) {
 			contact_free(ptr[i]);
@@ -496,12 +496,26 @@ static int cli_list_by_score(struct cli *cli, const struct store_contact_filter 
 
 static const struct cli_opt cli_list_opts[] = {
 	{"sort", 0, 1, "KEY", "attention (default), warmth, recency, balance or name"},
-	{"circle", 0, 1, "CIRCLE", "only this circle"},
-	{"tag", 0, 1, "TAG", "only contacts with this tag"},
+	{"circle", 0, 1, "CIRCLE", "only this circle (repeatable: any of them)"},
+	{"tag", 0, 1, "TAG", "only contacts with this tag (repeatable: any of them)"},
 	{"limit", 'n', 1, "N", "at most N contacts"},
 	{"archived", 0, 0, NULL, "include archived contacts"},
 	{NULL, 0, 0, NULL, NULL},
 };
+
+/* kith list once the options are read. */
+static int cli_list_filtered(struct cli *cli, struct cli_args *a, enum cli_sort sort,
+                             const struct store_contact_filter *f)
+{
+	long limit = 0;
+	if (cli_opt_int(cli, a, "limit", 0, 9999999, &limit) != 0)
+		return CLI_USAGE;
+	if (cli_store(cli) == NULL)
+		return CLI_FAIL;
+	if (sort == SORT_NAME)
+		return cli_list_by_name(cli, f, (size_t)limit);
+	return cli_list_by_score(cli, f, sort, (size_t)limit);
+}
 
 static int cli_list_run(struct cli *cli, struct cli_args *a)
 {
@@ -514,24 +528,26 @@ static int cli_list_run(struct cli *cli, struct cli_args *a)
 			return cli_usage(cli, "unknown sort '%s' (attention, warmth, recency, balance, "
 			                      "name)", v);
 	}
-	const char *tag = cli_opt(a, "tag");
-	if (tag != NULL && tag[0] == '#') /* as written in a capture line */
-		tag++;
-	struct store_contact_filter f = {-1, tag, cli_flag(a, "archived")};
-	if ((v = cli_opt(a, "circle")) != NULL) {
+	/* repeated --circle and --tag admit any of them */
+	const struct strv *tags = cli_opt_all(a, "tag");
+	const char **tagv = xcalloc(tags->n ? tags->n : 1, sizeof *tagv);
+	for (size_t i = 0; i < tags->n; i++) /* #tag as written in a capture line */
+		tagv[i] = tags->v[i] + (tags->v[i][0] == '#');
+	struct store_contact_filter f = {.circle = -1, .archived = cli_flag(a, "archived"),
+	                                 .tags = tagv, .ntags = tags->n};
+	const struct strv *circles = cli_opt_all(a, "circle");
+	for (size_t i = 0; i < circles->n; i++) {
 		enum circle c;
-		if (model_circle_parse(v, &c) != 0)
-			return cli_usage(cli, "unknown circle '%s' (inner, close, active, wide, outer)", v);
-		f.circle = (int)c;
+		if (model_circle_parse(circles->v[i], &c) != 0) {
+			free(tagv);
+			return cli_usage(cli, "unknown circle '%s' (inner, close, active, wide, outer)",
+			                 circles->v[i]);
+		}
+		f.circles |= 1u << c;
 	}
-	long limit = 0;
-	if (cli_opt_int(cli, a, "limit", 0, 9999999, &limit) != 0)
-		return CLI_USAGE;
-	if (cli_store(cli) == NULL)
-		return CLI_FAIL;
-	if (sort == SORT_NAME)
-		return cli_list_by_name(cli, &f, (size_t)limit);
-	return cli_list_by_score(cli, &f, sort, (size_t)limit);
+	int rc = cli_list_filtered(cli, a, sort, &f);
+	free(tagv);
+	return rc;
 }
 
 static const struct cli_opt cli_timeline_opts[] = {

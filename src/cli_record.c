@@ -47,14 +47,32 @@ static int cli_record_has(const struct interaction *in, int64_t rowid)
 	return 0;
 }
 
-/* A contact the line creates (@+"Name"): refused when someone already has
- * exactly that name, since the line most likely means them. */
-static int cli_record_fresh(struct store *st, struct cli_record_item *it, const char *name,
-                            int64_t now, char **cause)
+/* The line of standard input of an earlier item of the batch that created
+ * contact rowid (*found set); *found 0 when none did. */
+static size_t cli_record_created_on(const struct cli_record_tx *tx, size_t upto, int64_t rowid,
+                                    int *found)
 {
-	for (const char *p = name; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return err_set(cause, "a name cannot hold control characters");
+	*found = 0;
+	for (size_t i = 0; i < upto; i++) {
+		for (size_t k = 0; k < tx->items[i].nfresh; k++) {
+			if (tx->items[i].fresh[k].rowid == rowid) {
+				*found = 1;
+				return tx->items[i].lineno;
+			}
+		}
+	}
+	return 0;
+}
+
+/* A contact the line creates (@+"Name"): refused when someone already has
+ * exactly that name, since the line most likely means them; when an earlier
+ * line of the same batch created them, the message says so. */
+static int cli_record_fresh(struct store *st, const struct cli_record_tx *tx, size_t at,
+                            const char *name, int64_t now, char **cause)
+{
+	struct cli_record_item *it = &tx->items[at];
+	if (utf8_check_text(name, strlen(name), 0, NULL, NULL, cause) != 0)
+		return err_wrap(cause, "the name of a new contact: ");
 	for (size_t i = 0; i < it->nfresh; i++)
 		if (strcmp(it->fresh[i].name, name) == 0)
 			return 0; /* the line names the new person twice */
@@ -63,11 +81,19 @@ static int cli_record_fresh(struct store *st, struct cli_record_item *it, const 
 	size_t nsame = 0;
 	int rc = store_contact_find_exact(st, folded, 1, &same, &nsame, cause);
 	free(folded);
+	int earlier = 0;
+	size_t line = rc == 0 && nsame > 0 ? cli_record_created_on(tx, at, same[0].rowid, &earlier)
+	                                   : 0;
 	if (rc == 0 && nsame > 0) {
 		char *mention = capture_mention_format(same[0].name);
-		rc = err_set(cause, "%s is already in the journal (%.8s): write %s to mention them; "
-		                    "kith add \"%s\" adds a second person of that name",
-		             same[0].name, same[0].id, mention, name);
+		if (earlier)
+			rc = err_set(cause, "\"%s\" is already created on line %zu of this batch: "
+			                    "write %s here to mention them",
+			             same[0].name, line, mention);
+		else
+			rc = err_set(cause, "%s is already in the journal (%.8s): write %s to mention "
+			                    "them; kith add \"%s\" adds a second person of that name",
+			             same[0].name, same[0].id, mention, name);
 		free(mention);
 	}
 	contact_refs_free(same, nsame);
@@ -90,9 +116,11 @@ static int cli_record_fresh(struct store *st, struct cli_record_item *it, const 
 
 /* Resolves the mentions of one line and writes it (a dry run writes too,
  * inside a transaction that is rolled back). */
-static int cli_record_one(struct store *st, struct cli_record_item *it, int64_t now,
+static int cli_record_one(struct store *st, const struct cli_record_tx *tx, size_t at,
                           char **cause)
 {
+	struct cli_record_item *it = &tx->items[at];
+	int64_t now = tx->now;
 	struct capture *cap = &it->cap;
 	cli_record_item_reset(it);
 	it->in.at = cap->at;
@@ -109,14 +137,14 @@ static int cli_record_one(struct store *st, struct cli_record_item *it, int64_t 
 		struct contact_ref ref;
 		memset(&ref, 0, sizeof ref);
 		if (m->create) {
-			if (cli_record_fresh(st, it, m->text, now, cause) != 0) {
+			if (cli_record_fresh(st, tx, at, m->text, now, cause) != 0) {
 				rc = -1;
 				break;
 			}
 			names[i] = m->text;
 			continue;
 		}
-		if (match_resolve_name(st, m->text, &ref, cause) != 0) {
+		if (match_resolve_name(st, m->text, m->id_prefix, &ref, cause) != 0) {
 			rc = -1;
 			break;
 		}
@@ -157,7 +185,7 @@ static int cli_record_tx_write(struct store *st, void *arg, char **cause)
 {
 	struct cli_record_tx *tx = arg;
 	for (size_t i = 0; i < tx->n; i++) {
-		if (cli_record_one(st, &tx->items[i], tx->now, cause) != 0) {
+		if (cli_record_one(st, tx, i, cause) != 0) {
 			if (tx->items[i].lineno > 0)
 				err_wrap(cause, "line %zu: ", tx->items[i].lineno);
 			return -1;

@@ -182,9 +182,80 @@ void contact_add_field(struct contact *c, enum field_kind k, const char *type, c
 	c->nfields++;
 }
 
+/* Equal but for the case of ASCII letters (never the locale's idea of case). */
+static int model_ascii_caseeq(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+		x = x >= 'A' && x <= 'Z' ? (unsigned char)(x + 32) : x;
+		y = y >= 'A' && y <= 'Z' ? (unsigned char)(y + 32) : y;
+		if (x != y)
+			return 0;
+		if (x == '\0')
+			return 1;
+	}
+}
+
+int model_tag_equal(const char *a, const char *b)
+{
+	return model_ascii_caseeq(a, b);
+}
+
+int model_field_equal(enum field_kind k, const char *a, const char *b)
+{
+	return k == FIELD_EMAIL ? model_ascii_caseeq(a, b) : strcmp(a, b) == 0;
+}
+
 int contact_has_tag(const struct contact *c, const char *tag)
 {
-	return strv_has(&c->tags, tag);
+	for (size_t i = 0; i < c->tags.n; i++)
+		if (model_tag_equal(c->tags.v[i], tag))
+			return 1;
+	return 0;
+}
+
+int contact_add_tag(struct contact *c, const char *tag)
+{
+	if (contact_has_tag(c, tag))
+		return 0;
+	strv_push(&c->tags, tag);
+	return 1;
+}
+
+size_t contact_remove_tag(struct contact *c, const char *tag)
+{
+	size_t j = 0, removed = 0;
+	for (size_t i = 0; i < c->tags.n; i++) {
+		if (model_tag_equal(c->tags.v[i], tag)) {
+			free(c->tags.v[i]);
+			removed++;
+		} else {
+			c->tags.v[j++] = c->tags.v[i];
+		}
+	}
+	c->tags.n = j;
+	return removed;
+}
+
+int contact_same_details(const struct contact *a, const struct contact *b)
+{
+	const char *const sa[] = {a->name, a->org, a->role, a->met, a->notes, a->birthday};
+	const char *const sb[] = {b->name, b->org, b->role, b->met, b->notes, b->birthday};
+	for (size_t i = 0; i < sizeof sa / sizeof sa[0]; i++)
+		if (strcmp(sa[i] ? sa[i] : "", sb[i] ? sb[i] : "") != 0)
+			return 0;
+	if (a->circle != b->circle || a->kind != b->kind || a->cadence_days != b->cadence_days ||
+	    a->tags.n != b->tags.n || a->nfields != b->nfields)
+		return 0;
+	for (size_t i = 0; i < a->tags.n; i++)
+		if (strcmp(a->tags.v[i], b->tags.v[i]) != 0)
+			return 0;
+	for (size_t i = 0; i < a->nfields; i++)
+		if (a->fields[i].kind != b->fields[i].kind ||
+		    strcmp(a->fields[i].type, b->fields[i].type) != 0 ||
+		    strcmp(a->fields[i].value, b->fields[i].value) != 0)
+			return 0;
+	return 1;
 }
 
 void contact_ref_free(struct contact_ref *r)

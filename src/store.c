@@ -241,7 +241,7 @@ int store_contact_row(struct store *st, enum store_stmt id, int64_t rowid, const
 		return -1;
 	int rc = store_step(st, s, cause);
 	if (rc == 0)
-		return err_set(cause, "no contact with rowid %" PRId64, rowid);
+		return err_set(cause, "the contact is " STORE_CONTACT_GONE);
 	return rc < 0 ? -1 : 0;
 }
 

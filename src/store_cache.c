@@ -167,7 +167,8 @@ static int store_rescore_scan(struct store *st, struct store_fix **fixes, size_t
 	                                 "SELECT c.id, c.sc_ref_at, c.sc_warm, c.sc_gave, "
 	                                 "c.sc_got, c.sc_last_at, c.sc_first_at, c.sc_max_at, "
 	                                 "c.sc_n, c.sc_n_service, EXISTS (SELECT 1 FROM "
-	                                 "contact_tag t WHERE t.contact_id = c.id AND t.tag = ?1) "
+	                                 "contact_tag t WHERE t.contact_id = c.id AND t.tag = ?1 "
+	                                 "COLLATE NOCASE) "
 	                                 "FROM contact c ORDER BY c.id",
 	                                 cause);
 	if (cs == NULL)

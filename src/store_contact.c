@@ -185,7 +185,7 @@ int store_tx_contact_update(struct store *st, struct contact *c, int64_t now, ch
 		return -1;
 	int was, is;
 	if (store_contact_is_family(st, c->rowid, &was, cause) != 0)
-		return -1;
+		return err_wrap(cause, "updating %s: ", c->name);
 	char *folded = utf8_fold(c->name);
 	sqlite3_stmt *s = store_stmt(st, STORE_SQL_CONTACT_UPDATE, cause);
 	int rc = -1;
@@ -221,7 +221,7 @@ static int store_contact_stamp(struct store *st, enum store_stmt id, int64_t row
 	    store_step_done(st, s, cause) != 0)
 		return -1;
 	if (sqlite3_changes(st->db) != 1)
-		return err_set(cause, "no contact with rowid %" PRId64, rowid);
+		return err_set(cause, "the contact is " STORE_CONTACT_GONE);
 	return store_rank_refresh(st, rowid, cause);
 }
 
@@ -309,27 +309,13 @@ static int store_list_read(struct store *st, const struct store_contact_filter *
 	struct buf sql;
 	buf_init(&sql);
 	buf_puts(&sql, "SELECT " STORE_CONTACT_COLS " FROM contact c WHERE 1");
-	int circle = f ? f->circle : -1;
-	const char *tag = f ? f->tag : NULL;
-	if (circle >= 0)
-		buf_puts(&sql, " AND c.circle = ?1");
-	if (f == NULL || !f->archived)
-		buf_puts(&sql, " AND c.archived_at IS NULL");
-	if (tag != NULL)
-		buf_puts(&sql, " AND c.id IN (SELECT contact_id FROM contact_tag WHERE tag = ?2)");
+	store_filter_sql(&sql, f);
 	buf_puts(&sql, " ORDER BY c.name_folded, c.name, c.id");
 	sqlite3_stmt *s = store_prepare(st, buf_str(&sql), cause);
 	buf_free(&sql);
 	if (s == NULL)
 		return -1;
-	int rc = 0;
-	if (circle >= 0)
-		rc = store_bind(st, s, cause, "t", model_circle_name((enum circle)circle));
-	if (rc == 0 && tag != NULL) {
-		rc = sqlite3_bind_text(s, 2, tag, -1, SQLITE_STATIC) == SQLITE_OK
-		             ? 0
-		             : store_fail(st, sqlite3_errcode(st->db), cause);
-	}
+	int rc = store_filter_bind(st, s, f, cause);
 	struct contact *v = NULL;
 	size_t len = 0, cap = 0;
 	rc = rc == 0 ? 1 : -1;

@@ -1,6 +1,7 @@
 /* store_find.c: the lookups behind mentions and CONTACT arguments: uuid
  * prefix, folded full name, prefixes of folded name words, email, and every
- * name for completion (DESIGN.md §5, §7). Depends on sqlite3. */
+ * name for completion (DESIGN.md §5, §7); the terms of a contact filter and
+ * of a tag compared without case. Depends on sqlite3. */
 #include "store_int.h"
 
 #include <ctype.h>
@@ -157,4 +158,83 @@ int store_contact_names(struct store *st, struct contact_ref **out, size_t *n, c
 	                        "SELECT c.id, c.uuid, c.name, c.org FROM contact c "
 	                        "ORDER BY c.name_folded, c.name, c.id",
 	                        NULL, NULL, 0, 0, out, n, NULL, cause);
+}
+
+void store_tag_sql(struct buf *sql, const char *col, int n)
+{
+	buf_printf(sql, "(%s BETWEEN ?%d AND ?%d AND %s = ?%d COLLATE NOCASE)", col, n, n + 1, col,
+	           n + 2);
+}
+
+int store_tag_bind(struct store *st, sqlite3_stmt *s, int n, const char *tag, char **cause)
+{
+	char *lo = xstrdup(tag), *hi = xstrdup(tag);
+	for (size_t i = 0; lo[i] != '\0'; i++) {
+		if (lo[i] >= 'a' && lo[i] <= 'z')
+			lo[i] = (char)(lo[i] - 32);
+		if (hi[i] >= 'A' && hi[i] <= 'Z')
+			hi[i] = (char)(hi[i] + 32);
+	}
+	int rc = 0;
+	if (sqlite3_bind_text(s, n, lo, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
+	    sqlite3_bind_text(s, n + 1, hi, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
+	    sqlite3_bind_text(s, n + 2, tag, -1, SQLITE_TRANSIENT) != SQLITE_OK)
+		rc = store_fail(st, sqlite3_errcode(st->db), cause);
+	free(lo);
+	free(hi);
+	return rc;
+}
+
+static unsigned store_filter_circles(const struct store_contact_filter *f)
+{
+	unsigned bits = f->circles & ((1u << CIRCLE_COUNT) - 1);
+	if (f->circle >= 0 && f->circle < CIRCLE_COUNT)
+		bits |= 1u << f->circle;
+	return bits;
+}
+
+void store_filter_sql(struct buf *sql, const struct store_contact_filter *f)
+{
+	if (f == NULL || !f->archived)
+		buf_puts(sql, " AND c.archived_at IS NULL");
+	if (f == NULL)
+		return;
+	unsigned bits = store_filter_circles(f);
+	if (bits != 0) {
+		const char *sep = " AND c.circle IN (";
+		for (int i = 0; i < CIRCLE_COUNT; i++) {
+			if (bits & (1u << i)) {
+				buf_printf(sql, "%s'%s'", sep, model_circle_name((enum circle)i));
+				sep = ", ";
+			}
+		}
+		buf_putc(sql, ')');
+	}
+	size_t ntags = (f->tag != NULL) + (f->tags != NULL ? f->ntags : 0);
+	if (ntags == 0)
+		return;
+	buf_puts(sql, " AND c.id IN (SELECT contact_id FROM contact_tag WHERE ");
+	for (size_t i = 0; i < ntags; i++) {
+		if (i > 0)
+			buf_puts(sql, " OR ");
+		store_tag_sql(sql, "tag", (int)(3 * i + 1));
+	}
+	buf_putc(sql, ')');
+}
+
+int store_filter_bind(struct store *st, sqlite3_stmt *s, const struct store_contact_filter *f,
+                      char **cause)
+{
+	if (f == NULL)
+		return 0;
+	int n = 1;
+	if (f->tag != NULL) {
+		if (store_tag_bind(st, s, n, f->tag, cause) != 0)
+			return -1;
+		n += 3;
+	}
+	for (size_t i = 0; f->tags != NULL && i < f->ntags; i++, n += 3)
+		if (store_tag_bind(st, s, n, f->tags[i], cause) != 0)
+			return -1;
+	return 0;
 }

@@ -38,8 +38,11 @@ int store_tx_followup_add(struct store *st, struct followup *f, int64_t now, cha
 	if (store_need_write(st, cause) != 0)
 		return -1;
 	struct contact_ref who;
-	if (store_contact_ref_get(st, f->contact_rowid, &who, cause) != 0)
+	if (store_contact_ref_get(st, f->contact_rowid, &who, cause) != 0) {
+		if (f->contact_name != NULL && f->contact_name[0] != '\0')
+			return err_wrap(cause, "adding a follow-up with %s: ", f->contact_name);
 		return err_wrap(cause, "adding a follow-up: ");
+	}
 	int rc = 0;
 	if (f->id[0] == '\0')
 		id_new(f->id);

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "store.h"
 
 /* Statements kept prepared for the life of the connection; their SQL is in
@@ -125,6 +126,20 @@ int store_contact_row(struct store *st, enum store_stmt id, int64_t rowid, const
                       sqlite3_stmt **out, char **cause);
 /* The id, name and organisation of contact rowid (r's strings: caller frees). */
 int store_contact_ref_get(struct store *st, int64_t rowid, struct contact_ref *r, char **cause);
+/* The message when a contact a write names is gone, removed by another
+ * process since it was looked up; callers that know the name prefix it. */
+#define STORE_CONTACT_GONE "no longer in the journal (removed meanwhile?)"
+/* The terms of a contact filter for a query on `contact c` (" AND ...", with
+ * parameters from ?1), and their binding. */
+void store_filter_sql(struct buf *sql, const struct store_contact_filter *f);
+int store_filter_bind(struct store *st, sqlite3_stmt *s, const struct store_contact_filter *f,
+                      char **cause);
+/* The SQL test that tag column `col` equals the tag of parameters ?n, ?n+1,
+ * ?n+2 (bound by store_tag_bind) ignoring ASCII case, in a form the index on
+ * the column serves: every case variant of a tag sorts between its upper-
+ * and its lower-case form. */
+void store_tag_sql(struct buf *sql, const char *col, int n);
+int store_tag_bind(struct store *st, sqlite3_stmt *s, int n, const char *tag, char **cause);
 /* Runs the kept statement id with the one parameter rowid to its end. */
 int store_run_id(struct store *st, enum store_stmt id, int64_t rowid, char **cause);
 /* Runs the kept statement id ("it" binds) once per tag of sv for rowid. */

@@ -64,8 +64,13 @@ static int store_interaction_parts(struct store *st, const struct interaction *i
 		sqlite3_stmt *s = store_stmt(st, STORE_SQL_INTERACTION_LINK_INSERT, cause);
 		if (s == NULL || store_bind(st, s, cause, "iii", in->rowid, who, (int64_t)i) != 0)
 			return -1;
-		if (store_step_done(st, s, cause) != 0)
-			return err_wrap(cause, "contact %" PRId64 ": ", who);
+		if (store_step_done(st, s, cause) != 0) {
+			const char *name = in->contacts[i].name;
+			name = name != NULL && name[0] != '\0' ? name : "a contact";
+			if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+				return err_set(cause, "%s is " STORE_CONTACT_GONE, name);
+			return err_wrap(cause, "%s: ", name);
+		}
 		/* a contact named twice is linked, and counted, once */
 		if (cache && sqlite3_changes(st->db) == 1 &&
 		    store_cache_add(st, who, &ev, cause) != 0)

@@ -128,7 +128,7 @@ static int store_rank_columns(struct store *st, int64_t rowid, struct store_rank
 	struct contact c;
 	int rc = store_contact_get(st, rowid, &c, cause);
 	if (rc != 0)
-		return rc < 0 ? -1 : err_set(cause, "no contact with rowid %" PRId64, rowid);
+		return rc < 0 ? -1 : err_set(cause, "the contact is " STORE_CONTACT_GONE);
 	r->subj.circle = c.circle;
 	r->subj.cadence_days = c.cadence_days;
 	r->subj.created_at = c.created_at;
@@ -152,12 +152,15 @@ static int store_rank_family(struct store *st, int64_t **ids, size_t *n, char **
 	*n = 0;
 	if (st->params.family_tag[0] == '\0')
 		return 0;
-	sqlite3_stmt *s = store_prepare(
-		st, "SELECT contact_id FROM contact_tag INDEXED BY contact_tag_by_tag WHERE tag = ?1",
-		cause);
+	struct buf sql;
+	buf_init(&sql);
+	buf_puts(&sql, "SELECT contact_id FROM contact_tag INDEXED BY contact_tag_by_tag WHERE ");
+	store_tag_sql(&sql, "tag", 1);
+	sqlite3_stmt *s = store_prepare(st, buf_str(&sql), cause);
+	buf_free(&sql);
 	if (s == NULL)
 		return -1;
-	int rc = store_bind(st, s, cause, "t", st->params.family_tag);
+	int rc = store_tag_bind(st, s, 1, st->params.family_tag, cause);
 	size_t cap = 0;
 	while (rc == 0 && (rc = store_step(st, s, cause)) == 1) {
 		if (*n == cap) {
@@ -185,26 +188,14 @@ static int store_rank_read(struct store *st, const struct store_contact_filter *
 	struct buf sql;
 	buf_init(&sql);
 	buf_puts(&sql, "SELECT c.id, c.rank FROM contact c WHERE 1");
-	int circle = f ? f->circle : -1;
-	const char *tag = f ? f->tag : NULL;
-	if (f == NULL || !f->archived)
-		buf_puts(&sql, " AND c.archived_at IS NULL");
-	if (circle >= 0)
-		buf_puts(&sql, " AND c.circle = ?1");
-	if (tag != NULL)
-		buf_puts(&sql, " AND c.id IN (SELECT contact_id FROM contact_tag WHERE tag = ?2)");
+	store_filter_sql(&sql, f);
 	sqlite3_stmt *s = store_prepare(st, buf_str(&sql), cause);
 	buf_free(&sql);
 	if (s == NULL) {
 		free(family);
 		return -1;
 	}
-	int rc = 0;
-	if (circle >= 0)
-		rc = store_bind(st, s, cause, "t", model_circle_name((enum circle)circle));
-	if (rc == 0 && tag != NULL &&
-	    sqlite3_bind_text(s, 2, tag, -1, SQLITE_STATIC) != SQLITE_OK)
-		rc = store_fail(st, sqlite3_errcode(st->db), cause);
+	int rc = store_filter_bind(st, s, f, cause);
 	struct store_rank_row row, *r = &row;
 	while (rc == 0 && (rc = store_step(st, s, cause)) == 1) {
 		r->rowid = sqlite3_column_int64(s, 0);

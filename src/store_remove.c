@@ -160,14 +160,14 @@ int store_tx_contact_merge(struct store *st, int64_t keep, int64_t other, int64_
 	struct contact k, o;
 	int rc = store_contact_get(st, keep, &k, cause);
 	if (rc == 1)
-		return err_set(cause, "no contact with rowid %" PRId64, keep);
+		return err_set(cause, "the contact to keep is " STORE_CONTACT_GONE);
 	if (rc != 0)
 		return -1;
 	rc = store_contact_get(st, other, &o, cause);
 	if (rc != 0) {
 		contact_free(&k);
 		if (rc == 1)
-			return err_set(cause, "no contact with rowid %" PRId64, other);
+			return err_set(cause, "the contact to merge is " STORE_CONTACT_GONE);
 		return -1;
 	}
 	rc = store_run3(

@@ -33,8 +33,10 @@ static const char *const store_sql[STORE_SQL_COUNT] = {
 	[STORE_SQL_CONTACT_TAGS] = "SELECT tag FROM contact_tag WHERE contact_id = ?1 ORDER BY tag",
 	[STORE_SQL_CONTACT_FIELDS] = "SELECT kind, type, value FROM contact_field "
 				     "WHERE contact_id = ?1 ORDER BY pos",
-	[STORE_SQL_CONTACT_TAG_INSERT] = "INSERT OR IGNORE INTO contact_tag (contact_id, tag) "
-					 "VALUES (?1, ?2)",
+	/* a tag set: no two tags equal but for ASCII case (model_tag_equal) */
+	[STORE_SQL_CONTACT_TAG_INSERT] = "INSERT INTO contact_tag (contact_id, tag) SELECT ?1, ?2 "
+					 "WHERE NOT EXISTS (SELECT 1 FROM contact_tag "
+					 "WHERE contact_id = ?1 AND tag = ?2 COLLATE NOCASE)",
 	[STORE_SQL_CONTACT_TAG_CLEAR] = "DELETE FROM contact_tag WHERE contact_id = ?1",
 	[STORE_SQL_CONTACT_FIELD_INSERT] = "INSERT INTO contact_field (contact_id, pos, kind, "
 					   "type, value) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -43,7 +45,7 @@ static const char *const store_sql[STORE_SQL_COUNT] = {
 					  "VALUES (?1, ?2)",
 	[STORE_SQL_CONTACT_WORD_CLEAR] = "DELETE FROM contact_word WHERE contact_id = ?1",
 	[STORE_SQL_CONTACT_HAS_TAG] = "SELECT EXISTS (SELECT 1 FROM contact_tag t "
-				      "WHERE t.contact_id = c.id AND t.tag = ?2) "
+				      "WHERE t.contact_id = c.id AND t.tag = ?2 COLLATE NOCASE) "
 				      "FROM contact c WHERE c.id = ?1",
 	[STORE_SQL_CONTACT_SNOOZE] = "UPDATE contact SET snoozed_until = ?2, updated_at = ?3 "
 				     "WHERE id = ?1",
@@ -51,7 +53,7 @@ static const char *const store_sql[STORE_SQL_COUNT] = {
 				      "WHERE id = ?1",
 	[STORE_SQL_CONTACT_DELETE] = "DELETE FROM contact WHERE id = ?1",
 	[STORE_SQL_CACHE_GET] = "SELECT " CACHE_COLS ", EXISTS (SELECT 1 FROM contact_tag t "
-				"WHERE t.contact_id = c.id AND t.tag = ?2) "
+				"WHERE t.contact_id = c.id AND t.tag = ?2 COLLATE NOCASE) "
 				"FROM contact c WHERE c.id = ?1",
 	[STORE_SQL_CACHE_SET] = "UPDATE contact SET sc_ref_at = ?2, sc_warm = ?3, sc_gave = ?4, "
 				"sc_got = ?5, sc_last_at = ?6, sc_first_at = ?7, sc_max_at = ?8, "
@@ -82,8 +84,10 @@ static const char *const store_sql[STORE_SQL_COUNT] = {
 					   "FROM interaction_contact l "
 					   "JOIN contact c ON c.id = l.contact_id "
 					   "WHERE l.interaction_id = ?1 ORDER BY l.pos",
-	[STORE_SQL_INTERACTION_TAG_INSERT] = "INSERT OR IGNORE INTO interaction_tag "
-					     "(interaction_id, tag) VALUES (?1, ?2)",
+	[STORE_SQL_INTERACTION_TAG_INSERT] = "INSERT INTO interaction_tag (interaction_id, tag) "
+					     "SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM "
+					     "interaction_tag WHERE interaction_id = ?1 "
+					     "AND tag = ?2 COLLATE NOCASE)",
 	[STORE_SQL_INTERACTION_TAG_CLEAR] = "DELETE FROM interaction_tag WHERE interaction_id = ?1",
 	[STORE_SQL_INTERACTION_LINK_INSERT] = "INSERT OR IGNORE INTO interaction_contact "
 					      "(interaction_id, contact_id, pos) "

@@ -1,9 +1,11 @@
 /* utf8.c: UTF-8 decoding and encoding, display width in terminal cells from
  * compact range tables (Unicode 15), and escaping of control characters.
- * Pure; depends on buf.h. The C library's locale and wcwidth are never used. */
+ * Pure; depends on buf.h and err.h. The C library's locale and wcwidth are never used. */
 #include "utf8.h"
 
 #include <string.h>
+
+#include "err.h"
 
 struct utf8_range {
 	uint32_t lo, hi;
@@ -231,6 +233,29 @@ static int utf8_is_bidi(uint32_t cp)
 int utf8_is_control(uint32_t cp)
 {
 	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || utf8_is_bidi(cp);
+}
+
+int utf8_check_text(const char *s, size_t len, int allow, size_t *at, size_t *span,
+                    char **cause)
+{
+	for (size_t i = 0, k; i < len; i += k) {
+		uint32_t cp;
+		k = utf8_decode(s + i, len - i, &cp);
+		int ok = cp != UTF8_INVALID && (!utf8_is_control(cp) ||
+		                                (cp == '\t' && (allow & UTF8_ALLOW_TAB)) ||
+		                                (cp == '\n' && (allow & UTF8_ALLOW_NEWLINE)));
+		if (ok)
+			continue;
+		if (at != NULL)
+			*at = i;
+		if (span != NULL)
+			*span = k;
+		if (cp == UTF8_INVALID)
+			return err_set(cause, "invalid UTF-8 at byte %zu (0x%02x)", i,
+			               (unsigned char)s[i]);
+		return err_set(cause, "control character U+%04X at byte %zu", (unsigned)cp, i);
+	}
+	return 0;
 }
 
 /* Writes the escape of a control code point, or of an invalid byte when cp is

@@ -41,6 +41,7 @@ static void vmc_person_free(struct vm_capture_person *p)
 {
 	free(p->text);
 	free(p->folded);
+	free(p->id_prefix);
 	free(p->name);
 	memset(p, 0, sizeof *p);
 }
@@ -89,6 +90,18 @@ static void vmc_lookup(struct vm_capture *vm, struct vm_capture_person *p)
 	if (p->create) {
 		p->who = VM_CAPTURE_WHO_NEW;
 		p->name = xstrdup(p->text);
+		return;
+	}
+	if (p->id_prefix != NULL) { /* not cached: the id decides */
+		struct contact_ref ref;
+		char *cause = NULL;
+		if (vm->st != NULL &&
+		    match_resolve_name(vm->st, p->text, p->id_prefix, &ref, &cause) == 0) {
+			p->who = VM_CAPTURE_WHO_FOUND;
+			p->name = xstrdup(ref.name ? ref.name : "");
+			contact_ref_free(&ref);
+		}
+		free(cause);
 		return;
 	}
 	for (size_t i = 0; i < vm->ncache; i++) {
@@ -164,6 +177,8 @@ static void vmc_refresh(struct vm_capture *vm)
 			p->text = xstrdup(vm->cap.mentions[i].text);
 			p->folded = xstrdup(vm->cap.mentions[i].folded);
 			p->create = vm->cap.mentions[i].create;
+			if (vm->cap.mentions[i].id_prefix != NULL)
+				p->id_prefix = xstrdup(vm->cap.mentions[i].id_prefix);
 			vmc_lookup(vm, p);
 			if (p->who == VM_CAPTURE_WHO_FOUND)
 				names[i] = p->name;
@@ -384,7 +399,7 @@ static int vmc_enter(struct vm_capture *vm)
 			char *m = capture_mention_format(p->text);
 			cause = xasprintf("%s names nobody: there is no journal", m);
 			free(m);
-		} else if (match_resolve_name(vm->st, p->text, &ref, &cause) == 0) {
+		} else if (match_resolve_name(vm->st, p->text, p->id_prefix, &ref, &cause) == 0) {
 			contact_ref_free(&ref);
 			cause = xstrdup("the journal changed meanwhile; press Enter again");
 		}

@@ -340,6 +340,36 @@ START_TEST(test_mention_spans)
 }
 END_TEST
 
+START_TEST(test_mention_id_prefix)
+{
+	int64_t now = cap_now();
+	const char *line = "coffee @ana#3f9c2a and @\"Ana Souza\"#3F9C2A1B-9, @bo#3f9c2 @cy#3f9c2azz "
+	                   "@di #3f9c2a";
+	struct capture c;
+	ck_assert_int_eq(capture_parse(line, now, &c, NULL), 0);
+	ck_assert_uint_eq(c.nmentions, 5);
+	ck_assert_str_eq(c.mentions[0].text, "ana");
+	ck_assert_str_eq(c.mentions[0].id_prefix, "3f9c2a");
+	ck_assert_uint_eq(c.mentions[0].len, strlen("@ana#3f9c2a"));
+	ck_assert_str_eq(c.mentions[1].text, "Ana Souza");
+	ck_assert_str_eq(c.mentions[1].id_prefix, "3f9c2a1b-9");
+	/* too short, or letters after it: text, as before */
+	ck_assert_ptr_null(c.mentions[2].id_prefix);
+	ck_assert_ptr_null(c.mentions[3].id_prefix);
+	ck_assert_ptr_null(c.mentions[4].id_prefix);
+	/* apart from the mention it is a tag */
+	ck_assert_uint_eq(c.tags.n, 1);
+	ck_assert_str_eq(c.tags.v[0], "3f9c2a");
+	ck_assert_str_eq(c.summary, "coffee ana and Ana Souza, bo#3f9c2 cy#3f9c2azz di");
+	capture_free(&c);
+	struct capture_error e;
+	ck_assert_int_eq(capture_parse("met @+zoe#3f9c2a", now, &c, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.message, "has no id yet"));
+	ck_assert_uint_eq(e.offset, 4);
+	capture_error_free(&e);
+}
+END_TEST
+
 START_TEST(test_folded)
 {
 	int64_t now = cap_now();
@@ -609,6 +639,7 @@ Suite *suite_capture(void)
 	tcase_add_loop_test(tc, test_parse, 0, sizeof cap_cases / sizeof cap_cases[0]);
 	tcase_add_test(tc, test_explicit_flags);
 	tcase_add_test(tc, test_mention_spans);
+	tcase_add_test(tc, test_mention_id_prefix);
 	tcase_add_test(tc, test_folded);
 	tcase_add_test(tc, test_followup_dates);
 	tcase_add_test(tc, test_failure_leaves_output_empty);

@@ -50,7 +50,7 @@ static struct store_stats d_counts(struct store *st)
 
 static struct contact *d_contacts(struct store *st, size_t *n)
 {
-	struct store_contact_filter f = {-1, NULL, 1};
+	struct store_contact_filter f = {.circle = -1, .archived = 1};
 	struct contact *v = NULL;
 	char *cause = NULL;
 	ck_assert_int_eq(store_contact_list(st, &f, &v, n, &cause), 0);

@@ -231,18 +231,20 @@ static const struct resolve_case resolve_cases[] = {
 	{"@jean-luc", "Jean-Luc Picard", NULL, 0},
 	{"@\"Dr. Who\"", "Dr. Who", NULL, 0},
 	{"who", "Dr. Who", NULL, 0},
-	{"@ana", NULL,
-         "@ana is ambiguous: Ana Beatriz, Ana Clara, Ana Lima (Globex), Ana Maria, Ana Paula (X), "
-         "…and 1 more; write more of the name or @\"Full Name\"",
-         0},
-	{"lima", NULL,
-         "@lima is ambiguous: Ana Lima (Globex), Bruno Lima; write more of the name or "
-         "@\"Full Name\"",
-         0},
+	{"@ana", NULL, "…and 1 more; write more of the name, or give one of these ids", 1},
+	{"@ana", NULL, "'ana' is ambiguous: Ana Beatriz (", 1},
+	{"lima", NULL, ", Bruno Lima (abcdef01); write more of the name, or give one of these ids", 1},
+	{"lima", NULL, "'lima' is ambiguous: Ana Lima (Globex, ", 1},
 	{"carla dias", NULL,
-         "@\"carla dias\" is ambiguous: Carla Dias (Acme, c0ffee00), Carla Dias (c0ffee11); "
-         "several contacts have this name: use an id (6+ characters) or rename one",
+         "'carla dias' is ambiguous: Carla Dias (Acme, c0ffee00), Carla Dias (c0ffee11); "
+         "several contacts have this name: give one of these ids",
          0},
+	{"Carla Dias#abcdef01", NULL, "'Carla Dias#abcdef01' names nobody: that id is Bruno Lima's",
+         0},
+	{"carla#ffffff", NULL, "'carla#ffffff' names nobody: no contact's id starts with ffffff", 0},
+	{"#ffffff", NULL, "no contact's id starts with ffffff", 0},
+	{"Zoe \"Z\" Quinn", NULL, "To add them: kith add 'Zoe \"Z\" Quinn'", 1},
+	{"O'Brien", NULL, "To add them: kith add \"O'Brien\"", 1},
 	{"brunno", NULL,
          "nobody called 'brunno'; did you mean Bruno Lima? To add them: kith add Brunno", 0},
 	{"@anna", NULL, "nobody called 'anna'; did you mean Ana Beatriz, Ana Clara, Ana Lima? ", 1},
@@ -340,17 +342,17 @@ START_TEST(test_resolve_name)
 	char *cause = NULL;
 	journal_open(&j);
 	/* a mention's text: never an id, dots kept as written */
-	ck_assert_int_eq(match_resolve_name(j.st, "Dr. Who", &ref, &cause), 0);
+	ck_assert_int_eq(match_resolve_name(j.st, "Dr. Who", NULL, &ref, &cause), 0);
 	ck_assert_str_eq(ref.name, "Dr. Who");
 	contact_ref_free(&ref);
-	ck_assert_int_eq(match_resolve_name(j.st, "abcdef01", &ref, &cause), -1);
+	ck_assert_int_eq(match_resolve_name(j.st, "abcdef01", NULL, &ref, &cause), -1);
 	ck_assert_ptr_nonnull(strstr(cause, "nobody called @abcdef01"));
 	free(cause);
 	cause = NULL;
-	ck_assert_int_eq(match_resolve_name(j.st, "jean luc", &ref, &cause), 0);
+	ck_assert_int_eq(match_resolve_name(j.st, "jean luc", NULL, &ref, &cause), 0);
 	ck_assert_str_eq(ref.name, "Jean-Luc Picard");
 	contact_ref_free(&ref);
-	ck_assert_int_eq(match_resolve_name(j.st, "", &ref, &cause), -1);
+	ck_assert_int_eq(match_resolve_name(j.st, "", NULL, &ref, &cause), -1);
 	free(cause);
 	journal_close(&j);
 }
@@ -366,9 +368,93 @@ START_TEST(test_resolve_empty_journal)
 	free(cause);
 	cause = NULL;
 	/* a mention in a capture line offers the @+ form */
-	ck_assert_int_eq(match_resolve_name(st, "ana", &ref, &cause), -1);
+	ck_assert_int_eq(match_resolve_name(st, "ana", NULL, &ref, &cause), -1);
 	ck_assert_str_eq(cause, "nobody called @ana. To add a new person write @+\"Ana\"");
 	free(cause);
+	store_close(st);
+	t_rmtree(dir);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+
+/* Namesakes told apart by an id prefix, in an argument and in a mention. */
+START_TEST(test_resolve_id_suffix)
+{
+	static const struct {
+		const char *spec;
+		const char *id; /* the expected contact's id */
+	} cases[] = {
+		{"Carla Dias#c0ffee11", "c0ffee11-0000-4000-8000-000000000004"},
+		{"carla dias#C0FFEE00", "c0ffee00-0000-4000-8000-000000000003"},
+		{"@\"Carla Dias\"#c0ffee11", "c0ffee11-0000-4000-8000-000000000004"},
+		{"@carla.dias#c0ffee00-0000", "c0ffee00-0000-4000-8000-000000000003"},
+		{"carla#c0ffee11", "c0ffee11-0000-4000-8000-000000000004"},
+		{"c0ffee11", "c0ffee11-0000-4000-8000-000000000004"},
+		{"#c0ffee11", "c0ffee11-0000-4000-8000-000000000004"},
+	};
+	struct journal j;
+	struct contact_ref ref;
+	char *cause = NULL;
+	journal_open(&j);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int rc = match_resolve(j.st, cases[i].spec, &ref, &cause);
+		ck_assert_msg(rc == 0, "'%s': %s", cases[i].spec, cause ? cause : "");
+		ck_assert_str_eq(ref.id, cases[i].id);
+		contact_ref_free(&ref);
+	}
+	ck_assert_int_eq(match_resolve_name(j.st, "carla dias", "c0ffee11", &ref, &cause), 0);
+	ck_assert_str_eq(ref.id, "c0ffee11-0000-4000-8000-000000000004");
+	contact_ref_free(&ref);
+	/* a mention's message offers the mention that works */
+	ck_assert_int_eq(match_resolve_name(j.st, "carla dias", NULL, &ref, &cause), -1);
+	ck_assert_str_eq(cause, "@\"carla dias\" is ambiguous: @\"Carla Dias\"#c0ffee00 (Acme), "
+	                        "@\"Carla Dias\"#c0ffee11; several contacts have this name: write "
+	                        "one of these");
+	free(cause);
+	cause = NULL;
+	ck_assert_int_eq(match_resolve_name(j.st, "carla", "abcdef01", &ref, &cause), -1);
+	ck_assert_str_eq(cause, "@carla#abcdef01 names nobody: that id is Bruno Lima's");
+	free(cause);
+	cause = NULL;
+	/* word-prefix ambiguity: the namesakes get their id, the others not */
+	ck_assert_int_eq(match_resolve_name(j.st, "dias", NULL, &ref, &cause), -1);
+	ck_assert_str_eq(cause, "@dias is ambiguous: @\"Carla Dias\"#c0ffee00 (Acme), "
+	                        "@\"Carla Dias\"#c0ffee11; write one of these or more of the name");
+	free(cause);
+	cause = NULL;
+	ck_assert_int_eq(match_resolve_name(j.st, "lima", NULL, &ref, &cause), -1);
+	ck_assert_msg(strstr(cause, "@\"Ana Lima\" (Globex), @\"Bruno Lima\";") != NULL, "%s",
+	              cause);
+	free(cause);
+	journal_close(&j);
+}
+END_TEST
+
+/* The exact full name as written comes first, before the dots and marks of
+ * the mention forms: J.R. Smith, @home, "Quoted", #1 fan. */
+START_TEST(test_resolve_exact_first)
+{
+	static const char *const names[] = {"J.R. Smith", "J R Smith", "@home", "\"Quoted\"",
+	                                    "#1 fan", "!bang", "+plus"};
+	char *dir = t_tmpdir(), *path = t_path(dir, "kith.db"), *cause = NULL;
+	struct store *st = t_open(path);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		struct contact c;
+		contact_init(&c);
+		free(c.name);
+		c.name = strdup(names[i]);
+		ck_assert_msg(t_contact_add(st, &c, T_NOW, &cause) == 0, "%s", cause);
+		contact_free(&c);
+	}
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		struct contact_ref ref;
+		int rc = match_resolve(st, names[i], &ref, &cause);
+		ck_assert_msg(rc == 0, "'%s': %s", names[i], cause ? cause : "");
+		ck_assert_str_eq(ref.name, names[i]);
+		contact_ref_free(&ref);
+	}
 	store_close(st);
 	t_rmtree(dir);
 	free(path);
@@ -393,6 +479,8 @@ Suite *suite_match(void)
 	tcase_add_loop_test(tc, test_resolve, 0, sizeof resolve_cases / sizeof resolve_cases[0]);
 	tcase_add_test(tc, test_resolve_name);
 	tcase_add_test(tc, test_resolve_empty_journal);
+	tcase_add_test(tc, test_resolve_id_suffix);
+	tcase_add_test(tc, test_resolve_exact_first);
 	suite_add_tcase(s, tc);
 	return s;
 }

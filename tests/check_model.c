@@ -190,6 +190,67 @@ START_TEST(test_contact_records)
 }
 END_TEST
 
+START_TEST(test_tags_and_emails_without_case)
+{
+	struct contact c;
+	contact_init(&c);
+	ck_assert_int_eq(contact_add_tag(&c, "Family"), 1);
+	ck_assert_int_eq(contact_add_tag(&c, "family"), 0);
+	ck_assert_int_eq(contact_add_tag(&c, "FAMILY"), 0);
+	ck_assert_int_eq(contact_add_tag(&c, "famíly"), 1); /* only ASCII letters fold */
+	ck_assert_uint_eq(c.tags.n, 2);
+	ck_assert_str_eq(c.tags.v[0], "Family");
+	ck_assert(contact_has_tag(&c, "fAmIlY"));
+	ck_assert(!contact_has_tag(&c, "famil"));
+	ck_assert(!contact_has_tag(&c, "familyy"));
+	ck_assert_uint_eq(contact_remove_tag(&c, "FAMILY"), 1);
+	ck_assert_uint_eq(contact_remove_tag(&c, "family"), 0);
+	ck_assert_uint_eq(c.tags.n, 1);
+	ck_assert_str_eq(c.tags.v[0], "famíly");
+	ck_assert(model_tag_equal("a-B_9", "A-b_9"));
+	ck_assert(!model_tag_equal("a", "a "));
+	ck_assert(!model_tag_equal("@", "`")); /* 0x40 and 0x60 are not letters */
+	ck_assert(model_field_equal(FIELD_EMAIL, "Ana@Acme.Example", "ana@acme.example"));
+	ck_assert(!model_field_equal(FIELD_URL, "https://A.example/X", "https://a.example/x"));
+	ck_assert(!model_field_equal(FIELD_EMAIL, "ana@acme.example", "ana@acme.exampl"));
+	contact_free(&c);
+}
+END_TEST
+
+START_TEST(test_same_details)
+{
+	struct contact a, b;
+	contact_init(&a);
+	contact_init(&b);
+	ck_assert(contact_same_details(&a, &b));
+	contact_add_field(&a, FIELD_URL, "", "https://a.example");
+	ck_assert(!contact_same_details(&a, &b));
+	contact_add_field(&b, FIELD_URL, "", "https://a.example");
+	ck_assert(contact_same_details(&a, &b));
+	a.rowid = 7; /* ids and times do not count */
+	a.updated_at = 99;
+	ck_assert(contact_same_details(&a, &b));
+	free(b.met);
+	b.met = strdup("PyCon");
+	ck_assert(!contact_same_details(&a, &b));
+	free(a.met);
+	a.met = strdup("PyCon");
+	contact_add_tag(&a, "x");
+	ck_assert(!contact_same_details(&a, &b));
+	contact_add_tag(&b, "y");
+	ck_assert(!contact_same_details(&a, &b));
+	b.tags.v[0][0] = 'x';
+	ck_assert(contact_same_details(&a, &b));
+	b.cadence_days = 0;
+	ck_assert(!contact_same_details(&a, &b));
+	b.cadence_days = a.cadence_days;
+	b.circle = CIRCLE_INNER;
+	ck_assert(!contact_same_details(&a, &b));
+	contact_free(&a);
+	contact_free(&b);
+}
+END_TEST
+
 START_TEST(test_interaction_records)
 {
 	struct interaction in;
@@ -237,6 +298,8 @@ Suite *suite_model(void)
 	tcase_add_test(tc, test_parse_rejects);
 	tcase_add_test(tc, test_contact_records);
 	tcase_add_test(tc, test_interaction_records);
+	tcase_add_test(tc, test_tags_and_emails_without_case);
+	tcase_add_test(tc, test_same_details);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -28,7 +28,7 @@ static void rk_check(struct store *st, size_t want)
 	struct rk_rows rows;
 	rows.n = 0;
 	char *cause = NULL;
-	struct store_contact_filter all = {-1, NULL, 1};
+	struct store_contact_filter all = {.circle = -1, .archived = 1};
 	ck_assert_int_eq(store_contact_rank(st, &all, rk_take, &rows, &cause), 0);
 	ck_assert_uint_eq(rows.n, want);
 	struct score_params p;

@@ -442,6 +442,54 @@ START_TEST(test_fold_latin_is_lower_ascii)
 }
 END_TEST
 
+/* The one check add, edit and capture share. */
+START_TEST(test_check_text)
+{
+	static const struct {
+		const char *s;
+		int allow;
+		const char *error; /* NULL: accepted */
+		size_t at, span;
+	} cases[] = {
+		{"Ana Souza — Zoë 👋", 0, NULL, 0, 0},
+		{"a\tb", 0, "control character U+0009 at byte 1", 1, 1},
+		{"a\tb", UTF8_ALLOW_TAB, NULL, 0, 0},
+		{"a\nb", UTF8_ALLOW_TAB, "control character U+000A at byte 1", 1, 1},
+		{"a\nb\tc", UTF8_ALLOW_TAB | UTF8_ALLOW_NEWLINE, NULL, 0, 0},
+		{"a\r\nb", UTF8_ALLOW_TAB | UTF8_ALLOW_NEWLINE, "control character U+000D at byte 1", 1,
+		 1},
+		{"x\x1b[31m", 0, "control character U+001B at byte 1", 1, 1},
+		{"\x7f", 0, "control character U+007F at byte 0", 0, 1},
+		{"ab\xc2\x9b", 0, "control character U+009B at byte 2", 2, 2},
+		{"ab\xc2\xa0", 0, NULL, 0, 0}, /* NBSP is text */
+		{"Evil \xe2\x80\xaeproC", 0, "control character U+202E at byte 5", 5, 3},
+		{"\xe2\x81\xa6x", 0, "control character U+2066 at byte 0", 0, 3},
+		{"\xd8\x9c", 0, "control character U+061C at byte 0", 0, 2},
+		{"bad \xff", 0, "invalid UTF-8 at byte 4 (0xff)", 4, 1},
+		{"\xc0\xaf", 0, "invalid UTF-8 at byte 0 (0xc0)", 0, 1},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t at = 99, span = 99;
+		char *cause = NULL;
+		int rc = utf8_check_text(cases[i].s, strlen(cases[i].s), cases[i].allow, &at, &span,
+		                         &cause);
+		if (cases[i].error == NULL) {
+			ck_assert_msg(rc == 0, "case %zu: %s", i, cause ? cause : "");
+			ck_assert_ptr_null(cause);
+			continue;
+		}
+		ck_assert_int_eq(rc, -1);
+		ck_assert_str_eq(cause, cases[i].error);
+		ck_assert_uint_eq(at, cases[i].at);
+		ck_assert_uint_eq(span, cases[i].span);
+		free(cause);
+	}
+	/* the length counts, not a NUL */
+	ck_assert_int_eq(utf8_check_text("ab\0c", 4, 0, NULL, NULL, NULL), -1);
+	ck_assert_int_eq(utf8_check_text("ab\0c", 2, 0, NULL, NULL, NULL), 0);
+}
+END_TEST
+
 extern Suite *suite_utf8(void);
 
 Suite *suite_utf8(void)
@@ -451,6 +499,7 @@ Suite *suite_utf8(void)
 	tcase_add_loop_test(tc, test_decode, 0, sizeof decode_cases / sizeof decode_cases[0]);
 	tcase_add_test(tc, test_encode_round_trip);
 	tcase_add_test(tc, test_valid);
+	tcase_add_test(tc, test_check_text);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("width");
 	tcase_add_loop_test(tc, test_is_control, 0, sizeof control_cases / sizeof control_cases[0]);

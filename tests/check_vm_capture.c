@@ -425,6 +425,38 @@ START_TEST(test_namesakes)
 }
 END_TEST
 
+/* An id prefix after the mention picks one of the namesakes; Enter saves. */
+START_TEST(test_namesake_by_id)
+{
+	int64_t second = t_person(vt_st, "Ana Lima", NULL);
+	struct contact c;
+	char *cause = NULL;
+	ck_assert_int_eq(store_contact_get(vt_st, second, &c, &cause), 0);
+	char line[64];
+	snprintf(line, sizeof line, "coffee with @ana.lima#%.8s", c.id);
+	struct vm_capture vm;
+	vm_capture_init(&vm, vt_st, T_NOW);
+	vt_type(&vm, line);
+	ck_assert(vm.parsed);
+	ck_assert_int_eq(vm.people[0].who, VM_CAPTURE_WHO_FOUND);
+	ck_assert_str_eq(vm.people[0].name, "Ana Lima");
+	ck_assert_str_eq(vm.summary, "coffee with Ana Lima");
+	vm_capture_key(&vm, VM_CAPTURE_KEY_ENTER, 0);
+	ck_assert_int_eq(vm.action, VM_CAPTURE_SAVE);
+	vm_capture_free(&vm);
+	/* a prefix that is nobody's: not found, and the message says why */
+	vm_capture_init(&vm, vt_st, T_NOW);
+	vt_type(&vm, "coffee with @ana.lima#ffffff0");
+	ck_assert_int_eq(vm.people[0].who, VM_CAPTURE_WHO_UNKNOWN);
+	vm_capture_key(&vm, VM_CAPTURE_KEY_ENTER, 0);
+	ck_assert_int_eq(vm.action, VM_CAPTURE_EDITING);
+	ck_assert_msg(strstr(vm.message, "no contact's id starts with ffffff0") != NULL, "%s",
+	              vm.message);
+	vm_capture_free(&vm);
+	contact_free(&c);
+}
+END_TEST
+
 START_TEST(test_dirty_flags)
 {
 	struct vm_capture vm;
@@ -531,6 +563,7 @@ Suite *suite_vm_capture(void)
 	tcase_add_test(tc, test_enter_and_esc);
 	tcase_add_test(tc, test_enter_sees_new_contacts);
 	tcase_add_test(tc, test_namesakes);
+	tcase_add_test(tc, test_namesake_by_id);
 	tcase_add_test(tc, test_dirty_flags);
 	tcase_add_test(tc, test_editing_keys);
 	tcase_add_test(tc, test_history);
