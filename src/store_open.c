@@ -1,11 +1,13 @@
-/* store_open.c: opening the journal: its directory and file created private,
- * a read-only inspection that refuses foreign, damaged and newer files before
- * anything is written, the connection's PRAGMAs, and the schema migrations
- * with a backup first (DESIGN.md §3, §9). Depends on sqlite3 and POSIX files. */
+/* store_open.c: opening the journal: its directory and file created private
+ * (at once, or by the first commit), a read-only inspection that refuses
+ * foreign, damaged and newer files before anything is written, read-only
+ * journals, the connection's PRAGMAs, and the schema migrations with a backup
+ * first (DESIGN.md §3, §9). Depends on sqlite3 and POSIX files. */
 #include "store_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,19 +23,66 @@
  * message. */
 #define STORE_CHECK_PAGES 256
 #define STORE_BUSY_MS 5000
-#define STORE_RETRY_MS 10000
+#define STORE_RETRY_MS 600000 /* a write waits up to 10 minutes for another */
 
 static const char store_magic[16] = "SQLite format 3";
 
 /* What the read-only look at an existing file found. */
 struct store_probe {
-	int empty;   /* a zero-length file, or an SQLite file without any table */
+	int empty;   /* a zero-length file */
 	int version; /* its user_version */
 };
 
-/* Makes the directories leading to path that are missing, 0700. */
-static int store_make_dirs(const char *path, char **cause)
+/* What is at the path: nothing, an empty file, or a file with something in
+ * it; anything but a regular file is refused before it is opened. */
+enum store_file { STORE_FILE_MISSING, STORE_FILE_EMPTY, STORE_FILE_DATA };
+
+static int store_file_kind(const char *path, enum store_file *kind, char **cause)
 {
+	struct stat sb;
+	if (stat(path, &sb) != 0) {
+		if (errno != ENOENT)
+			return err_set(cause, "cannot open %s: %s", path, strerror(errno));
+		*kind = STORE_FILE_MISSING;
+		return 0;
+	}
+	if (!S_ISREG(sb.st_mode))
+		return err_set(cause, "%s is not a kith journal (not a regular file)", path);
+	*kind = sb.st_size == 0 ? STORE_FILE_EMPTY : STORE_FILE_DATA;
+	return 0;
+}
+
+char *store_dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash == NULL ? xstrdup(".")
+	                     : xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+/* Removes the directories store_make_dirs made for path: the folder of path
+ * and its parents up to `made`, the first it made. */
+static void store_remove_dirs(const char *path, const char *made)
+{
+	if (made == NULL)
+		return;
+	char *dir = store_dir_of(path);
+	size_t top = strlen(made);
+	for (;;) {
+		if (rmdir(dir) != 0 || strlen(dir) <= top)
+			break;
+		char *up = store_dir_of(dir);
+		free(dir);
+		dir = up;
+	}
+	free(dir);
+}
+
+/* Makes the directories leading to path that are missing, 0700; *made (when
+ * not NULL) is the first one made, or NULL (caller frees). */
+static int store_make_dirs(const char *path, char **made, char **cause)
+{
+	if (made != NULL)
+		*made = NULL;
 	const char *slash = strrchr(path, '/');
 	if (slash == NULL || slash == path)
 		return 0;
@@ -52,6 +101,8 @@ static int store_make_dirs(const char *path, char **cause)
 		char keep = *p;
 		*p = '\0';
 		if (mkdir(dir, 0700) == 0) {
+			if (made != NULL && *made == NULL)
+				*made = xstrdup(dir);
 			if (chmod(dir, 0700) != 0) /* whatever the umask */
 				rc = err_set(cause, "cannot set the mode of %s: %s", dir,
 				             strerror(errno));
@@ -66,17 +117,10 @@ static int store_make_dirs(const char *path, char **cause)
 	return rc;
 }
 
-/* Creates the database file, 0600, when it does not exist. */
-static int store_make_file(const char *path, int flags, char **cause)
+/* Creates the database file, empty and 0600, when it does not exist. */
+static int store_make_file(const char *path, char **cause)
 {
-	struct stat sb;
-	if (stat(path, &sb) == 0)
-		return 0;
-	if (errno != ENOENT)
-		return err_set(cause, "cannot open %s: %s", path, strerror(errno));
-	if (flags & STORE_OPEN_NOCREATE)
-		return err_set(cause, "%s does not exist", path);
-	if (store_make_dirs(path, cause) != 0)
+	if (store_make_dirs(path, NULL, cause) != 0)
 		return -1;
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0) {
@@ -96,7 +140,8 @@ static int store_make_file(const char *path, int flags, char **cause)
  * be an SQLite database. */
 static int store_probe_header(const char *path, int *empty, char **cause)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* never blocks: a FIFO put here since store_file_kind looked is refused below */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return err_set(cause, "cannot open %s: %s", path, strerror(errno));
 	struct stat sb;
@@ -194,9 +239,76 @@ static int store_probe_check(sqlite3 *db, const char *path, char **cause)
 	return 0;
 }
 
+static int store_exists(const char *path, const char *suffix, off_t *size)
+{
+	char *p = xasprintf("%s%s", path, suffix);
+	struct stat sb;
+	int rc = stat(p, &sb) == 0;
+	if (size != NULL)
+		*size = rc ? sb.st_size : 0;
+	free(p);
+	return rc;
+}
+
+/* "file:" URI of path with immutable=1: nothing is written, not even -shm. */
+static char *store_uri_immutable(const char *path)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, path[0] == '/' ? "file://" : "file:");
+	for (const char *p = path; *p != '\0'; p++)
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_printf(&b, "%%%02x", (unsigned char)*p);
+		else
+			buf_putc(&b, *p);
+	buf_puts(&b, "?immutable=1");
+	char *uri = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return uri;
+}
+
+/* A read-only connection to path. A journal in write-ahead mode needs a -shm
+ * file beside it; where none can be made (a read-only directory or medium)
+ * and no -wal holds anything, nobody can be writing to the file, and it is
+ * opened immutable. */
+static int store_connect_ro(const char *path, sqlite3 **out, char **cause)
+{
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_extended_result_codes(db, 1);
+	/* other processes may be writing: wait for them as the main connection does */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_busy_timeout(db, STORE_BUSY_MS);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+	off_t wal = 0;
+	if (((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) &&
+	    (!store_exists(path, "-wal", &wal) || wal == 0)) {
+		(void)sqlite3_close(db);
+		db = NULL;
+		char *uri = store_uri_immutable(path);
+		rc = sqlite3_open_v2(uri, &db,
+		                     SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+		                     NULL);
+		free(uri);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_extended_result_codes(db, 1);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_busy_timeout(db, STORE_BUSY_MS);
+	}
+	if (rc != SQLITE_OK) {
+		store_probe_fail(db, path, rc, cause);
+		(void)sqlite3_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
 /* Looks at an existing file through a read-only connection, so that nothing
  * is written to a file this kith must refuse. */
-static int store_probe(const char *path, int newest, struct store_probe *pr, char **cause)
+static int store_probe_db(const char *path, int newest, struct store_probe *pr, char **cause)
 {
 	memset(pr, 0, sizeof *pr);
 	if (store_probe_header(path, &pr->empty, cause) != 0)
@@ -204,19 +316,10 @@ static int store_probe(const char *path, int newest, struct store_probe *pr, cha
 	if (pr->empty)
 		return 0;
 	sqlite3 *db = NULL;
-	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK) {
-		store_probe_fail(db, path, rc, cause);
-		(void)sqlite3_close(db);
+	if (store_connect_ro(path, &db, cause) != 0)
 		return -1;
-	}
 	int64_t appid = 0, version = 0, tables = 0, pages = 0;
-	rc = sqlite3_extended_result_codes(db, 1);
-	/* other processes may be writing: wait for them as the main connection does */
-	if (rc == SQLITE_OK)
-		rc = sqlite3_busy_timeout(db, STORE_BUSY_MS);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	int rc = sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	if (rc != SQLITE_OK) {
 		store_probe_fail(db, path, rc, cause);
 		rc = -1;
@@ -232,14 +335,10 @@ static int store_probe(const char *path, int newest, struct store_probe *pr, cha
 	    store_probe_int(db, path, "PRAGMA page_count", &pages, cause) != 0)
 		goto out;
 	if (appid != STORE_APPLICATION_ID) {
-		if (appid == 0 && version == 0 && tables == 0) {
-			pr->empty = 1;
-		} else {
-			err_set(cause,
-			        "%s is not a kith journal (an SQLite database of another program)",
-			        path);
-			goto out;
-		}
+		/* kith never leaves one without tables: its first write makes them */
+		err_set(cause, "%s is not a kith journal (%s SQLite database of another program)",
+		        path, appid == 0 && version == 0 && tables == 0 ? "an empty" : "an");
+		goto out;
 	} else if (version > newest) {
 		err_set(cause,
 		        "%s was written by a newer kith (schema %lld); this kith reads up to %d",
@@ -256,6 +355,27 @@ static int store_probe(const char *path, int newest, struct store_probe *pr, cha
 out:
 	(void)sqlite3_close(db); /* nothing prepared is left: close cannot be busy */
 	return rc;
+}
+
+/* store_probe_db, and a refused file keeps no -wal or -shm the read-only
+ * connection made beside it (one that was there before stays). */
+static int store_probe(const char *path, int newest, struct store_probe *pr, char **cause)
+{
+	int had_wal = store_exists(path, "-wal", NULL), had_shm = store_exists(path, "-shm", NULL);
+	if (store_probe_db(path, newest, pr, cause) == 0)
+		return 0;
+	off_t wal = 0;
+	if (!had_wal && store_exists(path, "-wal", &wal) && wal == 0) {
+		char *p = xasprintf("%s-wal", path);
+		(void)unlink(p); /* best effort: the refusal is what counts */
+		free(p);
+	}
+	if (!had_wal && !had_shm) {
+		char *p = xasprintf("%s-shm", path);
+		(void)unlink(p);
+		free(p);
+	}
+	return -1;
 }
 
 /* The PRAGMAs every connection runs (DESIGN.md §9). */
@@ -276,6 +396,14 @@ static int store_configure(struct store *st, char **cause)
 	if (store_set_retry(st, STORE_BUSY_MS, STORE_RETRY_MS, cause) != 0 ||
 	    store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF", cause) != 0)
 		return -1;
+	/* 8 MiB of page cache: large journals are read without a system call a page */
+	return store_exec(st, "PRAGMA synchronous = FULL; PRAGMA cache_size = -8192", cause);
+}
+
+/* Write-ahead logging, set after the schema is made: a new file is made in
+ * rollback mode, so that a crash leaves it empty or whole. */
+static int store_use_wal(struct store *st, char **cause)
+{
 	sqlite3_stmt *s = store_prepare(st, "PRAGMA journal_mode = WAL", cause);
 	if (s == NULL)
 		return -1;
@@ -289,8 +417,7 @@ static int store_configure(struct store *st, char **cause)
 	free(mode);
 	if (!wal)
 		return err_set(cause, "%s: SQLite cannot use write-ahead logging here", st->path);
-	/* 8 MiB of page cache: large journals are read without a system call a page */
-	return store_exec(st, "PRAGMA synchronous = FULL; PRAGMA cache_size = -8192", cause);
+	return 0;
 }
 
 /* The -wal and -shm files get the main file's permissions (SQLite creates
@@ -415,6 +542,221 @@ static int store_rescore_tx(struct store *st, void *arg, char **cause)
 	return store_digest_save(st, cause);
 }
 
+/* 1 when this process may write the file and make files beside it. */
+static int store_writable(const char *path)
+{
+	char *dir = store_dir_of(path);
+	int ok = access(path, W_OK) == 0 && access(dir, W_OK) == 0;
+	free(dir);
+	return ok;
+}
+
+static struct store *store_new(const char *path, int flags, const struct score_params *params,
+                               const struct store_migration *extra, size_t nextra)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	st->flags = flags;
+	st->extra = extra;
+	st->nextra = nextra;
+	if (params != NULL)
+		st->params = *params;
+	else
+		score_params_default(&st->params);
+	return st;
+}
+
+/* A journal this process cannot write: read as it is, never migrated or
+ * rescored. */
+static int store_connect_readonly(struct store *st, const struct store_probe *pr, char **cause)
+{
+	int newest = STORE_SCHEMA_VERSION + (int)st->nextra, same = 0;
+	st->readonly = 1;
+	if (store_connect_ro(st->path, &st->db, cause) != 0 || store_configure(st, cause) != 0)
+		return -1;
+	if (pr->version < newest)
+		return err_set(cause,
+		               "the journal is read-only: %s (its schema %d needs updating to %d)",
+		               st->path, pr->version, newest);
+	if (store_digest_check(st, &same, cause) != 0)
+		return -1;
+	if (!same)
+		return err_set(cause,
+		               "the journal is read-only: %s (its scores were kept with other "
+		               "[score] settings, and cannot be recomputed)",
+		               st->path);
+	return 0;
+}
+
+/* The connection to the file at st->path, made (empty, 0600) when missing:
+ * probed, then opened read-only, or read-write and migrated. */
+static int store_connect(struct store *st, enum store_file kind, char **cause)
+{
+	if (kind == STORE_FILE_MISSING && store_make_file(st->path, cause) != 0)
+		return -1;
+	struct store_probe pr;
+	if (store_probe(st->path, STORE_SCHEMA_VERSION + (int)st->nextra, &pr, cause) != 0)
+		return -1;
+	if (!pr.empty && !store_writable(st->path))
+		return store_connect_readonly(st, &pr, cause);
+	/* an empty file is adopted: it becomes private like one kith made */
+	if (pr.empty && chmod(st->path, 0600) != 0)
+		return err_set(cause, "cannot set the mode of %s: %s", st->path, strerror(errno));
+	int rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+	                         NULL);
+	if (rc != SQLITE_OK) {
+		if (st->db == NULL)
+			return err_set(cause, "cannot open %s: %s", st->path, sqlite3_errstr(rc));
+		return store_fail(st, rc, cause);
+	}
+	int same = 0;
+	if (store_configure(st, cause) != 0 ||
+	    store_migrate(st, st->extra, st->nextra, cause) != 0 || store_use_wal(st, cause) != 0 ||
+	    store_digest_check(st, &same, cause) != 0 ||
+	    (!same && store_write(st, store_rescore_tx, NULL, cause) != 0))
+		return -1;
+	store_fix_modes(st->path);
+	return 0;
+}
+
+/* An empty journal in memory, standing in for a file not made yet. */
+static int store_connect_memory(struct store *st, char **cause)
+{
+	int rc = sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+	                         NULL);
+	if (rc != SQLITE_OK) {
+		if (st->db == NULL)
+			return err_set(cause, "cannot open %s: %s", st->path, sqlite3_errstr(rc));
+		return store_fail(st, rc, cause);
+	}
+	if (store_configure(st, cause) != 0 ||
+	    store_migrate(st, st->extra, st->nextra, cause) != 0)
+		return -1;
+	st->deferred = 1; /* from now on, a commit makes the file */
+	return 0;
+}
+
+/* Puts the new journal tmp at path: *taken = 1 when another kith made one
+ * there meanwhile (tmp is then removed). An empty file at path is replaced. */
+static int store_publish(const char *tmp, const char *path, int *taken, char **cause)
+{
+	*taken = 0;
+	if (link(tmp, path) == 0) {
+		(void)unlink(tmp); /* the journal is in place: a stray name is harmless */
+		return 0;
+	}
+	int e = errno;
+	struct stat sb;
+	int there = stat(path, &sb) == 0;
+	if (there && S_ISREG(sb.st_mode) && sb.st_size > 0) {
+		*taken = 1;
+		(void)unlink(tmp);
+		return 0;
+	}
+	/* an empty file, or a file system without hard links: replace by rename */
+	if ((there && S_ISREG(sb.st_mode)) || (!there && e != EEXIST)) {
+		if (rename(tmp, path) == 0)
+			return 0;
+		e = errno;
+	}
+	(void)unlink(tmp);
+	return err_set(cause, "cannot create %s: %s", path, strerror(e));
+}
+
+/* Removes a journal file and the -wal and -shm beside it. */
+static void store_unlink_all(const char *path)
+{
+	const char *const suffix[] = {"", "-wal", "-shm"};
+	for (size_t i = 0; i < 3; i++) {
+		char *p = xasprintf("%s%s", path, suffix[i]);
+		(void)unlink(p); /* best effort: what is left is an empty journal */
+		free(p);
+	}
+}
+
+/* a and b exchange their connections, with the statements and state that
+ * belong to them; each keeps its path and settings. */
+static void store_swap(struct store *a, struct store *b)
+{
+	sqlite3 *db = a->db;
+	a->db = b->db;
+	b->db = db;
+	for (size_t i = 0; i < STORE_SQL_COUNT; i++) {
+		sqlite3_stmt *s = a->stmt[i];
+		a->stmt[i] = b->stmt[i];
+		b->stmt[i] = s;
+	}
+	int ro = a->readonly, deferred = a->deferred;
+	a->readonly = b->readonly;
+	a->deferred = b->deferred;
+	b->readonly = ro;
+	b->deferred = deferred;
+	/* the busy handler's argument is the store; it cannot fail on an open
+	 * connection */
+	char *ignored = NULL;
+	(void)store_set_retry(a, a->busy_ms, a->retry_ms, &ignored);
+	(void)store_set_retry(b, b->busy_ms, b->retry_ms, &ignored);
+	free(ignored);
+}
+
+/* Opens path as a journal the way st was opened. */
+static int store_open_like(struct store **out, const struct store *st, const char *path,
+                           char **cause)
+{
+	return store_open_steps(out, path, st->flags & ~(STORE_OPEN_DEFER | STORE_OPEN_NOCREATE),
+	                        &st->params, st->extra, st->nextra, cause);
+}
+
+int store_write_first(struct store *st, store_fn fn, void *arg, char **cause)
+{
+	char *made = NULL;
+	if (store_make_dirs(st->path, &made, cause) != 0) {
+		store_remove_dirs(st->path, made);
+		free(made);
+		return -1;
+	}
+	char *tmp = xasprintf("%s.XXXXXX", st->path);
+	int fd = mkstemp(tmp), rc = 0; /* 0600 */
+	if (fd < 0)
+		rc = err_set(cause, "cannot create a file beside %s: %s", st->path, strerror(errno));
+	else if (close(fd) != 0)
+		rc = err_set(cause, "cannot create %s: %s", tmp, strerror(errno));
+	/* fn runs with st itself (its argument may hold st), on the draft's
+	 * connection */
+	struct store *t = NULL;
+	if (rc == 0 && (rc = store_open_like(&t, st, tmp, cause)) == 0) {
+		store_swap(st, t);
+		rc = store_write(st, fn, arg, cause);
+		store_swap(st, t);
+	}
+	store_close(t); /* the draft is whole in its file: no -wal is left */
+	int taken = 0;
+	char *dir = store_dir_of(st->path);
+	if (rc == -1 || store_publish(tmp, st->path, &taken, cause) != 0 ||
+	    store_sync_path(dir, 1, cause) != 0) {
+		if (fd >= 0)
+			store_unlink_all(tmp);
+		store_remove_dirs(st->path, made);
+		free(dir);
+		free(made);
+		free(tmp);
+		return -1;
+	}
+	free(dir);
+	free(made);
+	free(tmp);
+	/* the store goes on with the file; when another kith made it first, fn
+	 * runs again there, as for a busy retry */
+	struct store *r = NULL;
+	if (store_open_like(&r, st, st->path, cause) != 0) {
+		store_close(r);
+		return -1;
+	}
+	store_swap(st, r);
+	store_close(r); /* the stand-in in memory */
+	return taken ? store_write(st, fn, arg, cause) : rc;
+}
+
 int store_open_steps(struct store **out, const char *path, int flags,
                      const struct score_params *params, const struct store_migration *extra,
                      size_t nextra, char **cause)
@@ -426,35 +768,21 @@ int store_open_steps(struct store **out, const char *path, int flags,
 			               STORE_SCHEMA_VERSION + 1 + (int)i);
 	if (path == NULL || *path == '\0')
 		return err_set(cause, "no journal path");
-	if (store_make_file(path, flags, cause) != 0)
+	enum store_file kind;
+	if (store_file_kind(path, &kind, cause) != 0)
 		return -1;
-	struct store_probe pr;
-	if (store_probe(path, STORE_SCHEMA_VERSION + (int)nextra, &pr, cause) != 0)
-		return -1;
-
-	struct store *st = xcalloc(1, sizeof *st);
-	st->path = xstrdup(path);
-	if (params != NULL)
-		st->params = *params;
-	else
-		score_params_default(&st->params);
-	int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK) {
-		if (st->db == NULL)
-			err_set(cause, "cannot open %s: %s", path, sqlite3_errstr(rc));
-		else
-			store_fail(st, rc, cause);
+	if (kind != STORE_FILE_DATA && (flags & STORE_OPEN_NOCREATE))
+		return err_set(cause, kind == STORE_FILE_MISSING ? "%s does not exist"
+		                                                 : "%s is empty: no journal yet",
+		               path);
+	struct store *st = store_new(path, flags, params, extra, nextra);
+	int rc = kind != STORE_FILE_DATA && (flags & STORE_OPEN_DEFER)
+	                 ? store_connect_memory(st, cause)
+	                 : store_connect(st, kind, cause);
+	if (rc != 0) {
 		store_close(st);
 		return -1;
 	}
-	int same = 0;
-	if (store_configure(st, cause) != 0 || store_migrate(st, extra, nextra, cause) != 0 ||
-	    store_digest_check(st, &same, cause) != 0 ||
-	    (!same && store_write(st, store_rescore_tx, NULL, cause) != 0)) {
-		store_close(st);
-		return -1;
-	}
-	store_fix_modes(path);
 	*out = st;
 	return 0;
 }
