@@ -425,7 +425,7 @@ static int store_write_tx(struct store *st, store_fn fn, void *arg, int commit, 
 			return err_set(cause,
 			               "%s is busy: another program was still writing to it after "
 			               "%d s of waiting",
-			               st->path, waited / 1000);
+			               st->path, st->retry_ms / 1000);
 		}
 		if (!store_rc_busy(st->last_rc)) {
 			if (why == NULL)
