@@ -420,7 +420,8 @@ static int store_write_tx(struct store *st, store_fn fn, void *arg, int commit, 
 		/* a busy BEGIN IMMEDIATE has already waited the whole busy timeout */
 		if (at_begin && store_rc_busy(st->last_rc))
 			waited += st->busy_ms;
-		if (store_rc_busy(st->last_rc) && (waited >= st->retry_ms || tries >= STORE_TRIES_MAX)) {
+		if (store_rc_busy(st->last_rc) &&
+		    (waited >= st->retry_ms || tries >= STORE_TRIES_MAX)) {
 			free(why);
 			return err_set(cause,
 			               "%s is busy: another program was still writing to it after "

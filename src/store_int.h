@@ -242,11 +242,21 @@ int store_open_steps(struct store **out, const char *path, int flags,
  * 0600, written beside path and renamed into place (replacing it) once
  * complete and synced. */
 int store_backup_db(sqlite3 *db, const char *path, char **cause);
-/* store_write's first write of a store opened deferred: fn runs and commits
+/* (store_file.c) store_write's first write of a store opened deferred: fn runs and commits
  * in a new file beside the path, which then takes the path (or, when another
  * kith made the journal meanwhile, fn runs again in that one); the store then
  * reads and writes the file. */
 int store_write_first(struct store *st, store_fn fn, void *arg, char **cause);
+/* ---- the file (store_file.c) ---- */
+
+/* What is at a journal's path: nothing, an empty file, or a file with
+ * something in it; anything but a regular file (a directory, FIFO, socket or
+ * device) fails, before it is opened. */
+enum store_file { STORE_FILE_MISSING, STORE_FILE_EMPTY, STORE_FILE_DATA };
+int store_file_kind(const char *path, enum store_file *kind, char **cause);
+/* Creates the database file, empty and 0600, and the folders leading to it
+ * (0700), when it does not exist. */
+int store_make_file(const char *path, char **cause);
 /* fsync of a file, or of a directory (dir 1), by name. */
 int store_sync_path(const char *path, int dir, char **cause);
 /* The folder of path ("." when it has none); caller frees. */
