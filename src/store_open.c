@@ -480,7 +480,7 @@ static int store_connect_readonly(struct store *st, const struct store_probe *pr
 	if (!same)
 		return err_set(cause,
 		               "the journal is read-only: %s (its scores were kept with other "
-		               "[score] settings, and cannot be recomputed)",
+		               "scoring settings, and cannot be recomputed)",
 		               st->path);
 	return 0;
 }

@@ -232,6 +232,89 @@ START_TEST(test_fifo_refused)
 }
 END_TEST
 
+/* ---- a journal this process cannot write ---- */
+
+static const struct store_migration step_v2[] = {
+	{2, {"CREATE TABLE extra (x)", NULL, NULL, NULL}, NULL},
+};
+
+/* What opening a journal in a directory without write permission gives:
+ * 0 when it opened, read-only, and a write failed as it should; 1 when it
+ * failed with `want` in the message; 2 and up for anything else. */
+static int open_readonly(const char *path, const struct score_params *params, int nextra,
+                         const char *want)
+{
+	struct store *st = NULL;
+	char *cause = NULL;
+	int code;
+	if (store_open_steps(&st, path, 0, params, step_v2, (size_t)nextra, &cause) != 0)
+		code = want != NULL && strstr(cause, want) != NULL ? 1 : 2;
+	else if (!store_is_readonly(st) || count_contacts(st) != 1)
+		code = 3;
+	else
+		code = store_write(st, add_then, NULL, &cause) == -1 &&
+		                       strstr(cause, "the journal is read-only: ") == cause
+		               ? 0
+		               : 4;
+	free(cause);
+	store_close(st);
+	return code;
+}
+
+/* Runs open_readonly with the journal's folder made read-only: in a child
+ * that becomes another user when this is root (root writes anyway). */
+static int readonly_case(const char *dir, const char *path, const struct score_params *params,
+                         int nextra, const char *want)
+{
+	if (geteuid() != 0) {
+		ck_assert_int_eq(chmod(dir, 0555), 0);
+		int code = open_readonly(path, params, nextra, want);
+		ck_assert_int_eq(chmod(dir, 0700), 0);
+		return code;
+	}
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		int code = chown(dir, 65534, 65534) != 0 || chown(path, 65534, 65534) != 0 ||
+		                           chmod(dir, 0555) != 0 || setgid(65534) != 0 ||
+		                           setuid(65534) != 0
+		                   ? 9
+		                   : open_readonly(path, params, nextra, want);
+		_exit(code);
+	}
+	int status = 0;
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+START_TEST(test_readonly_journal)
+{
+	char *dir = t_tmpdir();
+	char *path = t_path(dir, "kith.db");
+	struct store *st = t_open(path);
+	t_person(st, "Ana", NULL);
+	store_close(st);
+	ck_assert_uint_eq(entries(dir), 1);
+	/* read as it is; a write fails */
+	ck_assert_int_eq(readonly_case(dir, path, NULL, 0, NULL), 0);
+	/* it cannot be upgraded, nor rescored for other parameters */
+	ck_assert_int_eq(readonly_case(dir, path, NULL, 1, "(its schema 1 needs updating to 2)"), 1);
+	struct score_params p;
+	score_params_default(&p);
+	p.half_life += 1;
+	ck_assert_int_eq(readonly_case(dir, path, &p, 0, "its scores were kept with other"), 1);
+	/* nothing was made beside it, and it is as it was */
+	ck_assert_uint_eq(entries(dir), 1);
+	st = t_open(path);
+	ck_assert_int_eq(count_contacts(st), 1);
+	store_close(st);
+	t_rmtree(dir);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 /* ---- waiting for another writer ---- */
 
 /* A child that holds the write lock from before the test's write until it
@@ -285,13 +368,17 @@ static void locker_wait(struct locker *l)
 struct notice {
 	int calls;
 	struct locker *l;
+	struct store *st;
 };
 
-/* The notice lets the writer go: the write can only succeed after it. */
+/* The notice lets the writer go: the write can only succeed after it. It
+ * comes as soon as the write meets the lock, while it is taking it. */
 static void on_wait(void *arg)
 {
 	struct notice *n = arg;
 	char b = 'x';
+	if (n->st != NULL)
+		ck_assert(n->st->in_write);
 	if (n->calls++ == 0 && n->l != NULL)
 		ck_assert_int_eq(write(n->l->release[1], &b, 1), 1);
 }
@@ -304,7 +391,7 @@ START_TEST(test_write_waits_and_says_so)
 	struct locker l;
 	locker_start(&l, fx.dir, fx.path);
 	fx.st = t_open(fx.path);
-	struct notice n = {0, &l};
+	struct notice n = {0, &l, fx.st};
 	store_set_wait_notice(fx.st, on_wait, &n);
 	char *cause = NULL;
 	int rc = store_write(fx.st, add_then, NULL, &cause);
@@ -330,7 +417,7 @@ START_TEST(test_write_gives_up_saying_why)
 	fx.st = t_open(fx.path);
 	char *cause = NULL;
 	ck_assert_int_eq(store_set_retry(fx.st, 20, 1000, &cause), 0);
-	struct notice n = {0, NULL};
+	struct notice n = {0, NULL, NULL};
 	store_set_wait_notice(fx.st, on_wait, &n);
 	ck_assert_int_eq(store_write(fx.st, add_then, NULL, &cause), -1);
 	char *want = xasprintf("%s is busy: another program was still writing to it after 1 s "
@@ -358,6 +445,7 @@ Suite *suite_store_files(void)
 	tcase_add_test(tc, test_deferred_taken_meanwhile);
 	tcase_add_test(tc, test_empty_file_deferred);
 	tcase_add_loop_test(tc, test_fifo_refused, 0, 2);
+	tcase_add_test(tc, test_readonly_journal);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("waiting");
 	tcase_set_timeout(tc, 60);
