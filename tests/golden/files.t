@@ -1,6 +1,8 @@
 # Only a command that commits makes a journal; what is not a regular file is
 # refused before it is opened; an empty file is no journal to read and a new
 # one to write, made private.
+# mode FILE: its permissions as ls shows them (portable, unlike stat -c)
+mode() { ls -ld "$1" | cut -c1-10; }
 mkdir w
 kith --db w/new/kith.db log --dry-run 'coffee with @+"Ana Souza"'
 kith --db w/new/kith.db log coffee with @nobody
@@ -11,7 +13,7 @@ kith --db w/new/kith.db done abcdef
 kith --db w/new/kith.db followup nobody 1w call
 echo "left behind: $(ls -A w)"
 kith --db w/new/kith.db log 'coffee with @+"Ana Souza"'
-echo "now: $(ls -A w/new) $(stat -c %a w/new/kith.db) $(stat -c %a w/new)"
+echo "now: $(ls -A w/new) $(mode w/new/kith.db) $(mode w/new)"
 kith --db w/new/kith.db list --sort name
 # a failing write on a journal that exists changes nothing beside it
 kith --db w/new/kith.db edit nobody --org X
@@ -20,7 +22,7 @@ echo "beside: $(ls -A w/new)"
 # (a kith that opened the FIFO would wait for a writer: give up after 10 s)
 mkfifo fifo
 (
-	KITH_WRAP="timeout 10 ${KITH_WRAP:-}"
+	if command -v timeout >/dev/null 2>&1; then KITH_WRAP="timeout 10 ${KITH_WRAP:-}"; fi
 	kith --db fifo list
 	kith --db fifo add "Bruno Lima"
 )
@@ -34,7 +36,7 @@ kith --db empty.db list
 kith --db empty.db show ana
 kith --db empty.db log --dry-run 'call with @+"Bruno Lima"'
 kith --db empty.db rm nobody --yes
-echo "still: $(stat -c '%s %a' empty.db) $(ls -A | grep -c 'empty.db.')"
+echo "still: $(wc -c < empty.db | tr -d ' ') $(mode empty.db) $(ls -A | grep -c 'empty.db.')"
 kith --db empty.db add "Bruno Lima" >/dev/null
-echo "adopted: $(stat -c %a empty.db)"
+echo "adopted: $(mode empty.db)"
 kith --db empty.db list --sort name
