@@ -24,7 +24,10 @@
 struct store;
 
 enum store_open_flags {
-	STORE_OPEN_NOCREATE = 1, /* fail when the file does not exist */
+	STORE_OPEN_NOCREATE = 1, /* fail when the file does not exist or is empty */
+	/* a missing or empty file is written only by the first write that commits:
+	 * until then the store reads an empty journal held in memory */
+	STORE_OPEN_DEFER = 2,
 };
 
 /* The default path: $KITH_DB, else $XDG_DATA_HOME/kith/kith.db, else
@@ -33,8 +36,15 @@ char *store_default_path(char **cause);
 
 /* Opens (creating the file, mode 0600, and its directory, 0700, when missing)
  * and migrates the schema, backing the file up first (to "PATH.bak-vN", N the
- * old version). A file that is not a kith database, is corrupt, or has a newer
- * schema fails with a clear message and is not written. (The whole file is
+ * old version). Only a regular file is opened: a directory, FIFO, socket or
+ * device is refused before it is opened. An empty file is adopted as a new
+ * journal (mode 0600). A file that is not a kith database (an SQLite database
+ * without kith's application id, even one without tables), is corrupt, or has
+ * a newer schema fails with a clear message and is not written, nor gets a
+ * -wal or -shm file beside it. A journal this process cannot write (a
+ * read-only file, directory or medium) is opened read-only: it is never
+ * migrated, and every write fails with "the journal is read-only: PATH".
+ * (The whole file is
  * checked at every open while it is small, up to 1 MB; a bigger one is
  * checked by store_stats, and damage met on the way fails the same way.) `params` is
  * copied (NULL: the defaults); when the cache was built with other parameters
@@ -45,10 +55,20 @@ void store_close(struct store *st);
 const char *store_path(const struct store *st);
 const struct score_params *store_params(const struct store *st);
 
+/* 1 when the journal was opened read-only. */
+int store_is_readonly(const struct store *st);
+/* fn(arg) is called once, the first time a write of st has to wait for
+ * another connection's write to end (to tell a user why nothing happens). */
+typedef void (*store_wait_fn)(void *arg);
+void store_set_wait_notice(struct store *st, store_wait_fn fn, void *arg);
+
 typedef int (*store_fn)(struct store *st, void *arg, char **cause);
 /* Runs fn in one write transaction, retried whole while the database is busy
- * (for about 10 s). fn returning -1 rolls back; any other value commits and
- * is returned. Not inside another store_write or store_read. */
+ * (waiting up to 10 minutes for another writer to end). fn returning -1 rolls
+ * back; any other value commits and is returned. Not inside another
+ * store_write or store_read. In a store opened with STORE_OPEN_DEFER on a
+ * missing or empty file, the first write runs fn in a new file beside the path
+ * and puts that file in place only once fn has committed. */
 int store_write(struct store *st, store_fn fn, void *arg, char **cause);
 /* Runs fn in one read snapshot (never writes); returns what fn returns. */
 int store_read(struct store *st, store_fn fn, void *arg, char **cause);

@@ -47,8 +47,28 @@ static int cli_rescore_write(struct store *st, void *arg, char **cause)
 	                            cause);
 }
 
+/* Who besides the owner can read the journal: the file's read bit for them
+ * and the directory's search bit, both. NULL when nobody. */
+static const char *cli_doctor_readers(const struct store_stats *s)
+{
+	if ((s->file_mode & 0004) && (s->dir_mode & 0001))
+		return "others";
+	if ((s->file_mode & 0040) && (s->dir_mode & 0010))
+		return "its group";
+	return NULL;
+}
+
+/* "0600": a mode as chmod takes it. */
+static void cli_doctor_mode(unsigned mode, char out[8])
+{
+	snprintf(out, 8, "%04o", mode & 07777);
+}
+
 static void cli_doctor_json(struct cli *cli, const struct store_stats *s, int modes_ok)
 {
+	char dir_mode[8], file_mode[8];
+	cli_doctor_mode(s->dir_mode, dir_mode);
+	cli_doctor_mode(s->file_mode, file_mode);
 	struct buf b;
 	struct json j;
 	buf_init(&b);
@@ -65,8 +85,8 @@ static void cli_doctor_json(struct cli *cli, const struct store_stats *s, int mo
 	json_member_int(&j, "followups_done", s->followups_done);
 	json_member_int(&j, "tombstones", s->tombstones);
 	json_member_int(&j, "bytes", s->page_count * s->page_size);
-	json_member_int(&j, "dir_mode", s->dir_mode);
-	json_member_int(&j, "file_mode", s->file_mode);
+	json_member_string(&j, "dir_mode", dir_mode);
+	json_member_string(&j, "file_mode", file_mode);
 	json_member_bool(&j, "modes_ok", modes_ok);
 	json_object_end(&j);
 	cli_flush(cli, &b);
@@ -86,7 +106,8 @@ static int cli_doctor_run(struct cli *cli, struct cli_args *a)
 	struct store_stats s;
 	if (store_stats(st, 1, &s, &cause) != 0)
 		return cli_fail(cli, cause);
-	int modes_ok = (s.dir_mode & 077) == 0 && (s.file_mode & 077) == 0;
+	const char *readers = cli_doctor_readers(&s);
+	int modes_ok = readers == NULL;
 	int ok = strcmp(s.integrity, "ok") == 0 && modes_ok;
 	if (cli->json && !cli_flag(a, "rescore")) {
 		cli_doctor_json(cli, &s, modes_ok);
@@ -110,9 +131,17 @@ static int cli_doctor_run(struct cli *cli, struct cli_args *a)
 		fprintf(o, "size          %.1f MB (%lld pages of %lld bytes, %lld free)\n",
 		        (double)(s.page_count * s.page_size) / 1e6, (long long)s.page_count,
 		        (long long)s.page_size, (long long)s.freelist);
-		fprintf(o, "modes         directory %04o, file %04o%s\n", s.dir_mode, s.file_mode,
-		        modes_ok ? " (private)" : " (readable by others: chmod 700 the directory and "
-		                                  "600 the file)");
+		fprintf(o, "modes         directory %04o, file %04o", s.dir_mode, s.file_mode);
+		if (modes_ok) {
+			fputs(" (private)\n", o);
+		} else {
+			const char *slash = strrchr(store_path(st), '/');
+			fputs(": ", o);
+			cli_write_safe(cli, slash ? slash + 1 : store_path(st));
+			fprintf(o, " is readable by %s: chmod 600 ", readers);
+			cli_write_safe(cli, store_path(st));
+			fputc('\n', o);
+		}
 	}
 	if (cli_flag(a, "rescore")) {
 		struct cli_rescore r = {cli, 0};

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "date.h"
@@ -154,6 +155,13 @@ void cli_print_command_help(FILE *f, const struct cli_cmd *cmd)
 	fputs("\nglobal options: --db PATH, --now TIME, --json, --config FILE (kith --help)\n", f);
 }
 
+static void cli_store_waiting(void *arg)
+{
+	(void)arg;
+	fputs("kith: waiting for another kith to finish writing...\n", stderr);
+	fflush(stderr);
+}
+
 struct store *cli_store(struct cli *cli)
 {
 	if (cli->st != NULL)
@@ -161,17 +169,22 @@ struct store *cli_store(struct cli *cli)
 	char *cause = NULL;
 	int reads_only = cli->cmd != NULL && cli->cmd->reads_only;
 	struct stat sb;
-	if (reads_only && stat(cli->db_path, &sb) != 0 && errno == ENOENT) {
+	/* an empty file is no journal either: nothing in it to read */
+	if (reads_only && (stat(cli->db_path, &sb) != 0 ? errno == ENOENT
+	                                                : S_ISREG(sb.st_mode) && sb.st_size == 0)) {
 		cli_error(cli, "no journal at %s yet: `kith add NAME` or `kith demo` starts one",
 		          cli->db_path);
 		return NULL;
 	}
-	if (store_open(&cli->st, cli->db_path, reads_only ? STORE_OPEN_NOCREATE : 0, &cli->cfg.score,
-	               &cause) != 0) {
+	/* only a command that commits makes the journal */
+	if (store_open(&cli->st, cli->db_path, reads_only ? STORE_OPEN_NOCREATE : STORE_OPEN_DEFER,
+	               &cli->cfg.score, &cause) != 0) {
 		cli->st = NULL;
 		cli_fail(cli, cause);
 		return NULL;
 	}
+	if (isatty(STDERR_FILENO))
+		store_set_wait_notice(cli->st, cli_store_waiting, NULL);
 	return cli->st;
 }
 

@@ -11,10 +11,11 @@
 #include "err.h"
 
 /* store_write sleeps this long (ms) after its first busy attempt, doubling up
- * to STORE_PAUSE_MAX, and tries at most STORE_TRIES_MAX times. */
+ * to STORE_PAUSE_MAX (also the longest pause of the busy handler), and tries
+ * at most STORE_TRIES_MAX times. */
 #define STORE_PAUSE_MIN 2
 #define STORE_PAUSE_MAX 100
-#define STORE_TRIES_MAX 1000
+#define STORE_TRIES_MAX 100000
 
 char *store_default_path(char **cause)
 {
@@ -341,18 +342,66 @@ int store_read(struct store *st, store_fn fn, void *arg, char **cause)
 	return store_snap_end(st, own, rc, cause);
 }
 
+int store_is_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
+void store_set_wait_notice(struct store *st, store_wait_fn fn, void *arg)
+{
+	st->wait_fn = fn;
+	st->wait_arg = arg;
+}
+
+/* Tells the wait notice, once in the life of the store. */
+static void store_wait_tell(struct store *st)
+{
+	if (st->wait_fn != NULL && !st->wait_told) {
+		st->wait_told = 1;
+		st->wait_fn(st->wait_arg);
+	}
+}
+
+/* SQLite's busy handler: sleeps a little longer each time, up to busy_ms for
+ * one lock attempt; a write that waits tells the wait notice. */
+static int store_busy_wait(void *arg, int count)
+{
+	static const int pause_ms[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50};
+	struct store *st = arg;
+	if (count == 0)
+		st->busy_waited = 0;
+	if (st->busy_waited >= st->busy_ms)
+		return 0;
+	if (st->in_write)
+		store_wait_tell(st);
+	size_t n = sizeof pause_ms / sizeof pause_ms[0];
+	int ms = (size_t)count < n ? pause_ms[count] : STORE_PAUSE_MAX;
+	if (ms > st->busy_ms - st->busy_waited)
+		ms = st->busy_ms - st->busy_waited;
+	(void)sqlite3_sleep(ms); /* returns the time slept, rounded up */
+	st->busy_waited += ms;
+	return 1;
+}
+
 /* BEGIN IMMEDIATE, fn, then COMMIT (or, for a trial, ROLLBACK); run again
  * from the start while the database is busy. */
 static int store_write_tx(struct store *st, store_fn fn, void *arg, int commit, char **cause)
 {
 	if (st->tx != STORE_TX_NONE)
 		return err_set(cause, "store: store_write inside another transaction");
+	if (st->readonly)
+		return err_set(cause, "the journal is read-only: %s", st->path);
+	if (st->deferred && commit)
+		return store_write_first(st, fn, arg, cause);
 	int waited = 0, pause = STORE_PAUSE_MIN;
 	for (int tries = 1;; tries++) {
 		char *why = NULL;
 		int at_begin = 0, rc;
 		st->last_rc = SQLITE_OK;
-		if (store_run(st, STORE_SQL_BEGIN_IMMEDIATE, &why) != 0) {
+		st->in_write = 1;
+		rc = store_run(st, STORE_SQL_BEGIN_IMMEDIATE, &why);
+		st->in_write = 0;
+		if (rc != 0) {
 			at_begin = 1;
 			rc = -1;
 		} else {
@@ -369,8 +418,18 @@ static int store_write_tx(struct store *st, store_fn fn, void *arg, int commit, 
 			free(why);
 			return rc;
 		}
-		if (!store_rc_busy(st->last_rc) || waited >= st->retry_ms ||
-		    tries >= STORE_TRIES_MAX) {
+		/* a busy BEGIN IMMEDIATE has already waited the whole busy timeout */
+		if (at_begin && store_rc_busy(st->last_rc))
+			waited += st->busy_ms;
+		if (store_rc_busy(st->last_rc) &&
+		    (waited >= st->retry_ms || tries >= STORE_TRIES_MAX)) {
+			free(why);
+			return err_set(cause,
+			               "%s is busy: another program was still writing to it after "
+			               "%d s of waiting",
+			               st->path, st->retry_ms / 1000);
+		}
+		if (!store_rc_busy(st->last_rc)) {
 			if (why == NULL)
 				why = xstrdup("store: the write failed");
 			free(*cause);
@@ -378,9 +437,7 @@ static int store_write_tx(struct store *st, store_fn fn, void *arg, int commit, 
 			return -1;
 		}
 		free(why);
-		/* a busy BEGIN IMMEDIATE has already waited the whole busy timeout */
-		if (at_begin)
-			waited += st->busy_ms;
+		store_wait_tell(st);
 		(void)sqlite3_sleep(pause); /* returns the time slept */
 		waited += pause;
 		pause = pause * 2 > STORE_PAUSE_MAX ? STORE_PAUSE_MAX : pause * 2;
@@ -404,7 +461,7 @@ int64_t store_commits(const struct store *st)
 
 int store_set_retry(struct store *st, int busy_ms, int retry_ms, char **cause)
 {
-	int rc = sqlite3_busy_timeout(st->db, busy_ms);
+	int rc = sqlite3_busy_handler(st->db, store_busy_wait, st);
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, cause);
 	st->busy_ms = busy_ms;

@@ -137,17 +137,13 @@ int store_stats(struct store *st, int integrity, struct store_stats *out, char *
 	if (store_read(st, store_stats_read, &a, cause) != 0)
 		return -1;
 	out->file_mode = store_mode_of(st->path);
-	const char *slash = strrchr(st->path, '/');
-	char *dir = slash == NULL ? xstrdup(".")
-	                          : xstrndup(st->path,
-	                                     slash == st->path ? 1 : (size_t)(slash - st->path));
+	char *dir = store_dir_of(st->path);
 	out->dir_mode = store_mode_of(dir);
 	free(dir);
 	return 0;
 }
 
-/* fsync of a file or directory by name. */
-static int store_sync_path(const char *path, int dir, char **cause)
+int store_sync_path(const char *path, int dir, char **cause)
 {
 	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
 	if (fd < 0)
@@ -219,9 +215,7 @@ int store_backup_db(sqlite3 *db, const char *path, char **cause)
 		return -1;
 	}
 	free(tmp);
-	const char *slash = strrchr(path, '/');
-	char *dir = slash == NULL ? xstrdup(".")
-	                          : xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+	char *dir = store_dir_of(path);
 	rc = store_sync_path(dir, 1, cause);
 	free(dir);
 	return rc;

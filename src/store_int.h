@@ -82,9 +82,19 @@ struct store {
 	struct score_params params;
 	enum store_tx tx;
 	int last_rc;  /* the last SQLite error seen, for store_write's retry */
-	int busy_ms;  /* SQLite's busy timeout */
+	int busy_ms;  /* how long one lock attempt waits (store_busy_wait) */
 	int retry_ms; /* store_write's budget of waiting on a busy database */
 	int64_t commits; /* store_write transactions committed */
+	int busy_waited; /* ms the current lock attempt has waited */
+	int readonly;    /* opened read-only: every write fails */
+	int deferred;    /* an in-memory stand-in: the file is made by the first commit */
+	int flags;       /* store_open's flags */
+	const struct store_migration *extra; /* store_open_steps' extra steps */
+	size_t nextra;
+	store_wait_fn wait_fn; /* told once when a write starts to wait */
+	void *wait_arg;
+	int wait_told;
+	int in_write; /* taking the write lock: a wait is a write's */
 	sqlite3_stmt *stmt[STORE_SQL_COUNT];
 };
 
@@ -248,7 +258,27 @@ int store_open_steps(struct store **out, const char *path, int flags,
  * 0600, written beside path and renamed into place (replacing it) once
  * complete and synced. */
 int store_backup_db(sqlite3 *db, const char *path, char **cause);
-/* Sets the busy timeout and store_write's retry budget (milliseconds). */
+/* (store_file.c) store_write's first write of a store opened deferred: fn runs and commits
+ * in a new file beside the path, which then takes the path (or, when another
+ * kith made the journal meanwhile, fn runs again in that one); the store then
+ * reads and writes the file. */
+int store_write_first(struct store *st, store_fn fn, void *arg, char **cause);
+/* ---- the file (store_file.c) ---- */
+
+/* What is at a journal's path: nothing, an empty file, or a file with
+ * something in it; anything but a regular file (a directory, FIFO, socket or
+ * device) fails, before it is opened. */
+enum store_file { STORE_FILE_MISSING, STORE_FILE_EMPTY, STORE_FILE_DATA };
+int store_file_kind(const char *path, enum store_file *kind, char **cause);
+/* Creates the database file, empty and 0600, and the folders leading to it
+ * (0700), when it does not exist. */
+int store_make_file(const char *path, char **cause);
+/* fsync of a file, or of a directory (dir 1), by name. */
+int store_sync_path(const char *path, int dir, char **cause);
+/* The folder of path ("." when it has none); caller frees. */
+char *store_dir_of(const char *path);
+/* Sets how long one lock attempt waits and store_write's retry budget
+ * (milliseconds). */
 int store_set_retry(struct store *st, int busy_ms, int retry_ms, char **cause);
 
 #endif

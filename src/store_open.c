@@ -1,11 +1,13 @@
-/* store_open.c: opening the journal: its directory and file created private,
- * a read-only inspection that refuses foreign, damaged and newer files before
- * anything is written, the connection's PRAGMAs, and the schema migrations
- * with a backup first (DESIGN.md §3, §9). Depends on sqlite3 and POSIX files. */
+/* store_open.c: opening the journal: a read-only inspection that refuses
+ * foreign, damaged and newer files before anything is written, read-only
+ * journals, an empty stand-in in memory for a file not made yet, the
+ * connection's PRAGMAs, and the schema migrations with a backup first
+ * (DESIGN.md §3, §9). Depends on sqlite3, POSIX files and store_file.c. */
 #include "store_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,82 +23,22 @@
  * message. */
 #define STORE_CHECK_PAGES 256
 #define STORE_BUSY_MS 5000
-#define STORE_RETRY_MS 10000
+#define STORE_RETRY_MS 600000 /* a write waits up to 10 minutes for another */
 
 static const char store_magic[16] = "SQLite format 3";
 
 /* What the read-only look at an existing file found. */
 struct store_probe {
-	int empty;   /* a zero-length file, or an SQLite file without any table */
+	int empty;   /* a zero-length file */
 	int version; /* its user_version */
 };
-
-/* Makes the directories leading to path that are missing, 0700. */
-static int store_make_dirs(const char *path, char **cause)
-{
-	const char *slash = strrchr(path, '/');
-	if (slash == NULL || slash == path)
-		return 0;
-	char *dir = xstrndup(path, (size_t)(slash - path));
-	struct stat sb;
-	int rc = 0;
-	if (stat(dir, &sb) == 0) {
-		if (!S_ISDIR(sb.st_mode))
-			rc = err_set(cause, "%s is not a directory", dir);
-		free(dir);
-		return rc;
-	}
-	for (char *p = dir + 1;; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		char keep = *p;
-		*p = '\0';
-		if (mkdir(dir, 0700) == 0) {
-			if (chmod(dir, 0700) != 0) /* whatever the umask */
-				rc = err_set(cause, "cannot set the mode of %s: %s", dir,
-				             strerror(errno));
-		} else if (errno != EEXIST) {
-			rc = err_set(cause, "cannot create %s: %s", dir, strerror(errno));
-		}
-		*p = keep;
-		if (rc != 0 || keep == '\0')
-			break;
-	}
-	free(dir);
-	return rc;
-}
-
-/* Creates the database file, 0600, when it does not exist. */
-static int store_make_file(const char *path, int flags, char **cause)
-{
-	struct stat sb;
-	if (stat(path, &sb) == 0)
-		return 0;
-	if (errno != ENOENT)
-		return err_set(cause, "cannot open %s: %s", path, strerror(errno));
-	if (flags & STORE_OPEN_NOCREATE)
-		return err_set(cause, "%s does not exist", path);
-	if (store_make_dirs(path, cause) != 0)
-		return -1;
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		if (errno == EEXIST) /* another kith made it first */
-			return 0;
-		return err_set(cause, "cannot create %s: %s", path, strerror(errno));
-	}
-	int rc = 0;
-	if (fchmod(fd, 0600) != 0)
-		rc = err_set(cause, "cannot set the mode of %s: %s", path, strerror(errno));
-	if (close(fd) != 0 && rc == 0)
-		rc = err_set(cause, "cannot create %s: %s", path, strerror(errno));
-	return rc;
-}
 
 /* The file's first bytes: an empty file is a new journal; anything else must
  * be an SQLite database. */
 static int store_probe_header(const char *path, int *empty, char **cause)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* never blocks: a FIFO put here since store_file_kind looked is refused below */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return err_set(cause, "cannot open %s: %s", path, strerror(errno));
 	struct stat sb;
@@ -194,9 +136,76 @@ static int store_probe_check(sqlite3 *db, const char *path, char **cause)
 	return 0;
 }
 
+static int store_exists(const char *path, const char *suffix, off_t *size)
+{
+	char *p = xasprintf("%s%s", path, suffix);
+	struct stat sb;
+	int rc = stat(p, &sb) == 0;
+	if (size != NULL)
+		*size = rc ? sb.st_size : 0;
+	free(p);
+	return rc;
+}
+
+/* "file:" URI of path with immutable=1: nothing is written, not even -shm. */
+static char *store_uri_immutable(const char *path)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, path[0] == '/' ? "file://" : "file:");
+	for (const char *p = path; *p != '\0'; p++)
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_printf(&b, "%%%02x", (unsigned char)*p);
+		else
+			buf_putc(&b, *p);
+	buf_puts(&b, "?immutable=1");
+	char *uri = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return uri;
+}
+
+/* A read-only connection to path. A journal in write-ahead mode needs a -shm
+ * file beside it; where none can be made (a read-only directory or medium)
+ * and no -wal holds anything, nobody can be writing to the file, and it is
+ * opened immutable. */
+static int store_connect_ro(const char *path, sqlite3 **out, char **cause)
+{
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_extended_result_codes(db, 1);
+	/* other processes may be writing: wait for them as the main connection does */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_busy_timeout(db, STORE_BUSY_MS);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+	off_t wal = 0;
+	if (((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) &&
+	    (!store_exists(path, "-wal", &wal) || wal == 0)) {
+		(void)sqlite3_close(db);
+		db = NULL;
+		char *uri = store_uri_immutable(path);
+		rc = sqlite3_open_v2(uri, &db,
+		                     SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+		                     NULL);
+		free(uri);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_extended_result_codes(db, 1);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_busy_timeout(db, STORE_BUSY_MS);
+	}
+	if (rc != SQLITE_OK) {
+		store_probe_fail(db, path, rc, cause);
+		(void)sqlite3_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
 /* Looks at an existing file through a read-only connection, so that nothing
  * is written to a file this kith must refuse. */
-static int store_probe(const char *path, int newest, struct store_probe *pr, char **cause)
+static int store_probe_db(const char *path, int newest, struct store_probe *pr, char **cause)
 {
 	memset(pr, 0, sizeof *pr);
 	if (store_probe_header(path, &pr->empty, cause) != 0)
@@ -204,19 +213,10 @@ static int store_probe(const char *path, int newest, struct store_probe *pr, cha
 	if (pr->empty)
 		return 0;
 	sqlite3 *db = NULL;
-	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK) {
-		store_probe_fail(db, path, rc, cause);
-		(void)sqlite3_close(db);
+	if (store_connect_ro(path, &db, cause) != 0)
 		return -1;
-	}
 	int64_t appid = 0, version = 0, tables = 0, pages = 0;
-	rc = sqlite3_extended_result_codes(db, 1);
-	/* other processes may be writing: wait for them as the main connection does */
-	if (rc == SQLITE_OK)
-		rc = sqlite3_busy_timeout(db, STORE_BUSY_MS);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	int rc = sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	if (rc != SQLITE_OK) {
 		store_probe_fail(db, path, rc, cause);
 		rc = -1;
@@ -232,14 +232,10 @@ static int store_probe(const char *path, int newest, struct store_probe *pr, cha
 	    store_probe_int(db, path, "PRAGMA page_count", &pages, cause) != 0)
 		goto out;
 	if (appid != STORE_APPLICATION_ID) {
-		if (appid == 0 && version == 0 && tables == 0) {
-			pr->empty = 1;
-		} else {
-			err_set(cause,
-			        "%s is not a kith journal (an SQLite database of another program)",
-			        path);
-			goto out;
-		}
+		/* kith never leaves one without tables: its first write makes them */
+		err_set(cause, "%s is not a kith journal (%s SQLite database of another program)",
+		        path, appid == 0 && version == 0 && tables == 0 ? "an empty" : "an");
+		goto out;
 	} else if (version > newest) {
 		err_set(cause,
 		        "%s was written by a newer kith (schema %lld); this kith reads up to %d",
@@ -256,6 +252,27 @@ static int store_probe(const char *path, int newest, struct store_probe *pr, cha
 out:
 	(void)sqlite3_close(db); /* nothing prepared is left: close cannot be busy */
 	return rc;
+}
+
+/* store_probe_db, and a refused file keeps no -wal or -shm the read-only
+ * connection made beside it (one that was there before stays). */
+static int store_probe(const char *path, int newest, struct store_probe *pr, char **cause)
+{
+	int had_wal = store_exists(path, "-wal", NULL), had_shm = store_exists(path, "-shm", NULL);
+	if (store_probe_db(path, newest, pr, cause) == 0)
+		return 0;
+	off_t wal = 0;
+	if (!had_wal && store_exists(path, "-wal", &wal) && wal == 0) {
+		char *p = xasprintf("%s-wal", path);
+		(void)unlink(p); /* best effort: the refusal is what counts */
+		free(p);
+	}
+	if (!had_wal && !had_shm) {
+		char *p = xasprintf("%s-shm", path);
+		(void)unlink(p);
+		free(p);
+	}
+	return -1;
 }
 
 /* The PRAGMAs every connection runs (DESIGN.md §9). */
@@ -276,6 +293,14 @@ static int store_configure(struct store *st, char **cause)
 	if (store_set_retry(st, STORE_BUSY_MS, STORE_RETRY_MS, cause) != 0 ||
 	    store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF", cause) != 0)
 		return -1;
+	/* 8 MiB of page cache: large journals are read without a system call a page */
+	return store_exec(st, "PRAGMA synchronous = FULL; PRAGMA cache_size = -8192", cause);
+}
+
+/* Write-ahead logging, set after the schema is made: a new file is made in
+ * rollback mode, so that a crash leaves it empty or whole. */
+static int store_use_wal(struct store *st, char **cause)
+{
 	sqlite3_stmt *s = store_prepare(st, "PRAGMA journal_mode = WAL", cause);
 	if (s == NULL)
 		return -1;
@@ -289,8 +314,7 @@ static int store_configure(struct store *st, char **cause)
 	free(mode);
 	if (!wal)
 		return err_set(cause, "%s: SQLite cannot use write-ahead logging here", st->path);
-	/* 8 MiB of page cache: large journals are read without a system call a page */
-	return store_exec(st, "PRAGMA synchronous = FULL; PRAGMA cache_size = -8192", cause);
+	return 0;
 }
 
 /* The -wal and -shm files get the main file's permissions (SQLite creates
@@ -415,6 +439,100 @@ static int store_rescore_tx(struct store *st, void *arg, char **cause)
 	return store_digest_save(st, cause);
 }
 
+/* 1 when this process may write the file and make files beside it. */
+static int store_writable(const char *path)
+{
+	char *dir = store_dir_of(path);
+	int ok = access(path, W_OK) == 0 && access(dir, W_OK) == 0;
+	free(dir);
+	return ok;
+}
+
+static struct store *store_new(const char *path, int flags, const struct score_params *params,
+                               const struct store_migration *extra, size_t nextra)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	st->flags = flags;
+	st->extra = extra;
+	st->nextra = nextra;
+	if (params != NULL)
+		st->params = *params;
+	else
+		score_params_default(&st->params);
+	return st;
+}
+
+/* A journal this process cannot write: read as it is, never migrated or
+ * rescored. */
+static int store_connect_readonly(struct store *st, const struct store_probe *pr, char **cause)
+{
+	int newest = STORE_SCHEMA_VERSION + (int)st->nextra, same = 0;
+	st->readonly = 1;
+	if (store_connect_ro(st->path, &st->db, cause) != 0 || store_configure(st, cause) != 0)
+		return -1;
+	if (pr->version < newest)
+		return err_set(cause,
+		               "the journal is read-only: %s (its schema %d needs updating to %d)",
+		               st->path, pr->version, newest);
+	if (store_digest_check(st, &same, cause) != 0)
+		return -1;
+	if (!same)
+		return err_set(cause,
+		               "the journal is read-only: %s (its scores were kept with other "
+		               "scoring settings, and cannot be recomputed)",
+		               st->path);
+	return 0;
+}
+
+/* The connection to the file at st->path, made (empty, 0600) when missing:
+ * probed, then opened read-only, or read-write and migrated. */
+static int store_connect(struct store *st, enum store_file kind, char **cause)
+{
+	if (kind == STORE_FILE_MISSING && store_make_file(st->path, cause) != 0)
+		return -1;
+	struct store_probe pr;
+	if (store_probe(st->path, STORE_SCHEMA_VERSION + (int)st->nextra, &pr, cause) != 0)
+		return -1;
+	if (!pr.empty && !store_writable(st->path))
+		return store_connect_readonly(st, &pr, cause);
+	/* an empty file is adopted: it becomes private like one kith made */
+	if (pr.empty && chmod(st->path, 0600) != 0)
+		return err_set(cause, "cannot set the mode of %s: %s", st->path, strerror(errno));
+	int rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+	                         NULL);
+	if (rc != SQLITE_OK) {
+		if (st->db == NULL)
+			return err_set(cause, "cannot open %s: %s", st->path, sqlite3_errstr(rc));
+		return store_fail(st, rc, cause);
+	}
+	int same = 0;
+	if (store_configure(st, cause) != 0 ||
+	    store_migrate(st, st->extra, st->nextra, cause) != 0 || store_use_wal(st, cause) != 0 ||
+	    store_digest_check(st, &same, cause) != 0 ||
+	    (!same && store_write(st, store_rescore_tx, NULL, cause) != 0))
+		return -1;
+	store_fix_modes(st->path);
+	return 0;
+}
+
+/* An empty journal in memory, standing in for a file not made yet. */
+static int store_connect_memory(struct store *st, char **cause)
+{
+	int rc = sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+	                         NULL);
+	if (rc != SQLITE_OK) {
+		if (st->db == NULL)
+			return err_set(cause, "cannot open %s: %s", st->path, sqlite3_errstr(rc));
+		return store_fail(st, rc, cause);
+	}
+	if (store_configure(st, cause) != 0 ||
+	    store_migrate(st, st->extra, st->nextra, cause) != 0)
+		return -1;
+	st->deferred = 1; /* from now on, a commit makes the file */
+	return 0;
+}
+
 int store_open_steps(struct store **out, const char *path, int flags,
                      const struct score_params *params, const struct store_migration *extra,
                      size_t nextra, char **cause)
@@ -426,35 +544,21 @@ int store_open_steps(struct store **out, const char *path, int flags,
 			               STORE_SCHEMA_VERSION + 1 + (int)i);
 	if (path == NULL || *path == '\0')
 		return err_set(cause, "no journal path");
-	if (store_make_file(path, flags, cause) != 0)
+	enum store_file kind;
+	if (store_file_kind(path, &kind, cause) != 0)
 		return -1;
-	struct store_probe pr;
-	if (store_probe(path, STORE_SCHEMA_VERSION + (int)nextra, &pr, cause) != 0)
-		return -1;
-
-	struct store *st = xcalloc(1, sizeof *st);
-	st->path = xstrdup(path);
-	if (params != NULL)
-		st->params = *params;
-	else
-		score_params_default(&st->params);
-	int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK) {
-		if (st->db == NULL)
-			err_set(cause, "cannot open %s: %s", path, sqlite3_errstr(rc));
-		else
-			store_fail(st, rc, cause);
+	if (kind != STORE_FILE_DATA && (flags & STORE_OPEN_NOCREATE))
+		return err_set(cause, kind == STORE_FILE_MISSING ? "%s does not exist"
+		                                                 : "%s is empty: no journal yet",
+		               path);
+	struct store *st = store_new(path, flags, params, extra, nextra);
+	int rc = kind != STORE_FILE_DATA && (flags & STORE_OPEN_DEFER)
+	                 ? store_connect_memory(st, cause)
+	                 : store_connect(st, kind, cause);
+	if (rc != 0) {
 		store_close(st);
 		return -1;
 	}
-	int same = 0;
-	if (store_configure(st, cause) != 0 || store_migrate(st, extra, nextra, cause) != 0 ||
-	    store_digest_check(st, &same, cause) != 0 ||
-	    (!same && store_write(st, store_rescore_tx, NULL, cause) != 0)) {
-		store_close(st);
-		return -1;
-	}
-	store_fix_modes(path);
 	*out = st;
 	return 0;
 }

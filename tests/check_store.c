@@ -118,7 +118,6 @@ START_TEST(test_pragmas_of_connection)
 		{"PRAGMA foreign_keys", 1},
 		{"PRAGMA synchronous", 2}, /* FULL */
 		{"PRAGMA trusted_schema", 0},
-		{"PRAGMA busy_timeout", 5000},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		sqlite3_stmt *s = NULL;
@@ -128,6 +127,9 @@ START_TEST(test_pragmas_of_connection)
 		ck_assert_msg(sqlite3_column_int64(s, 0) == cases[i].want, "%s", cases[i].pragma);
 		sqlite3_finalize(s);
 	}
+	/* a lock attempt waits 5 s; a write waits up to 10 minutes for another */
+	ck_assert_int_eq(st->busy_ms, 5000);
+	ck_assert_int_eq(st->retry_ms, 600000);
 	int on = -1;
 	ck_assert_int_eq(sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, -1, &on), SQLITE_OK);
 	ck_assert_int_eq(on, 1);
@@ -195,17 +197,16 @@ START_TEST(test_nocreate)
 }
 END_TEST
 
-/* An empty file, or an SQLite file without any table, is a new journal. */
+/* An empty file is a new journal, and becomes private. */
 START_TEST(test_empty_is_new)
 {
 	char *dir = t_tmpdir();
 	char *path = t_path(dir, "kith.db");
-	if (_i == 0)
-		t_spit(path, "", 0);
-	else
-		raw_exec(path, "PRAGMA page_size = 4096; VACUUM");
+	t_spit(path, "", 0);
+	ck_assert_int_eq(chmod(path, 0644), 0);
 	struct store *st = t_open(path);
 	ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 1);
+	ck_assert_uint_eq(t_mode(path), 0600);
 	store_close(st);
 	t_rmtree(dir);
 	free(path);
@@ -234,6 +235,19 @@ static void make_foreign_tables(const char *path)
 {
 	raw_exec(path, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);"
 	               "INSERT INTO moz_places (url) VALUES ('x')");
+}
+
+/* an SQLite file without tables, as another program may leave one */
+static void make_empty_sqlite(const char *path)
+{
+	raw_exec(path, "PRAGMA page_size = 4096; VACUUM");
+}
+
+/* another program's database in write-ahead mode: a read-only connection
+ * would leave -wal and -shm files beside it */
+static void make_foreign_wal(const char *path)
+{
+	raw_exec(path, "PRAGMA journal_mode = WAL; CREATE TABLE moz_places (id, url)");
 }
 
 static void make_foreign_id(const char *path)
@@ -297,6 +311,10 @@ static const struct {
 	{"short", make_short, " is not a kith journal (not an SQLite database)"},
 	{"foreign tables", make_foreign_tables,
          " is not a kith journal (an SQLite database of another program)"},
+	{"empty SQLite", make_empty_sqlite,
+         " is not a kith journal (an empty SQLite database of another program)"},
+	{"foreign WAL", make_foreign_wal,
+         " is not a kith journal (an SQLite database of another program)"},
 	{"foreign id", make_foreign_id,
          " is not a kith journal (an SQLite database of another program)"},
 	{"foreign version", make_foreign_version,
@@ -327,6 +345,13 @@ START_TEST(test_refused_unchanged)
 	char *bak = xasprintf("%s.bak-v1", path);
 	ck_assert(!t_exists(bak));
 	free(bak);
+	/* nothing beside it either */
+	const char *const beside[] = {"-wal", "-shm", "-journal"};
+	for (size_t k = 0; k < 3; k++) {
+		char *p = xasprintf("%s%s", path, beside[k]);
+		ck_assert_msg(!t_exists(p), "%s: left %s", refused[_i].what, beside[k]);
+		free(p);
+	}
 	free(want);
 	free(cause);
 	free(before);
@@ -593,7 +618,7 @@ Suite *suite_store(void)
 	tcase_add_test(tc, test_pragmas_of_connection);
 	tcase_add_test(tc, test_modes_private);
 	tcase_add_test(tc, test_nocreate);
-	tcase_add_loop_test(tc, test_empty_is_new, 0, 2);
+	tcase_add_test(tc, test_empty_is_new);
 	tcase_add_loop_test(tc, test_refused_unchanged, 0,
 	                    (int)(sizeof refused / sizeof refused[0]));
 	tcase_add_test(tc, test_fixture_reads);

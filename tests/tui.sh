@@ -227,5 +227,28 @@ t send-keys -t s7 -l y
 t send-keys -t s7 Enter
 check "rm: yes removes, saying what stays" s7 "; 1 interaction shared with others stays"
 
+# 9. a write waits for another kith's long write, and says so on a terminal:
+# a large demo holds the write lock while it prints its progress; a kith log
+# started meanwhile says it waits, then logs once the demo is done
+WDB=$TMP/wait.db
+KITH_DB=$WDB "$KITH" add "Zebediah Quux" >/dev/null 2>&1
+t new-session -d -s w1 -x 100 -y 5 \
+	"env KITH_DB=$WDB KITH_NOW=$NOW TZ=UTC $KITH demo --force --contacts 20000 \
+	 --interactions 60000; echo EXIT=\$?; sleep 600"
+if wait_for w1 "generating the demo network"; then
+	t new-session -d -s w2 -x 100 -y 5 \
+		"env KITH_DB=$WDB KITH_NOW=$NOW TZ=UTC $KITH log 'call with @zebediah'; echo EXIT=\$?; sleep 600"
+	check "a write meeting a long one says it waits" w2 "kith: waiting for another kith to finish writing..."
+	deadline=$(($(date +%s) + 120))
+	until t capture-pane -p -t w1 | grep -q "EXIT=" || [ "$(date +%s)" -ge "$deadline" ]; do
+		sleep 0.2
+	done
+	check "the long write ends well" w1 "EXIT=0"
+	check "the waiting write is then done" w2 "logged call with Zebediah Quux"
+	check "the waiting write exits 0" w2 "EXIT=0"
+else
+	not_ok "the demo shows its progress" w1
+fi
+
 echo "tui: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
