@@ -3,6 +3,7 @@
  * rescoring; two processes writing at once; the busy retry; backups and the
  * data version. */
 #include <check.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -537,6 +538,52 @@ START_TEST(test_data_version)
 }
 END_TEST
 
+/* The cache tolerance at its boundary: reopened with a half-life 0.05 days
+ * longer, a contact's decayed sum moves by about 1e-4 of itself and is
+ * rewritten; moved by 1e-9 days it changes by about 1e-12 and is left as it
+ * was, bit for bit. */
+static double reopen_warm_sum(const char *path, int64_t rowid, double half_life)
+{
+	struct score_params p;
+	score_params_default(&p);
+	p.half_life = half_life;
+	struct store *st;
+	char *cause = NULL;
+	ck_assert_int_eq(store_open(&st, path, 0, &p, &cause), 0);
+	struct contact c;
+	ck_assert_int_eq(store_contact_get(st, rowid, &c, &cause), 0);
+	double w = c.sc.warm_sum;
+	contact_free(&c);
+	store_close(st);
+	return w;
+}
+
+START_TEST(test_tolerance_boundary)
+{
+	char *dir = t_tmpdir();
+	char *path = t_path(dir, "kith.db");
+	struct store *st = t_open(path);
+	int64_t ana = t_person(st, "Ana", NULL);
+	t_log(st, T_NOW - 100 * T_DAY, IKIND_MEETING, DIR_NONE, 0, &ana, 1, NULL);
+	t_log(st, T_NOW - 10 * T_DAY, IKIND_MEETING, DIR_NONE, 0, &ana, 1, NULL);
+	store_close(st);
+	/* 3 at the last meeting, plus 3 halved over its 90 days */
+	double w90 = reopen_warm_sum(path, ana, 90);
+	ck_assert(fabs(w90 - 4.5) < 1e-12);
+	/* within the tolerance: kept (a rebuild would differ in the last bits) */
+	double tiny = 90 + 1e-9;
+	ck_assert(3 + 3 * exp2(-90 / tiny) != 4.5);
+	ck_assert(reopen_warm_sum(path, ana, tiny) == w90);
+	/* past it: rescored to the new half-life's sum */
+	double w = reopen_warm_sum(path, ana, 90.05);
+	ck_assert_msg(fabs(w - (3 + 3 * exp2(-90 / 90.05))) < 1e-12, "warm_sum %.17g", w);
+	ck_assert(fabs(w - w90) > 1e-4);
+	t_rmtree(dir);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 Suite *suite_store_cache(void)
 {
 	Suite *s = suite_create("store_cache");
@@ -545,6 +592,7 @@ Suite *suite_store_cache(void)
 	tcase_add_loop_test(tc, test_cache_equals_rebuild, 0, 3);
 	tcase_add_test(tc, test_cache_notes_and_edits);
 	tcase_add_test(tc, test_bulk_then_rescore_all);
+	tcase_add_test(tc, test_tolerance_boundary);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("concurrency");
 	tcase_set_timeout(tc, 120);
