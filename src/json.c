@@ -109,8 +109,7 @@ void json_escape(struct buf *out, const char *s)
 			buf_puts(out, "\\t");
 		} else if (cp == '\r') {
 			buf_puts(out, "\\r");
-		} else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
-		           utf8_is_control(cp)) {
+		} else if (utf8_is_control(cp)) { /* C0, DEL, C1, bidi: all in the BMP */
 			buf_printf(out, "\\u%04x", (unsigned)cp);
 		} else {
 			buf_add(out, s + i, n);
