@@ -644,6 +644,33 @@ START_TEST(test_order_independent)
 }
 END_TEST
 
+/* An interaction exactly at now counts: only those after now are left out. */
+START_TEST(test_at_now_counts)
+{
+	struct score_params p;
+	score_params_default(&p);
+	struct score_event v[] = {
+		ev_make(NOW - 10 * DAY, IKIND_MEETING, DIR_NONE, 0),
+		ev_make(NOW, IKIND_INTRO, DIR_GAVE, 0),
+		ev_make(NOW + 1, IKIND_LEAD, DIR_GOT, 0),
+	};
+	struct contact c;
+	contact_setup(&c, CIRCLE_CLOSE, -1, 0);
+	struct score s;
+	score_compute_events(&s, &c, &p, v, 3, NOW);
+	ck_assert(fabs(s.W - (3 + 3 * exp2(-10.0 / 90))) < 1e-12);
+	ck_assert(fabs(s.G - 3) < 1e-12);
+	ck_assert(s.R == 0);
+	ck_assert_int_eq(s.last_contact, NOW);
+	/* the same as the cache of the first two */
+	struct score want;
+	score_cache_build(&c.sc, &p, v, 2, 0);
+	score_compute(&want, &c, &p, NOW);
+	assert_score_near(&s, &want, 0.0);
+	contact_free(&c);
+}
+END_TEST
+
 /* Interactions after now are ignored by score_compute_events. */
 START_TEST(test_future_ignored)
 {
@@ -935,6 +962,7 @@ Suite *suite_score(void)
 	tcase_add_test(tc, test_notes_change_nothing);
 	tcase_add_test(tc, test_order_independent);
 	tcase_add_test(tc, test_future_ignored);
+	tcase_add_test(tc, test_at_now_counts);
 	tcase_add_test(tc, test_warmth_last);
 	tcase_add_test(tc, test_cache_fields);
 	tcase_add_test(tc, test_bounded);

@@ -574,13 +574,59 @@ START_TEST(test_tolerance_boundary)
 	double tiny = 90 + 1e-9;
 	ck_assert(3 + 3 * exp2(-90 / tiny) != 4.5);
 	ck_assert(reopen_warm_sum(path, ana, tiny) == w90);
-	/* past it: rescored to the new half-life's sum */
+	/* past it, by 2.6e-8 of the sum (1e-5 days): rescored */
+	double small = 90 + 1e-5;
+	double ws = reopen_warm_sum(path, ana, small);
+	ck_assert_msg(fabs(ws - (3 + 3 * exp2(-90 / small))) < 1e-13, "warm_sum %.17g", ws);
+	ck_assert(fabs(ws - w90) > 1e-8);
+	/* and by 0.05 days: rescored to the new half-life's sum */
 	double w = reopen_warm_sum(path, ana, 90.05);
 	ck_assert_msg(fabs(w - (3 + 3 * exp2(-90 / 90.05))) < 1e-12, "warm_sum %.17g", w);
 	ck_assert(fabs(w - w90) > 1e-4);
 	t_rmtree(dir);
 	free(path);
 	free(dir);
+}
+END_TEST
+
+/* A stored cache wrong in any one of its fields is found and repaired by a
+ * rescore of everything, and only that contact is reported. */
+static const char *const cache_columns[] = {
+	"sc_ref_at", "sc_warm", "sc_gave", "sc_got", "sc_last_at",
+	"sc_first_at", "sc_max_at", "sc_n", "sc_n_service",
+};
+
+START_TEST(test_rescore_finds_each_field)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	int64_t ana = t_person(fx.st, "Ana", NULL);
+	int64_t bob = t_person(fx.st, "Bob", NULL);
+	int64_t both[2] = {ana, bob};
+	t_log(fx.st, T_NOW - 30 * T_DAY, IKIND_NOTE, DIR_NONE, 0, both, 2, NULL);
+	t_log(fx.st, T_NOW - 20 * T_DAY, IKIND_ADVICE, DIR_GAVE, 0, both, 2, NULL);
+	t_log(fx.st, T_NOW - 10 * T_DAY, IKIND_FAVOR, DIR_GOT, 0, both, 2, NULL);
+	t_log(fx.st, T_NOW - 5 * T_DAY, IKIND_CALL, DIR_NONE, 0, both, 2, NULL);
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(fx.path, &db), SQLITE_OK);
+	char *sql = sqlite3_mprintf("UPDATE contact SET %s = %s + 1 WHERE id = %lld",
+	                            cache_columns[_i], cache_columns[_i], (long long)ana);
+	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sqlite3_close(db);
+	size_t ndiffer = 0;
+	char *cause = NULL;
+	struct report_log log;
+	memset(&log, 0, sizeof log);
+	ck_assert_int_eq(t_rescore_all(fx.st, on_report, &log, &ndiffer, &cause), 0);
+	ck_assert_msg(ndiffer == 1, "%s: %zu differ", cache_columns[_i], ndiffer);
+	ck_assert_uint_eq(log.calls, 1);
+	ck_assert_int_eq(log.rowids[0], ana);
+	t_check_cache(fx.st, ana);
+	t_check_cache(fx.st, bob);
+	ck_assert_int_eq(t_rescore_all(fx.st, NULL, NULL, &ndiffer, &cause), 0);
+	ck_assert_uint_eq(ndiffer, 0);
+	t_fixture_close(&fx);
 }
 END_TEST
 
@@ -593,6 +639,8 @@ Suite *suite_store_cache(void)
 	tcase_add_test(tc, test_cache_notes_and_edits);
 	tcase_add_test(tc, test_bulk_then_rescore_all);
 	tcase_add_test(tc, test_tolerance_boundary);
+	tcase_add_loop_test(tc, test_rescore_finds_each_field, 0,
+	                    (int)(sizeof cache_columns / sizeof cache_columns[0]));
 	suite_add_tcase(s, tc);
 	tc = tcase_create("concurrency");
 	tcase_set_timeout(tc, 120);
