@@ -1,5 +1,6 @@
-/* check_capture_quote.c: a token quoted in a capture error is cut at 40 bytes,
- * never in the middle of a character, and marked "…" when cut. */
+/* check_quote.c: a token quoted in an error message (capture, due dates) is
+ * cut at 40 bytes, never in the middle of a character; capture marks the cut
+ * with "…". */
 #include <check.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -8,6 +9,7 @@
 
 #include "buf.h"
 #include "capture.h"
+#include "date.h"
 
 #define NOW INT64_C(1700000000)
 
@@ -106,16 +108,54 @@ START_TEST(test_quote_kind)
 }
 END_TEST
 
-extern Suite *suite_capture_quote(void);
-
-Suite *suite_capture_quote(void)
+/* A due date that does not parse is quoted the same way: at most 40 bytes,
+ * whole characters only. */
+static char *dq_message(const char *spec)
 {
-	Suite *s = suite_create("capture_quote");
+	int64_t due = 0;
+	char *cause = NULL;
+	ck_assert_int_eq(date_parse_due(spec, NOW, &due, &cause), -1);
+	ck_assert_ptr_nonnull(cause);
+	return cause;
+}
+
+START_TEST(test_quote_due)
+{
+	char a40[41];
+	memset(a40, 'q', 40);
+	a40[40] = '\0';
+	/* 40 bytes: whole */
+	char *m = dq_message(a40);
+	ck_assert_msg(strstr(m, a40) != NULL, "%s", m);
+	free(m);
+	/* more: the first 40, nothing after them */
+	char longer[80];
+	snprintf(longer, sizeof longer, "%sXYZXYZ", a40);
+	m = dq_message(longer);
+	ck_assert_msg(strstr(m, a40) != NULL, "%s", m);
+	ck_assert_msg(strchr(m, 'X') == NULL, "%s", m);
+	free(m);
+	/* "é" across the 40th byte: left out whole */
+	char split[80];
+	snprintf(split, sizeof split, "%.39s\xc3\xa9zz", a40);
+	m = dq_message(split);
+	ck_assert_msg(strstr(m, "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq") != NULL, "%s", m);
+	ck_assert_msg(strchr(m, '\xc3') == NULL && strchr(m, 'z') == NULL, "%s", m);
+	free(m);
+}
+END_TEST
+
+extern Suite *suite_quote(void);
+
+Suite *suite_quote(void)
+{
+	Suite *s = suite_create("quote");
 	TCase *tc = tcase_create("quote");
 	tcase_add_test(tc, test_quote_short_and_exact);
 	tcase_add_test(tc, test_quote_cut);
 	tcase_add_test(tc, test_quote_never_splits_a_character);
 	tcase_add_test(tc, test_quote_kind);
+	tcase_add_test(tc, test_quote_due);
 	suite_add_tcase(s, tc);
 	return s;
 }
