@@ -1,4 +1,4 @@
-/* sql_exec.c: a test helper that runs SQL on a journal file, so that golden
+/* sql_exec.c: a test program that runs SQL on a journal file, so that golden
  * tests can put into it what kith itself refuses to write (control bytes,
  * invalid UTF-8). Not part of kith; links sqlite3 only.
  * usage: sql_exec DB SQL   (SQL may hold several statements) */
