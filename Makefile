@@ -45,6 +45,8 @@ TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
 
 KITH     := $(BUILD)/kith
 TESTBIN  := $(BUILD)/check_kith
+# golden tests put hostile bytes into a journal with it (tests/sql_exec.c)
+SQL_EXEC := $(BUILD)/tests/sql_exec
 LIBKITH  := $(BUILD)/libkith.a
 
 CFLAGS_ALL = $(WARN) $(OPT) $(SAN) $(CFLAGS)
@@ -83,6 +85,10 @@ $(BUILD)/tests/suites.h: $(TEST_SRC)
 $(TESTBIN): $(TEST_OBJ) $(LIBKITH)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIBKITH) $(CHECK_LIBS) $(LIBS_CORE)
 
+$(SQL_EXEC): tests/sql_exec.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_KITH) $(CPPFLAGS) $(PC_CORE) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(LIBS_CORE)
+
 deps:
 	@sh scripts/deps.sh
 
@@ -92,26 +98,26 @@ layers:
 unit: $(TESTBIN)
 	@KITH_FIXTURES=tests/fixtures $(TESTBIN)
 
-golden: $(KITH)
+golden: $(KITH) $(SQL_EXEC)
 	@sh tests/golden.sh $(KITH)
 
-tui-test: $(KITH)
+tui-test: $(KITH) $(SQL_EXEC)
 	@if [ -f tests/tui.sh ]; then sh tests/tui.sh $(KITH); fi
 
 check: deps
-	@$(MAKE) --no-print-directory all $(TESTBIN)
+	@$(MAKE) --no-print-directory all $(TESTBIN) $(SQL_EXEC)
 	@$(MAKE) --no-print-directory layers unit golden tui-test
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" SAN="$(ASAN_FLAGS)" \
-	  LDFLAGS="$(ASAN_FLAGS)" all build/asan/check_kith
+	  LDFLAGS="$(ASAN_FLAGS)" all build/asan/check_kith build/asan/tests/sql_exec
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  $(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" SAN="$(ASAN_FLAGS)" \
 	  LDFLAGS="$(ASAN_FLAGS)" unit golden tui-test
 
-valgrind: deps all $(TESTBIN)
+valgrind: deps all $(TESTBIN) $(SQL_EXEC)
 	@CK_FORK=no KITH_FIXTURES=tests/fixtures valgrind -q --error-exitcode=99 \
 	  --leak-check=full --errors-for-leak-kinds=definite $(TESTBIN)
 	@KITH_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \

@@ -7,13 +7,11 @@
 
 #include "buf.h"
 
-#define JSON_MAX_DEPTH 32
-
 struct json {
 	struct buf *out; /* not owned */
 	int pretty;      /* 1: newlines and indentation; 0: one line */
-	int depth;
-	int count[JSON_MAX_DEPTH]; /* items written at each depth */
+	int depth;       /* open containers, unbounded */
+	int items;       /* items written in the innermost open container */
 	int after_key;
 };
 

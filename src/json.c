@@ -25,7 +25,9 @@ static void json_indent(struct json *j)
 		buf_puts(j->out, "  ");
 }
 
-/* Separator and indentation before a value or a key. */
+/* Separator and indentation before a value or a key. Only the innermost
+ * container's item count is kept: the container a close returns to holds at
+ * least the one just closed, so any depth stays valid without a cap. */
 static void json_item(struct json *j)
 {
 	if (j->after_key) {
@@ -33,27 +35,27 @@ static void json_item(struct json *j)
 		return;
 	}
 	if (j->depth > 0) {
-		if (j->count[j->depth] > 0)
+		if (j->items > 0)
 			buf_putc(j->out, ',');
 		json_indent(j);
 	}
-	j->count[j->depth]++;
+	j->items++;
 }
 
 static void json_open(struct json *j, char c)
 {
 	json_item(j);
 	buf_putc(j->out, c);
-	if (j->depth + 1 < JSON_MAX_DEPTH)
-		j->depth++;
-	j->count[j->depth] = 0;
+	j->depth++;
+	j->items = 0;
 }
 
 static void json_close(struct json *j, char c)
 {
-	int had = j->count[j->depth] > 0;
+	int had = j->items > 0;
 	if (j->depth > 0)
 		j->depth--;
+	j->items = 1;
 	if (had)
 		json_indent(j);
 	buf_putc(j->out, c);
@@ -107,8 +109,7 @@ void json_escape(struct buf *out, const char *s)
 			buf_puts(out, "\\t");
 		} else if (cp == '\r') {
 			buf_puts(out, "\\r");
-		} else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
-		           utf8_is_control(cp)) {
+		} else if (utf8_is_control(cp)) { /* C0, DEL, C1, bidi: all in the BMP */
 			buf_printf(out, "\\u%04x", (unsigned)cp);
 		} else {
 			buf_add(out, s + i, n);

@@ -142,6 +142,21 @@ static int store_contact_parts(struct store *st, const struct contact *c, const 
 	return store_contact_words(st, c->rowid, folded, fresh, cause);
 }
 
+/* Binds the columns of the contact insert and update statements (?1 the
+ * uuid, ?2 .. ?15 the columns, in STORE_SQL_CONTACT_INSERT order); the
+ * strings are c's and folded, which must live until s is reset. */
+static int store_contact_bind(struct store *st, sqlite3_stmt *s, const struct contact *c,
+                              const char *folded, int64_t updated_at, char **cause)
+{
+	return store_bind(st, s, cause,
+	                  "ttttttt"
+	                  "nttii"
+	                  "zzt",
+	                  c->id, c->name, folded, c->org, c->role, model_circle_name(c->circle),
+	                  model_ckind_name(c->kind), (int64_t)c->cadence_days, c->met, c->birthday,
+	                  c->created_at, updated_at, c->archived_at, c->snoozed_until, c->notes);
+}
+
 int store_tx_contact_add(struct store *st, struct contact *c, int64_t now, char **cause)
 {
 	if (store_need_write(st, cause) != 0 || store_contact_check(c, cause) != 0)
@@ -157,15 +172,7 @@ int store_tx_contact_add(struct store *st, struct contact *c, int64_t now, char 
 	char *folded = utf8_fold(c->name);
 	sqlite3_stmt *s = store_stmt(st, STORE_SQL_CONTACT_INSERT, cause);
 	int rc = -1;
-	if (s != NULL &&
-	    store_bind(st, s, cause,
-	               "ttttttt"
-	               "nttii"
-	               "zzt",
-	               c->id, c->name, folded, c->org, c->role, model_circle_name(c->circle),
-	               model_ckind_name(c->kind), (int64_t)c->cadence_days, c->met, c->birthday,
-	               c->created_at, c->updated_at, c->archived_at, c->snoozed_until,
-	               c->notes) == 0 &&
+	if (s != NULL && store_contact_bind(st, s, c, folded, c->updated_at, cause) == 0 &&
 	    store_step_done(st, s, cause) == 0) {
 		c->rowid = sqlite3_last_insert_rowid(st->db);
 		memset(&c->sc, 0, sizeof c->sc);
@@ -189,15 +196,10 @@ int store_tx_contact_update(struct store *st, struct contact *c, int64_t now, ch
 	char *folded = utf8_fold(c->name);
 	sqlite3_stmt *s = store_stmt(st, STORE_SQL_CONTACT_UPDATE, cause);
 	int rc = -1;
-	if (s != NULL &&
-	    store_bind(st, s, cause,
-	               "itttttt"
-	               "nttii"
-	               "zzt",
-	               c->rowid, c->name, folded, c->org, c->role, model_circle_name(c->circle),
-	               model_ckind_name(c->kind), (int64_t)c->cadence_days, c->met, c->birthday,
-	               c->created_at, now, c->archived_at, c->snoozed_until, c->notes) == 0 &&
-	    store_step_done(st, s, cause) == 0 && store_rank_refresh(st, c->rowid, cause) == 0)
+	/* the update's ?1 is the rowid, bound over the uuid */
+	if (s != NULL && store_contact_bind(st, s, c, folded, now, cause) == 0 &&
+	    store_bind(st, s, cause, "i", c->rowid) == 0 && store_step_done(st, s, cause) == 0 &&
+	    store_rank_refresh(st, c->rowid, cause) == 0)
 		rc = store_contact_parts(st, c, folded, 0, cause);
 	free(folded);
 	if (rc == 0)
@@ -238,29 +240,36 @@ int store_tx_contact_archive(struct store *st, int64_t rowid, int archived, int6
 	                           cause);
 }
 
+/* The columns of a full record, notes included (store_load). */
+static void store_contact_load_columns(sqlite3_stmt *s, void *out)
+{
+	struct contact *c = out;
+	store_col_contact(s, c);
+	free(c->notes);
+	c->notes = store_col_str(s, STORE_CONTACT_NCOLS);
+}
+
+static int store_contact_load_parts(struct store *st, void *out, char **cause)
+{
+	struct contact *c = out;
+	if (store_contact_tags(st, c->rowid, &c->tags, cause) != 0)
+		return -1;
+	return store_contact_fields(st, c, cause);
+}
+
+static void store_contact_load_free(void *out)
+{
+	contact_free(out);
+}
+
+static const struct store_loader store_contact_loader = {
+	store_contact_load_columns, store_contact_load_parts, store_contact_load_free};
+
 static int store_contact_load(struct store *st, enum store_stmt id, int64_t rowid, const char *uuid,
                               struct contact *out, char **cause)
 {
 	memset(out, 0, sizeof *out);
-	int own;
-	if (store_snap_begin(st, &own, cause) != 0)
-		return -1;
-	sqlite3_stmt *s = NULL;
-	int rc = store_step_key(st, id, rowid, uuid, &s, cause);
-	if (rc == 1) {
-		store_col_contact(s, out);
-		free(out->notes);
-		out->notes = store_col_str(s, STORE_CONTACT_NCOLS);
-		store_reset(s);
-		rc = store_contact_tags(st, out->rowid, &out->tags, cause);
-		if (rc == 0)
-			rc = store_contact_fields(st, out, cause);
-		if (rc != 0)
-			contact_free(out);
-	} else if (rc == 0) {
-		rc = 1;
-	}
-	return store_snap_end(st, own, rc, cause);
+	return store_load(st, id, rowid, uuid, &store_contact_loader, out, cause);
 }
 
 int store_contact_get(struct store *st, int64_t rowid, struct contact *out, char **cause)

@@ -129,6 +129,20 @@ int store_rank_refresh(struct store *st, int64_t rowid, char **cause);
  * -1 on error. */
 int store_step_key(struct store *st, enum store_stmt id, int64_t rowid, const char *uuid,
                    sqlite3_stmt **out, char **cause);
+/* How store_load reads one kind of record: its columns from the row (the
+ * statement is reset after), then its parts (tags, fields, links), and how
+ * a half-read record is freed when the parts fail. */
+struct store_loader {
+	void (*columns)(sqlite3_stmt *s, void *out);
+	int (*parts)(struct store *st, void *out, char **cause);
+	void (*release)(void *out);
+};
+/* One record by key, in one read snapshot: steps the kept statement id as
+ * store_step_key does and reads the row into *out as `how` says. 0 with the
+ * record in *out (the caller frees it), 1 when there is none (out untouched),
+ * -1 with *cause (out freed). store_load.c. */
+int store_load(struct store *st, enum store_stmt id, int64_t rowid, const char *uuid,
+               const struct store_loader *how, void *out, char **cause);
 /* Steps the kept statement id, bound to rowid (and tag, when not NULL), to a
  * contact's row: 0 with the row in *out (the caller resets it), -1 with
  * "no contact with rowid N" when there is none, or on error. */

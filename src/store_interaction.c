@@ -217,25 +217,29 @@ static int store_interaction_fill(struct store *st, struct interaction *in, char
 	return rc;
 }
 
+static void store_interaction_load_columns(sqlite3_stmt *s, void *out)
+{
+	store_col_interaction(s, out);
+}
+
+static int store_interaction_load_parts(struct store *st, void *out, char **cause)
+{
+	return store_interaction_fill(st, out, cause);
+}
+
+static void store_interaction_load_free(void *out)
+{
+	interaction_free(out);
+}
+
+static const struct store_loader store_interaction_loader = {
+	store_interaction_load_columns, store_interaction_load_parts, store_interaction_load_free};
+
 static int store_interaction_load(struct store *st, enum store_stmt id, int64_t rowid,
                                   const char *uuid, struct interaction *out, char **cause)
 {
 	memset(out, 0, sizeof *out);
-	int own;
-	if (store_snap_begin(st, &own, cause) != 0)
-		return -1;
-	sqlite3_stmt *s = NULL;
-	int rc = store_step_key(st, id, rowid, uuid, &s, cause);
-	if (rc == 1) {
-		store_col_interaction(s, out);
-		store_reset(s);
-		rc = store_interaction_fill(st, out, cause);
-		if (rc != 0)
-			interaction_free(out);
-	} else if (rc == 0) {
-		rc = 1;
-	}
-	return store_snap_end(st, own, rc, cause);
+	return store_load(st, id, rowid, uuid, &store_interaction_loader, out, cause);
 }
 
 int store_interaction_get(struct store *st, int64_t rowid, struct interaction *out, char **cause)

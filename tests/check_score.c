@@ -272,14 +272,19 @@ START_TEST(test_warmth_falls_strictly)
 		ev_make(NOW, IKIND_MESSAGE, DIR_NONE, 0),
 	};
 	score_cache_build(&c.sc, &p, v, 3, 0);
-	double prev = 2.0;
+	double prev = 2.0, at_last = -1;
 	for (int d = 0; d <= 720; d += 3) {
 		struct score s;
 		score_compute(&s, &c, &p, NOW + d * DAY);
 		ck_assert_msg(s.warmth < prev, "day %d", d);
-		ck_assert(s.warmth_last == s.warmth || d > 0);
+		/* warmth_last is the warmth at the last contact (NOW): it does not fall */
+		if (d == 0)
+			at_last = s.warmth;
+		ck_assert_msg(fabs(s.warmth_last - at_last) < 1e-12, "day %d", d);
+		ck_assert(d == 0 || s.warmth < s.warmth_last);
 		prev = s.warmth;
 	}
+	ck_assert(at_last > 0.4 && at_last < 1);
 	contact_free(&c);
 }
 END_TEST
@@ -639,6 +644,33 @@ START_TEST(test_order_independent)
 }
 END_TEST
 
+/* An interaction exactly at now counts: only those after now are left out. */
+START_TEST(test_at_now_counts)
+{
+	struct score_params p;
+	score_params_default(&p);
+	struct score_event v[] = {
+		ev_make(NOW - 10 * DAY, IKIND_MEETING, DIR_NONE, 0),
+		ev_make(NOW, IKIND_INTRO, DIR_GAVE, 0),
+		ev_make(NOW + 1, IKIND_LEAD, DIR_GOT, 0),
+	};
+	struct contact c;
+	contact_setup(&c, CIRCLE_CLOSE, -1, 0);
+	struct score s;
+	score_compute_events(&s, &c, &p, v, 3, NOW);
+	ck_assert(fabs(s.W - (3 + 3 * exp2(-10.0 / 90))) < 1e-12);
+	ck_assert(fabs(s.G - 3) < 1e-12);
+	ck_assert(s.R == 0);
+	ck_assert_int_eq(s.last_contact, NOW);
+	/* the same as the cache of the first two */
+	struct score want;
+	score_cache_build(&c.sc, &p, v, 2, 0);
+	score_compute(&want, &c, &p, NOW);
+	assert_score_near(&s, &want, 0.0);
+	contact_free(&c);
+}
+END_TEST
+
 /* Interactions after now are ignored by score_compute_events. */
 START_TEST(test_future_ignored)
 {
@@ -777,7 +809,25 @@ START_TEST(test_bounded)
 		ck_assert(s.W >= 0 && s.G >= 0 && s.R >= 0 && s.days_since >= 0);
 		ck_assert(s.importance > 0 && s.importance <= 1);
 		ck_assert(s.attention >= 0 && s.attention < 1.5);
-		ck_assert((unsigned)s.status < STATUS_COUNT);
+		/* the parts agree with each other: attention is its two terms, and
+		 * the status follows the ratio and the days as DESIGN.md §4 says */
+		ck_assert(fabs(s.attention_recency -
+		               s.importance * s.recency * (0.5 + 0.5 * s.warmth_last)) < 1e-12);
+		ck_assert(fabs(s.attention_owed - 0.5 * s.owed) < 1e-12);
+		ck_assert(fabs(s.attention - (s.attention_recency + s.attention_owed)) < 1e-12);
+		enum score_status want;
+		if (s.days_since >= 1095 || (s.cadence > 0 && s.ratio >= 8))
+			want = STATUS_DORMANT;
+		else if (s.cadence == 0 || s.ratio < 1)
+			want = STATUS_OK;
+		else
+			want = s.ratio < 2 ? STATUS_DUE : STATUS_COLD;
+		ck_assert_msg(s.status == want, "round %d: status %d, want %d (r %g, s %g)", round,
+		              (int)s.status, (int)want, s.ratio, s.days_since);
+		if (s.cadence > 0)
+			ck_assert(fabs(s.ratio - s.days_since / s.cadence) < 1e-9 * (1 + s.ratio));
+		else
+			ck_assert(s.ratio == 0 && s.recency == 0);
 		contact_free(&c);
 	}
 	/* extremes: a thousand deep leads at once, and a contact silent for ages */
@@ -838,6 +888,9 @@ START_TEST(test_incremental_equals_build)
 }
 END_TEST
 
+/* The digest of the default parameters, fixed: it is stored in every journal. */
+#define DIGEST_OF_DEFAULTS UINT64_C(0xb342e9ce3b6269a3)
+
 START_TEST(test_digest)
 {
 	struct score_params a, b;
@@ -873,8 +926,16 @@ START_TEST(test_digest)
 	b.dormant_days = 700;
 	b.weight[IKIND_NOTE] = 3; /* notes weigh 0 regardless */
 	ck_assert_uint_eq(score_params_digest(&a), score_params_digest(&b));
-	/* and it is stable across builds and machines */
-	ck_assert_uint_eq(score_params_digest(&a), score_params_digest(&a));
+	/* -0.0 and 0.0 are the same weight */
+	score_params_default(&b);
+	b.weight[IKIND_SHARE] = 0.0;
+	struct score_params m = b;
+	m.weight[IKIND_SHARE] = -0.0;
+	ck_assert_uint_eq(score_params_digest(&b), score_params_digest(&m));
+	ck_assert_uint_ne(score_params_digest(&a), score_params_digest(&b));
+	/* and it is stable across builds and machines: a journal's stored digest
+	 * must still match after an upgrade, or every cache is rebuilt */
+	ck_assert_uint_eq(score_params_digest(&a), DIGEST_OF_DEFAULTS);
 }
 END_TEST
 
@@ -901,6 +962,7 @@ Suite *suite_score(void)
 	tcase_add_test(tc, test_notes_change_nothing);
 	tcase_add_test(tc, test_order_independent);
 	tcase_add_test(tc, test_future_ignored);
+	tcase_add_test(tc, test_at_now_counts);
 	tcase_add_test(tc, test_warmth_last);
 	tcase_add_test(tc, test_cache_fields);
 	tcase_add_test(tc, test_bounded);

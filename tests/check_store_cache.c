@@ -3,6 +3,7 @@
  * rescoring; two processes writing at once; the busy retry; backups and the
  * data version. */
 #include <check.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -454,15 +455,44 @@ START_TEST(test_backup)
 	ck_assert_int_eq(a.tombstones, b.tombstones);
 	ck_assert_int_eq(b.schema_version, 1);
 	ck_assert_str_eq(b.integrity, "ok");
-	struct contact c;
-	ck_assert_int_eq(store_contact_get(st2, people[0], &c, &cause), 0);
-	struct contact c0;
-	ck_assert_int_eq(store_contact_get(fx.st, people[0], &c0, &cause), 0);
-	ck_assert_str_eq(c.id, c0.id);
-	ck_assert_int_eq(c.sc.n, c0.sc.n);
-	ck_assert(c.sc.warm_sum == c0.sc.warm_sum);
-	contact_free(&c);
-	contact_free(&c0);
+	/* what was compared is not empty: five people, a tombstone, interactions */
+	ck_assert_int_eq(a.contacts, NPEOPLE - 1);
+	ck_assert_int_ge(a.tombstones, 1);
+	ck_assert_int_gt(a.interactions, 0);
+	/* every remaining contact's stored cache, field by field, and a cache
+	 * that holds something (sums of zero would compare equal anyway) */
+	int64_t with_history = 0;
+	for (int i = 0; i < NPEOPLE; i++) {
+		if (i == 1)
+			continue;
+		struct contact c, c0;
+		ck_assert_int_eq(store_contact_get(st2, people[i], &c, &cause), 0);
+		ck_assert_int_eq(store_contact_get(fx.st, people[i], &c0, &cause), 0);
+		ck_assert_str_eq(c.id, c0.id);
+		ck_assert_str_eq(c.name, c0.name);
+		ck_assert_int_eq(c.sc.n, c0.sc.n);
+		ck_assert_int_eq(c.sc.n_service, c0.sc.n_service);
+		ck_assert_int_eq(c.sc.ref_at, c0.sc.ref_at);
+		ck_assert_int_eq(c.sc.last_at, c0.sc.last_at);
+		ck_assert_int_eq(c.sc.first_at, c0.sc.first_at);
+		ck_assert_int_eq(c.sc.max_at, c0.sc.max_at);
+		ck_assert(c.sc.warm_sum == c0.sc.warm_sum);
+		ck_assert(c.sc.gave_sum == c0.sc.gave_sum);
+		ck_assert(c.sc.got_sum == c0.sc.got_sum);
+		if (c.sc.n > 0 && c.sc.warm_sum > 0)
+			with_history++;
+		contact_free(&c);
+		contact_free(&c0);
+	}
+	ck_assert_int_ge(with_history, 3);
+	/* the removed contact stays removed in the copy */
+	struct contact gone;
+	ck_assert_int_eq(store_contact_get(st2, people[1], &gone, &cause), 1);
+	/* and the copy is a file of its own: a write to it leaves the journal alone */
+	t_person(st2, "Only in the copy", NULL);
+	struct store_stats a2;
+	ck_assert_int_eq(store_stats(fx.st, 0, &a2, &cause), 0);
+	ck_assert_int_eq(a2.contacts, a.contacts);
 	store_close(st2);
 	/* an existing file is never overwritten */
 	char *other = t_path(fx.dir, "precious.txt");
@@ -508,6 +538,98 @@ START_TEST(test_data_version)
 }
 END_TEST
 
+/* The cache tolerance at its boundary: reopened with a half-life 0.05 days
+ * longer, a contact's decayed sum moves by about 1e-4 of itself and is
+ * rewritten; moved by 1e-9 days it changes by about 1e-12 and is left as it
+ * was, bit for bit. */
+static double reopen_warm_sum(const char *path, int64_t rowid, double half_life)
+{
+	struct score_params p;
+	score_params_default(&p);
+	p.half_life = half_life;
+	struct store *st;
+	char *cause = NULL;
+	ck_assert_int_eq(store_open(&st, path, 0, &p, &cause), 0);
+	struct contact c;
+	ck_assert_int_eq(store_contact_get(st, rowid, &c, &cause), 0);
+	double w = c.sc.warm_sum;
+	contact_free(&c);
+	store_close(st);
+	return w;
+}
+
+START_TEST(test_tolerance_boundary)
+{
+	char *dir = t_tmpdir();
+	char *path = t_path(dir, "kith.db");
+	struct store *st = t_open(path);
+	int64_t ana = t_person(st, "Ana", NULL);
+	t_log(st, T_NOW - 100 * T_DAY, IKIND_MEETING, DIR_NONE, 0, &ana, 1, NULL);
+	t_log(st, T_NOW - 10 * T_DAY, IKIND_MEETING, DIR_NONE, 0, &ana, 1, NULL);
+	store_close(st);
+	/* 3 at the last meeting, plus 3 halved over its 90 days */
+	double w90 = reopen_warm_sum(path, ana, 90);
+	ck_assert(fabs(w90 - 4.5) < 1e-12);
+	/* within the tolerance: kept (a rebuild would differ in the last bits) */
+	double tiny = 90 + 1e-9;
+	ck_assert(3 + 3 * exp2(-90 / tiny) != 4.5);
+	ck_assert(reopen_warm_sum(path, ana, tiny) == w90);
+	/* past it, by 2.6e-8 of the sum (1e-5 days): rescored */
+	double small = 90 + 1e-5;
+	double ws = reopen_warm_sum(path, ana, small);
+	ck_assert_msg(fabs(ws - (3 + 3 * exp2(-90 / small))) < 1e-13, "warm_sum %.17g", ws);
+	ck_assert(fabs(ws - w90) > 1e-8);
+	/* and by 0.05 days: rescored to the new half-life's sum */
+	double w = reopen_warm_sum(path, ana, 90.05);
+	ck_assert_msg(fabs(w - (3 + 3 * exp2(-90 / 90.05))) < 1e-12, "warm_sum %.17g", w);
+	ck_assert(fabs(w - w90) > 1e-4);
+	t_rmtree(dir);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+/* A stored cache wrong in any one of its fields is found and repaired by a
+ * rescore of everything, and only that contact is reported. */
+static const char *const cache_columns[] = {
+	"sc_ref_at", "sc_warm", "sc_gave", "sc_got", "sc_last_at",
+	"sc_first_at", "sc_max_at", "sc_n", "sc_n_service",
+};
+
+START_TEST(test_rescore_finds_each_field)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	int64_t ana = t_person(fx.st, "Ana", NULL);
+	int64_t bob = t_person(fx.st, "Bob", NULL);
+	int64_t both[2] = {ana, bob};
+	t_log(fx.st, T_NOW - 30 * T_DAY, IKIND_NOTE, DIR_NONE, 0, both, 2, NULL);
+	t_log(fx.st, T_NOW - 20 * T_DAY, IKIND_ADVICE, DIR_GAVE, 0, both, 2, NULL);
+	t_log(fx.st, T_NOW - 10 * T_DAY, IKIND_FAVOR, DIR_GOT, 0, both, 2, NULL);
+	t_log(fx.st, T_NOW - 5 * T_DAY, IKIND_CALL, DIR_NONE, 0, both, 2, NULL);
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(fx.path, &db), SQLITE_OK);
+	char *sql = sqlite3_mprintf("UPDATE contact SET %s = %s + 1 WHERE id = %lld",
+	                            cache_columns[_i], cache_columns[_i], (long long)ana);
+	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sqlite3_close(db);
+	size_t ndiffer = 0;
+	char *cause = NULL;
+	struct report_log log;
+	memset(&log, 0, sizeof log);
+	ck_assert_int_eq(t_rescore_all(fx.st, on_report, &log, &ndiffer, &cause), 0);
+	ck_assert_msg(ndiffer == 1, "%s: %zu differ", cache_columns[_i], ndiffer);
+	ck_assert_uint_eq(log.calls, 1);
+	ck_assert_int_eq(log.rowids[0], ana);
+	t_check_cache(fx.st, ana);
+	t_check_cache(fx.st, bob);
+	ck_assert_int_eq(t_rescore_all(fx.st, NULL, NULL, &ndiffer, &cause), 0);
+	ck_assert_uint_eq(ndiffer, 0);
+	t_fixture_close(&fx);
+}
+END_TEST
+
 Suite *suite_store_cache(void)
 {
 	Suite *s = suite_create("store_cache");
@@ -516,6 +638,9 @@ Suite *suite_store_cache(void)
 	tcase_add_loop_test(tc, test_cache_equals_rebuild, 0, 3);
 	tcase_add_test(tc, test_cache_notes_and_edits);
 	tcase_add_test(tc, test_bulk_then_rescore_all);
+	tcase_add_test(tc, test_tolerance_boundary);
+	tcase_add_loop_test(tc, test_rescore_finds_each_field, 0,
+	                    (int)(sizeof cache_columns / sizeof cache_columns[0]));
 	suite_add_tcase(s, tc);
 	tc = tcase_create("concurrency");
 	tcase_set_timeout(tc, 120);

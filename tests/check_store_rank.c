@@ -72,6 +72,12 @@ static int rk_archive(struct store *st, void *arg, char **cause)
 	return store_tx_contact_archive(st, op->a, 1, T_NOW, cause);
 }
 
+static int rk_unarchive(struct store *st, void *arg, char **cause)
+{
+	struct rk_op *op = arg;
+	return store_tx_contact_archive(st, op->a, 0, T_NOW, cause);
+}
+
 static int rk_merge(struct store *st, void *arg, char **cause)
 {
 	struct rk_op *op = arg;
@@ -135,6 +141,139 @@ START_TEST(test_rank_missing)
 }
 END_TEST
 
+/* Rewrites byte `at` of every rank value to `value`, or cuts the values to
+ * `at` bytes when value is -1; then byte at2 to value2 when at2 >= 0. The
+ * connection is the test's own. */
+static void rk_damage(const char *path, int at, int value, int at2, int value2)
+{
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_stmt *sel, *upd;
+	/* the table itself, not the rank index, whose order the update moves */
+	ck_assert_int_eq(
+		sqlite3_prepare_v2(db, "SELECT id, rank FROM contact NOT INDEXED", -1, &sel, NULL),
+		SQLITE_OK);
+	ck_assert_int_eq(
+		sqlite3_prepare_v2(db, "UPDATE contact SET rank = ?2 WHERE id = ?1", -1, &upd, NULL),
+		SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+	while (sqlite3_step(sel) == SQLITE_ROW) {
+		int len = sqlite3_column_bytes(sel, 1);
+		unsigned char b[512];
+		ck_assert_int_gt(len, at);
+		ck_assert_int_le(len, (int)sizeof b);
+		memcpy(b, sqlite3_column_blob(sel, 1), (size_t)len);
+		if (value < 0)
+			len = at;
+		else
+			b[at] = (unsigned char)value;
+		if (at2 >= 0)
+			b[at2] = (unsigned char)value2;
+		sqlite3_bind_int64(upd, 1, sqlite3_column_int64(sel, 0));
+		sqlite3_bind_blob(upd, 2, b, len, SQLITE_TRANSIENT);
+		ck_assert_int_eq(sqlite3_step(upd), SQLITE_DONE);
+		sqlite3_reset(upd);
+	}
+	ck_assert_int_eq(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_finalize(sel);
+	sqlite3_finalize(upd);
+	sqlite3_close(db);
+}
+
+/* A rank value that is not one of this version (a circle byte past the last
+ * circle, another version byte over a plausible circle, a short value) is not
+ * trusted: the row is read from its columns. */
+static const struct {
+	int at, value, at2, value2;
+} rk_damages[] = {
+	{1, CIRCLE_COUNT, -1, 0}, {1, 0xff, -1, 0},          {0, 0, 1, CIRCLE_OUTER},
+	{0, 2, 1, CIRCLE_WIDE},   {40, -1, 1, CIRCLE_OUTER},
+};
+
+START_TEST(test_rank_damaged)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	char *cause = NULL;
+	int64_t ana = t_person(fx.st, "Ana", NULL);
+	int64_t bea = t_person(fx.st, "Bea", NULL);
+	struct contact c;
+	ck_assert_int_eq(store_contact_get(fx.st, ana, &c, &cause), 0);
+	c.circle = CIRCLE_CLOSE;
+	ck_assert_int_eq(t_contact_update(fx.st, &c, T_NOW, &cause), 0);
+	contact_free(&c);
+	ck_assert_int_eq(store_contact_get(fx.st, bea, &c, &cause), 0);
+	c.circle = CIRCLE_INNER;
+	c.cadence_days = 3;
+	ck_assert_int_eq(t_contact_update(fx.st, &c, T_NOW, &cause), 0);
+	contact_free(&c);
+	int64_t both[2] = {ana, bea};
+	t_log(fx.st, T_NOW - 3 * T_DAY, IKIND_LEAD, DIR_GOT, 0, both, 2, NULL);
+	rk_damage(fx.path, rk_damages[_i].at, rk_damages[_i].value, rk_damages[_i].at2,
+	          rk_damages[_i].value2);
+	rk_check(fx.st, 2);
+	t_fixture_close(&fx);
+}
+END_TEST
+
+/* The scan leaves archived contacts out unless asked, and filters by circle
+ * and by tag. */
+static int rk_has(const struct rk_rows *rows, int64_t rowid)
+{
+	for (size_t i = 0; i < rows->n; i++)
+		if (rows->v[i].rowid == rowid)
+			return 1;
+	return 0;
+}
+
+static size_t rk_scan(struct store *st, int circle, const char *tag, int archived,
+                      struct rk_rows *rows)
+{
+	struct store_contact_filter f = {.circle = circle, .tag = tag, .archived = archived};
+	char *cause = NULL;
+	rows->n = 0;
+	ck_assert_int_eq(store_contact_rank(st, &f, rk_take, rows, &cause), 0);
+	return rows->n;
+}
+
+START_TEST(test_rank_filters)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	char *cause = NULL;
+	int64_t ana = t_person(fx.st, "Ana", "work");
+	int64_t bea = t_person(fx.st, "Bea", "family");
+	int64_t cid = t_person(fx.st, "Cid", "work");
+	struct contact c;
+	ck_assert_int_eq(store_contact_get(fx.st, cid, &c, &cause), 0);
+	c.circle = CIRCLE_INNER;
+	ck_assert_int_eq(t_contact_update(fx.st, &c, T_NOW, &cause), 0);
+	contact_free(&c);
+	struct rk_op op = {ana, 0};
+	ck_assert_int_eq(store_write(fx.st, rk_archive, &op, &cause), 0);
+	struct rk_rows rows;
+	ck_assert_uint_eq(rk_scan(fx.st, -1, NULL, 0, &rows), 2);
+	ck_assert(!rk_has(&rows, ana) && rk_has(&rows, bea) && rk_has(&rows, cid));
+	ck_assert_uint_eq(rk_scan(fx.st, -1, NULL, 1, &rows), 3);
+	ck_assert(rk_has(&rows, ana));
+	ck_assert_uint_eq(rk_scan(fx.st, -1, "work", 0, &rows), 1);
+	ck_assert(rk_has(&rows, cid));
+	ck_assert_uint_eq(rk_scan(fx.st, -1, "work", 1, &rows), 2);
+	ck_assert_uint_eq(rk_scan(fx.st, CIRCLE_INNER, NULL, 0, &rows), 1);
+	ck_assert(rk_has(&rows, cid));
+	ck_assert_uint_eq(rk_scan(fx.st, CIRCLE_INNER, "family", 1, &rows), 0);
+	/* the scan with no filter is the one without archived contacts */
+	rows.n = 0;
+	ck_assert_int_eq(store_contact_rank(fx.st, NULL, rk_take, &rows, &cause), 0);
+	ck_assert_uint_eq(rows.n, 2);
+	ck_assert(!rk_has(&rows, ana));
+	/* unarchived, it is back */
+	ck_assert_int_eq(store_write(fx.st, rk_unarchive, &op, &cause), 0);
+	ck_assert_uint_eq(rk_scan(fx.st, -1, NULL, 0, &rows), 3);
+	t_fixture_close(&fx);
+}
+END_TEST
+
 Suite *suite_store_rank(void)
 {
 	Suite *s = suite_create("store_rank");
@@ -142,6 +281,8 @@ Suite *suite_store_rank(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_rank_in_step);
 	tcase_add_test(tc, test_rank_missing);
+	tcase_add_loop_test(tc, test_rank_damaged, 0, (int)(sizeof rk_damages / sizeof rk_damages[0]));
+	tcase_add_test(tc, test_rank_filters);
 	suite_add_tcase(s, tc);
 	return s;
 }

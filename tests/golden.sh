@@ -3,12 +3,14 @@
 # pinned clock and compares what it prints with tests/golden/*.out.
 # usage: sh tests/golden.sh KITH [NAME...]    (GOLDEN_UPDATE=1 rewrites the .out files)
 # Each .t is a shell script; `kith ARGS` in it runs the binary (through $KITH_WRAP,
-# e.g. valgrind) with stderr folded into stdout and "[exit N]" after a failure.
+# e.g. valgrind) with stderr folded into stdout and "[exit N]" after a failure;
+# `sql DB SQL` runs SQL on a journal (tests/sql_exec.c, built beside KITH).
 set -u
 KITH_BIN=$1
 shift
 case $KITH_BIN in /*) ;; *) KITH_BIN=$(pwd)/$KITH_BIN ;; esac
 here=$(cd "$(dirname "$0")" && pwd)
+SQL_EXEC=$(dirname "$KITH_BIN")/tests/sql_exec
 pass=0
 fail=0
 names=$*
@@ -25,7 +27,10 @@ for name in $names; do
 		export KITH_DB="$work/kith.db" KITH_NOW=2026-11-20T10:00
 		export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
 		unset KITH_CONFIG COLUMNS
-		export KITH_BIN
+		export KITH_BIN SQL_EXEC
+		sql() {
+			"$SQL_EXEC" "$@" 2>&1 || echo "[sql failed]"
+		}
 		kith() {
 			${KITH_WRAP:-} "$KITH_BIN" "$@" 2>&1
 			rc=$?

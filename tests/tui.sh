@@ -90,8 +90,9 @@ for name in "Fátima Okafor" "Fatma Yilmaz" "Ana Souza" "Ana Lima" "Bruno Lima" 
 	"$KITH" --db "$DB" add "$name" >/dev/null || { echo "tui: cannot add $name"; exit 1; }
 done
 # kith add refuses control characters: a hostile name comes in behind its back
-sqlite3 "$DB" "UPDATE contact SET name = 'Bidi' || char(8238) || 'Name' WHERE name = 'Bidi Name'" ||
-	{ echo "tui: cannot write a hostile name with sqlite3"; exit 1; }
+"$(dirname "$KITH")/tests/sql_exec" "$DB" \
+	"UPDATE contact SET name = 'Bidi' || char(8238) || 'Name' WHERE name = 'Bidi Name'" ||
+	{ echo "tui: cannot write a hostile name with tests/sql_exec"; exit 1; }
 
 # 1. the preview follows the typing
 start s1
