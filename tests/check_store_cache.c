@@ -295,73 +295,6 @@ END_TEST
 
 /* ---- the busy retry ---- */
 
-/* A child that takes the write lock once it reads a byte from `go`, says so
- * by writing a byte to `ready`, and holds the lock for hold_ms, or (0) until
- * it reads a byte from `release`. It is forked before the test opens its
- * store, so that it shares no connection with it. */
-struct holder {
-	pid_t pid;
-	int go[2], ready[2], release[2];
-};
-
-static void holder_start(struct holder *h, char *dir, char *path, int hold_ms)
-{
-	ck_assert_int_eq(pipe(h->go), 0);
-	ck_assert_int_eq(pipe(h->ready), 0);
-	ck_assert_int_eq(pipe(h->release), 0);
-	h->pid = fork();
-	ck_assert_int_ge(h->pid, 0);
-	if (h->pid != 0)
-		return;
-	sqlite3 *db = NULL;
-	char b = 'x';
-	int code = 0;
-	if (read(h->go[0], &b, 1) != 1)
-		code = 19;
-	else if (sqlite3_open(path, &db) != SQLITE_OK ||
-	         sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		code = 20;
-	if (write(h->ready[1], &b, 1) != 1)
-		code = 21;
-	if (hold_ms > 0)
-		sqlite3_sleep(hold_ms);
-	else if (read(h->release[0], &b, 1) != 1)
-		code = 22;
-	if (code == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		code = 23;
-	sqlite3_close(db);
-	free(path); /* the child's copies: valgrind follows children */
-	free(dir);
-	_exit(code);
-}
-
-/* Lets the holder take the lock and waits until it has it. */
-static void holder_lock(struct holder *h)
-{
-	char b = 'x';
-	ck_assert_int_eq(write(h->go[1], &b, 1), 1);
-	ck_assert_int_eq(read(h->ready[0], &b, 1), 1);
-}
-
-static void holder_release(struct holder *h)
-{
-	char b = 'x';
-	ck_assert_int_eq(write(h->release[1], &b, 1), 1);
-}
-
-static void holder_wait(struct holder *h)
-{
-	int status = 0;
-	ck_assert_int_eq(waitpid(h->pid, &status, 0), h->pid);
-	ck_assert(WIFEXITED(status));
-	ck_assert_int_eq(WEXITSTATUS(status), 0);
-	for (int i = 0; i < 2; i++) {
-		close(h->go[i]);
-		close(h->ready[i]);
-		close(h->release[i]);
-	}
-}
-
 static int count_calls(struct store *st, void *arg, char **cause)
 {
 	(*(int *)arg)++;
@@ -379,18 +312,18 @@ START_TEST(test_retry_until_released)
 	struct t_fixture fx;
 	fx.dir = t_tmpdir();
 	fx.path = t_path(fx.dir, "kith.db");
-	struct holder h;
-	holder_start(&h, fx.dir, fx.path, 300);
+	struct t_holder h;
+	t_holder_start(&h, fx.dir, fx.path, 300);
 	fx.st = t_open(fx.path);
 	char *cause = NULL;
 	/* no busy timeout: every wait is store_write's own */
 	ck_assert_int_eq(store_set_retry(fx.st, 0, 10000, &cause), 0);
-	holder_lock(&h);
+	t_holder_lock(&h);
 	int calls = 0;
 	int rc = store_write(fx.st, count_calls, &calls, &cause);
 	ck_assert_msg(rc == 0, "%s", cause ? cause : "?");
 	ck_assert_int_eq(calls, 1);
-	holder_wait(&h);
+	t_holder_wait(&h);
 	struct contact_ref *r;
 	size_t n;
 	ck_assert_int_eq(store_contact_find_exact(fx.st, "patient", 5, &r, &n, &cause), 0);
@@ -405,20 +338,20 @@ START_TEST(test_retry_gives_up)
 	struct t_fixture fx;
 	fx.dir = t_tmpdir();
 	fx.path = t_path(fx.dir, "kith.db");
-	struct holder h;
-	holder_start(&h, fx.dir, fx.path, 0);
+	struct t_holder h;
+	t_holder_start(&h, fx.dir, fx.path, 0);
 	fx.st = t_open(fx.path);
 	char *cause = NULL;
 	ck_assert_int_eq(store_set_retry(fx.st, 0, 50, &cause), 0);
-	holder_lock(&h);
+	t_holder_lock(&h);
 	int calls = 0;
 	ck_assert_int_eq(store_write(fx.st, count_calls, &calls, &cause), -1);
 	ck_assert_int_eq(calls, 0);
 	ck_assert_ptr_nonnull(strstr(cause, "is busy"));
 	free(cause);
 	cause = NULL;
-	holder_release(&h);
-	holder_wait(&h);
+	t_holder_release(&h);
+	t_holder_wait(&h);
 	/* released: the same write now goes through, and the store is usable */
 	ck_assert_int_eq(store_write(fx.st, count_calls, &calls, &cause), 0);
 	ck_assert_int_eq(calls, 1);

@@ -4,7 +4,6 @@
  * and a write that meets another writer waits for it and says so once. */
 #include <check.h>
 #include <dirent.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -317,57 +316,9 @@ END_TEST
 
 /* ---- waiting for another writer ---- */
 
-/* A child that holds the write lock from before the test's write until it
- * reads a byte from `release`. */
-struct locker {
-	pid_t pid;
-	int ready[2], release[2];
-};
-
-static void locker_start(struct locker *l, char *dir, char *path)
-{
-	ck_assert_int_eq(pipe(l->ready), 0);
-	ck_assert_int_eq(pipe(l->release), 0);
-	l->pid = fork();
-	ck_assert_int_ge(l->pid, 0);
-	if (l->pid != 0) {
-		char b;
-		ck_assert_int_eq(read(l->ready[0], &b, 1), 1);
-		return;
-	}
-	sqlite3 *db = NULL;
-	char b = 'x';
-	int code = 0;
-	if (sqlite3_open(path, &db) != SQLITE_OK ||
-	    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		code = 20;
-	if (write(l->ready[1], &b, 1) != 1)
-		code = 21;
-	if (read(l->release[0], &b, 1) != 1)
-		code = 22;
-	if (code == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		code = 23;
-	sqlite3_close(db);
-	free(path); /* the child's copies: valgrind follows children */
-	free(dir);
-	_exit(code);
-}
-
-static void locker_wait(struct locker *l)
-{
-	int status = 0;
-	ck_assert_int_eq(waitpid(l->pid, &status, 0), l->pid);
-	ck_assert(WIFEXITED(status));
-	ck_assert_int_eq(WEXITSTATUS(status), 0);
-	for (int i = 0; i < 2; i++) {
-		close(l->ready[i]);
-		close(l->release[i]);
-	}
-}
-
 struct notice {
 	int calls;
-	struct locker *l;
+	struct t_holder *l;
 	struct store *st;
 };
 
@@ -388,8 +339,9 @@ START_TEST(test_write_waits_and_says_so)
 	struct t_fixture fx;
 	t_fixture_open(&fx);
 	store_close(fx.st); /* the child must share no connection */
-	struct locker l;
-	locker_start(&l, fx.dir, fx.path);
+	struct t_holder l;
+	t_holder_start(&l, fx.dir, fx.path, 0);
+	t_holder_lock(&l);
 	fx.st = t_open(fx.path);
 	struct notice n = {0, &l, fx.st};
 	store_set_wait_notice(fx.st, on_wait, &n);
@@ -397,7 +349,7 @@ START_TEST(test_write_waits_and_says_so)
 	int rc = store_write(fx.st, add_then, NULL, &cause);
 	ck_assert_msg(rc == 0, "%s", cause ? cause : "?");
 	ck_assert_int_eq(n.calls, 1);
-	locker_wait(&l);
+	t_holder_wait(&l);
 	/* said once in the life of the store */
 	ck_assert_int_eq(store_write(fx.st, add_then, NULL, &cause), 0);
 	ck_assert_int_eq(n.calls, 1);
@@ -412,8 +364,9 @@ START_TEST(test_write_gives_up_saying_why)
 	struct t_fixture fx;
 	t_fixture_open(&fx);
 	store_close(fx.st);
-	struct locker l;
-	locker_start(&l, fx.dir, fx.path);
+	struct t_holder l;
+	t_holder_start(&l, fx.dir, fx.path, 0);
+	t_holder_lock(&l);
 	fx.st = t_open(fx.path);
 	char *cause = NULL;
 	ck_assert_int_eq(store_set_retry(fx.st, 20, 1000, &cause), 0);
@@ -427,9 +380,8 @@ START_TEST(test_write_gives_up_saying_why)
 	free(want);
 	free(cause);
 	ck_assert_int_eq(n.calls, 1);
-	char b = 'x';
-	ck_assert_int_eq(write(l.release[1], &b, 1), 1);
-	locker_wait(&l);
+	t_holder_release(&l);
+	t_holder_wait(&l);
 	t_fixture_close(&fx);
 }
 END_TEST

@@ -5,10 +5,12 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../src/store_int.h"
@@ -333,4 +335,63 @@ uint64_t t_rng(uint64_t *s)
 	*s ^= *s << 25;
 	*s ^= *s >> 27;
 	return *s * UINT64_C(2685821657736338717);
+}
+
+/* ---- a second process holding the write lock ---- */
+
+void t_holder_start(struct t_holder *h, char *dir, char *path, int hold_ms)
+{
+	ck_assert_int_eq(pipe(h->go), 0);
+	ck_assert_int_eq(pipe(h->ready), 0);
+	ck_assert_int_eq(pipe(h->release), 0);
+	h->pid = fork();
+	ck_assert_int_ge(h->pid, 0);
+	if (h->pid != 0)
+		return;
+	sqlite3 *db = NULL;
+	char b = 'x';
+	int code = 0;
+	if (read(h->go[0], &b, 1) != 1)
+		code = 19;
+	else if (sqlite3_open(path, &db) != SQLITE_OK ||
+	         sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		code = 20;
+	if (write(h->ready[1], &b, 1) != 1)
+		code = 21;
+	if (hold_ms > 0)
+		sqlite3_sleep(hold_ms);
+	else if (read(h->release[0], &b, 1) != 1)
+		code = 22;
+	if (code == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		code = 23;
+	sqlite3_close(db);
+	free(path); /* the child's copies: valgrind follows children */
+	free(dir);
+	_exit(code);
+}
+
+void t_holder_lock(struct t_holder *h)
+{
+	char b = 'x';
+	ck_assert_int_eq(write(h->go[1], &b, 1), 1);
+	ck_assert_int_eq(read(h->ready[0], &b, 1), 1);
+}
+
+void t_holder_release(struct t_holder *h)
+{
+	char b = 'x';
+	ck_assert_int_eq(write(h->release[1], &b, 1), 1);
+}
+
+void t_holder_wait(struct t_holder *h)
+{
+	int status = 0;
+	ck_assert_int_eq(waitpid(h->pid, &status, 0), h->pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	for (int i = 0; i < 2; i++) {
+		close(h->go[i]);
+		close(h->ready[i]);
+		close(h->release[i]);
+	}
 }

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "model.h"
 #include "score.h"
@@ -75,5 +76,19 @@ void t_check_cache(struct store *st, int64_t rowid);
 
 /* A small deterministic generator (xorshift64*); the state is the caller's. */
 uint64_t t_rng(uint64_t *s);
+
+/* A child that takes the write lock once t_holder_lock says go, and holds it
+ * for hold_ms, or (0) until t_holder_release. Fork it before the test opens
+ * its store, so that it shares no connection with it; dir and path are freed
+ * in the child only. t_holder_wait reaps it and checks that it committed. */
+struct t_holder {
+	pid_t pid;
+	int go[2], ready[2], release[2];
+};
+void t_holder_start(struct t_holder *h, char *dir, char *path, int hold_ms);
+/* Lets the holder take the lock and waits until it has it. */
+void t_holder_lock(struct t_holder *h);
+void t_holder_release(struct t_holder *h);
+void t_holder_wait(struct t_holder *h);
 
 #endif
