@@ -17,6 +17,10 @@
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 int utf8_encode(uint32_t cp, char out[4]); /* bytes written, 0 if cp is not encodable */
 int utf8_valid(const char *s, size_t len);  /* 1 when all len bytes are valid UTF-8 */
+/* How many of s's len bytes to keep to quote it in at most max bytes without
+ * cutting a character: len when it fits, else max moved back to the start of
+ * a character. */
+size_t utf8_clip(const char *s, size_t len, size_t max);
 
 /* 1 for code points that must not reach a terminal: C0 (incl. TAB, LF), DEL,
  * C1, and the bidirectional controls (U+061C, U+200E-F, U+202A-E, U+2066-9). */

@@ -58,12 +58,8 @@ static int cap_fail(struct cap_state *st, size_t off, size_t len, const char *fm
  * "…" when cut. Caller frees. */
 static char *cap_quote(const char *s, size_t len)
 {
-	if (len <= CAP_QUOTE_MAX)
-		return xstrndup(s, len);
-	size_t n = CAP_QUOTE_MAX;
-	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	return xasprintf("%.*s…", (int)n, s);
+	size_t n = utf8_clip(s, len, CAP_QUOTE_MAX);
+	return n == len ? xstrndup(s, len) : xasprintf("%.*s…", (int)n, s);
 }
 
 /* Splits the line into words; a quoted @"..." may hold blanks. */

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "err.h"
+#include "utf8.h"
 
 #define WHEN_MAX_DAYS 36500 /* "N days ago": a hundred years back at most */
 #define DUE_MAX_DAYS 3650   /* a follow-up at most ten years ahead */
@@ -91,13 +92,7 @@ static int when_lower(const char *s, char out[WORD_MAX])
 /* How many bytes of s to quote in a message: at most 40, never half a character. */
 static int when_clip(const char *s)
 {
-	size_t n = strlen(s);
-	if (n <= 40)
-		return (int)n;
-	n = 40;
-	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	return (int)n;
+	return (int)utf8_clip(s, strlen(s), 40);
 }
 
 /* Reads 1 to max digits at *p; -1 when there are none or more than max. */
