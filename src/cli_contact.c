@@ -72,10 +72,13 @@ static int cli_contact_birthday(struct cli *cli, const char *v, char **slot)
 		return cli_contact_text(cli, "birthday", "", slot);
 	if (sscanf(v, "--%2d-%2d%c", &m, &d, &tail) == 2 ||
 	    (sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && strlen(v) == 10)) {
-		if (date_valid_ymd(y, m, d))
+		if (date_valid_ymd(y, m, d) && date_year_in_range(y))
 			return cli_contact_text(cli, "birthday", v, slot);
 	}
-	return cli_usage(cli, "--birthday wants YYYY-MM-DD, --MM-DD or 'none', not '%s'", v);
+	return cli_usage(cli,
+	                 "--birthday wants YYYY-MM-DD (years 1900 to 9999), --MM-DD or 'none', "
+	                 "not '%s'",
+	                 v);
 }
 
 /* Removes the fields of kind k equal to value; returns how many. */

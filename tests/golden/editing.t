@@ -20,6 +20,8 @@ kith edit ana --rm-email ANA@acme.EXAMPLE --untag fAmIlY --rm-url https://ana.ex
 kith show ana | head -6
 kith show ana | grep warmth
 kith edit ana --birthday 1990-02-30
+kith edit ana --birthday 1850-02-03
+kith edit ana --birthday 0999-02-03
 kith list --tag work --sort name
 kith list --tag WORK --tag climbing --sort name
 kith list --tag "#climbing" --tag nope --sort name
