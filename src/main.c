@@ -1,6 +1,7 @@
 /* main.c: kith's entry point. Parses the global options, finds the command in
- * the command table (one cli_*.c per family) and runs it; `kith` alone shows
- * the ranked list, as `task` alone shows `task next`. */
+ * the command table (one cli_*.c per family) and runs it; `kith` alone opens
+ * the full-screen program on a terminal, else shows the ranked list, as `task`
+ * alone shows `task next`. */
 #include <errno.h>
 #include <locale.h>
 #include <stdio.h>
@@ -47,8 +48,9 @@ static void main_help(FILE *f)
 		         o->meta ? " " : "", o->meta ? o->meta : "");
 		fprintf(f, "  %-22s %s\n", head, o->help);
 	}
-	fputs("\n`kith` alone lists the people to reach out to first. `kith COMMAND --help` shows a\n"
-	      "command's options; `man kith` has everything.\n",
+	fputs("\n`kith` alone opens the full-screen program on a terminal, and lists the people to\n"
+	      "reach out to first otherwise. `kith COMMAND --help` shows a command's options;\n"
+	      "`man kith` has everything.\n",
 	      f);
 }
 
@@ -218,7 +220,8 @@ static int main_run(int argc, char **argv)
 		goto out;
 	}
 	if (cmd == NULL) {
-		cmd = &cli_cmd_list;
+		cli.json = cli_flag(&ms.global, "json");
+		cmd = cli_tui_wanted(&cli) ? &cli_cmd_tui : &cli_cmd_list;
 		cli.cmd = cmd;
 		ms.cmd.opts = cmd->opts;
 	}

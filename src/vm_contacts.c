@@ -427,10 +427,10 @@ size_t vm_contacts_marked(const struct vm_contacts *vm, const struct vm_contact_
 
 /* ---- columns ---- */
 
-static const char *const vm_heads[VM_COLS] = {"", "NAME", "ORG", "CIRCLE", "WARMTH", "LAST",
+static const char *const vm_heads[VM_COLS] = {"", "NAME", "ORG", "CIRCLE", "WARM", "LAST",
                                               "STATUS", "BAL"};
 /* fixed widths; name and org share the rest */
-static const size_t vm_fixed[VM_COLS] = {1, 0, 0, 6, 6, 5, 7, 4};
+static const size_t vm_fixed[VM_COLS] = {2, 0, 0, 6, 5, 5, 7, 4};
 
 void vm_contacts_columns(size_t width, struct vm_columns *out)
 {
