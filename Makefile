@@ -97,6 +97,7 @@ golden: $(KITH)
 
 tui-test: $(KITH)
 	@if [ -f tests/tui.sh ]; then sh tests/tui.sh $(KITH); fi
+	@sh tests/tui_main.sh $(KITH)
 
 check: deps
 	@$(MAKE) --no-print-directory all $(TESTBIN)

@@ -44,12 +44,25 @@ enum app_dirty {
 };
 
 /* The last write made here, and how to take it back. */
-enum app_undo_kind { APP_UNDO_NONE, APP_UNDO_SNOOZE, APP_UNDO_DONE, APP_UNDO_FOLLOWUP };
+enum app_undo_kind { APP_UNDO_NONE, APP_UNDO_SNOOZE, APP_UNDO_DONE, APP_UNDO_FOLLOWUP,
+	             APP_UNDO_LOG };
+
+/* What one capture line wrote: its interaction, the follow-ups and the new
+ * contacts it made (rowids), and the confirmation to show. */
+struct app_log {
+	int64_t interaction;
+	int64_t *followups, *contacts; /* owned */
+	size_t nfollowups, ncontacts;
+	char *said; /* owned; may be NULL */
+};
+void app_log_free(struct app_log *l); /* not the struct itself */
+
 struct app_undo {
 	enum app_undo_kind kind;
-	int64_t rowid; /* the contact (snooze) or the follow-up */
-	int64_t old;   /* the snooze it replaced */
-	char *what;    /* "snooze of Ana Souza"; NULL when none */
+	int64_t rowid;       /* the contact (snooze) or the follow-up */
+	int64_t old;         /* the snooze it replaced */
+	struct app_log log;  /* APP_UNDO_LOG */
+	char *what;          /* "snooze of Ana Souza"; NULL when none */
 };
 
 struct app {
@@ -78,6 +91,8 @@ struct app {
 	int64_t data_version;
 	int empty; /* the journal has nobody: the welcome */
 	int settle; /* the timeline and reciprocity wait for the selection to settle */
+	char *capture; /* `c` asks the terminal layer for the capture prompt, prefilled
+	                  with this; NULL otherwise */
 	int quit;
 	struct app_undo undo;
 };
@@ -97,6 +112,11 @@ int app_handle(struct app *app, enum keymap_action a);
  * timeline and reciprocity of the selected contact once it settled. now is
  * the clock. Returns the app_dirty bits. */
 int app_idle(struct app *app, int64_t now);
+/* The capture prompt wrote a line (log is taken over and emptied): shows
+ * what was logged at once, says so, and keeps it for undo. */
+int app_logged(struct app *app, struct app_log *log);
+/* The capture prompt was left without saving. */
+int app_capture_done(struct app *app);
 /* The keymap mode of the current screen. */
 enum keymap_mode app_mode(const struct app *app);
 

@@ -6,10 +6,16 @@
 
 #include <stdio.h>
 
+#include "app.h"
 #include "clock.h"
 #include "score.h"
 
 struct store;
+
+/* Records one capture line at now; fills *out with what it wrote. -1 with
+ * *cause (caller frees): the prompt shows it and goes on editing. */
+typedef int (*tui_capture_fn)(void *arg, const char *line, int64_t now, struct app_log *out,
+                              char **cause);
 
 struct tui_config {
 	struct store *st;                  /* borrowed */
@@ -22,6 +28,8 @@ struct tui_config {
 	 * against a virtual screen of 80x24, each dump written to `dump`. */
 	const char *script;
 	FILE *dump;
+	tui_capture_fn capture; /* `c`; NULL: not offered */
+	void *capture_arg;
 };
 
 /* Runs the program until the user quits (or the script ends). The terminal

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture.h"
 #include "date.h"
 #include "err.h"
 #include "store.h"
@@ -56,7 +57,17 @@ void app_free(struct app *app)
 	free(app->filter_was);
 	free(app->message);
 	free(app->undo.what);
+	app_log_free(&app->undo.log);
+	free(app->capture);
 	memset(app, 0, sizeof *app);
+}
+
+void app_log_free(struct app_log *l)
+{
+	free(l->followups);
+	free(l->contacts);
+	free(l->said);
+	memset(l, 0, sizeof *l);
 }
 
 enum keymap_mode app_mode(const struct app *app)
@@ -144,13 +155,52 @@ static int app_reload(struct app *app)
 /* ---- writes ---- */
 
 enum app_op_kind { APP_OP_SNOOZE, APP_OP_DONE, APP_OP_UNDONE, APP_OP_FOLLOWUP, APP_OP_UNFOLLOW,
-	           APP_OP_REMOVE };
+	           APP_OP_REMOVE, APP_OP_UNLOG };
 
 struct app_op {
 	enum app_op_kind kind;
 	int64_t rowid, value, now;
 	struct followup *fu;
+	const struct app_log *log;
 };
+
+/* Takes a logged line back: its follow-ups, its interaction, the contacts it
+ * created (what is already gone is skipped). */
+static int app_op_unlog(struct store *st, const struct app_log *l, int64_t now, char **cause)
+{
+	struct followup *fu = NULL;
+	size_t nfu = 0;
+	struct store_followup_query q = {0, 1, 0};
+	if (store_followups(st, &q, &fu, &nfu, cause) != 0)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < l->nfollowups && rc == 0; i++)
+		for (size_t k = 0; k < nfu; k++)
+			if (fu[k].rowid == l->followups[i])
+				rc = store_tx_followup_remove(st, l->followups[i], now, cause);
+	followups_free(fu, nfu);
+	struct interaction in;
+	if (rc == 0) {
+		int got = store_interaction_get(st, l->interaction, &in, cause);
+		if (got < 0)
+			rc = -1;
+		else if (got == 0) {
+			interaction_free(&in);
+			rc = store_tx_interaction_remove(st, l->interaction, now, cause);
+		}
+	}
+	for (size_t i = 0; i < l->ncontacts && rc == 0; i++) {
+		struct contact c;
+		int got = store_contact_get(st, l->contacts[i], &c, cause);
+		if (got < 0)
+			rc = -1;
+		else if (got == 0) {
+			contact_free(&c);
+			rc = store_tx_contact_remove(st, l->contacts[i], now, cause);
+		}
+	}
+	return rc;
+}
 
 static int app_op_run(struct store *st, void *arg, char **cause)
 {
@@ -167,6 +217,8 @@ static int app_op_run(struct store *st, void *arg, char **cause)
 		return store_tx_followup_remove(st, op->rowid, op->now, cause);
 	case APP_OP_REMOVE:
 		return store_tx_contact_remove(st, op->rowid, op->now, cause);
+	case APP_OP_UNLOG:
+		return app_op_unlog(st, op->log, op->now, cause);
 	}
 	return err_set(cause, "unknown write");
 }
@@ -188,6 +240,7 @@ static void app_set_undo(struct app *app, enum app_undo_kind k, int64_t rowid, i
                          char *what)
 {
 	free(app->undo.what);
+	app_log_free(&app->undo.log);
 	app->undo.kind = k;
 	app->undo.rowid = rowid;
 	app->undo.old = old;
@@ -202,7 +255,7 @@ static int app_snooze(struct app *app)
 	int64_t until = date_add_days(date_day_start(app->now), 7);
 	int64_t old = app->recip.c.snoozed_until;
 	char *name = xstrdup(vm_contacts_name(&app->contacts, r));
-	struct app_op op = {APP_OP_SNOOZE, r->rowid, until, 0, NULL};
+	struct app_op op = {APP_OP_SNOOZE, r->rowid, until, 0, NULL, NULL};
 	int dirty = 0;
 	if (app_write(app, &op, &dirty) == 0) {
 		char day[16];
@@ -225,7 +278,7 @@ static int app_done(struct app *app)
 		return APP_DIRTY_STATUS;
 	}
 	char *text = xstrdup(f->text);
-	struct app_op op = {APP_OP_DONE, f->rowid, 0, 0, NULL};
+	struct app_op op = {APP_OP_DONE, f->rowid, 0, 0, NULL, NULL};
 	int dirty = 0;
 	if (app_write(app, &op, &dirty) == 0) {
 		app_say(app, 0, "done: %s", text);
@@ -241,11 +294,13 @@ static int app_undo(struct app *app)
 		app_say(app, 1, "nothing to undo");
 		return APP_DIRTY_STATUS;
 	}
-	struct app_op op = {APP_OP_SNOOZE, app->undo.rowid, app->undo.old, 0, NULL};
+	struct app_op op = {APP_OP_SNOOZE, app->undo.rowid, app->undo.old, 0, NULL, &app->undo.log};
 	if (app->undo.kind == APP_UNDO_DONE)
 		op.kind = APP_OP_UNDONE;
 	else if (app->undo.kind == APP_UNDO_FOLLOWUP)
 		op.kind = APP_OP_UNFOLLOW;
+	else if (app->undo.kind == APP_UNDO_LOG)
+		op.kind = APP_OP_UNLOG;
 	int dirty = 0;
 	if (app_write(app, &op, &dirty) == 0) {
 		app_say(app, 0, "undid the %s", app->undo.what);
@@ -283,7 +338,7 @@ static int app_followup_save(struct app *app)
 	f.contact_rowid = r->rowid;
 	f.due_at = due;
 	f.text = xstrdup(text);
-	struct app_op op = {APP_OP_FOLLOWUP, 0, 0, 0, &f};
+	struct app_op op = {APP_OP_FOLLOWUP, 0, 0, 0, &f, NULL};
 	int dirty = 0;
 	char *name = xstrdup(vm_contacts_name(&app->contacts, r));
 	if (app_write(app, &op, &dirty) == 0) {
@@ -307,7 +362,7 @@ static int app_remove(struct app *app)
 	if (r == NULL || r->rowid != rowid)
 		return APP_DIRTY_STATUS;
 	char *name = xstrdup(vm_contacts_name(&app->contacts, r));
-	struct app_op op = {APP_OP_REMOVE, rowid, 0, 0, NULL};
+	struct app_op op = {APP_OP_REMOVE, rowid, 0, 0, NULL, NULL};
 	int dirty = APP_DIRTY_STATUS;
 	if (app_write(app, &op, &dirty) == 0) {
 		app_say(app, 0, "removed %s", name);
@@ -405,6 +460,60 @@ static int app_input_key(struct app *app, uint32_t key)
 		dirty |= APP_DIRTY_ALL;
 	}
 	return dirty;
+}
+
+/* ---- the capture prompt ---- */
+
+/* `c`: the capture prompt, prefilled with a mention of every marked contact,
+ * else of the selected one. */
+static void app_capture_prefill(struct app *app)
+{
+	const struct vm_contact_row **m = NULL;
+	size_t n = vm_contacts_marked(&app->contacts, &m);
+	const struct vm_contact_row *sel = app_selected(app);
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < n || (n == 0 && i == 0 && sel != NULL); i++) {
+		const struct vm_contact_row *r = n ? m[i] : sel;
+		char *mention = capture_mention_format(vm_contacts_name(&app->contacts, r));
+		buf_puts(&b, mention);
+		buf_putc(&b, ' ');
+		free(mention);
+	}
+	free(m);
+	free(app->capture);
+	app->capture = buf_detach(&b);
+	if (app->capture == NULL)
+		app->capture = xstrdup("");
+}
+
+int app_logged(struct app *app, struct app_log *log)
+{
+	free(app->capture);
+	app->capture = NULL;
+	int dirty = app_reload(app);
+	char *said = log->said;
+	log->said = NULL;
+	if (said != NULL) {
+		size_t len = strlen(said);
+		while (len > 0 && said[len - 1] == '\n')
+			said[--len] = '\0';
+	}
+	app_say(app, 0, "%s", said && *said ? said : "logged");
+	app_set_undo(app, APP_UNDO_LOG, 0, 0, xstrdup("log"));
+	free(said);
+	app->undo.log = *log;
+	memset(log, 0, sizeof *log);
+	/* the people just met are marked no more */
+	vm_contacts_clear_marks(&app->contacts);
+	return dirty | APP_DIRTY_ALL;
+}
+
+int app_capture_done(struct app *app)
+{
+	free(app->capture);
+	app->capture = NULL;
+	return APP_DIRTY_ALL;
 }
 
 /* ---- actions ---- */
@@ -519,6 +628,9 @@ int app_handle(struct app *app, enum keymap_action a)
 		app->view_top = 0;
 		app_view_record(app);
 		return APP_DIRTY_ALL;
+	case KEYMAP_ACT_CAPTURE:
+		app_capture_prefill(app);
+		return APP_DIRTY_STATUS;
 	case KEYMAP_ACT_FOLLOWUP:
 		if (r == NULL)
 			return 0;
@@ -614,6 +726,8 @@ void app_status(const struct app *app, size_t width, struct buf *out)
 	if (app->input != APP_INPUT_NONE) {
 		buf_puts(&b, app->ask ? app->ask : "");
 		buf_puts(&b, lineedit_text(&app->le));
+		if (app->input == APP_INPUT_FILTER)
+			buf_printf(&b, "   %zu/%zu of %zu", c->nshown ? c->sel + 1 : 0, c->nshown, c->n);
 	} else {
 		buf_printf(&b, "%zu/%zu", c->nshown ? c->sel + 1 : 0, c->nshown);
 		if (c->nshown != c->n)

@@ -19,6 +19,7 @@
 #include <wchar.h>
 
 #include "err.h"
+#include "prompt.h"
 #include "tui_int.h"
 #include "utf8.h"
 
@@ -265,9 +266,64 @@ static void tui_close(struct tui *t)
 		fclose(t->out);
 	if (t->in != NULL)
 		fclose(t->in);
-	vm_lines_free(&t->scratch);
 	t->scr = NULL;
 	t->in = t->out = NULL;
+}
+
+/* ---- the capture prompt ---- */
+
+struct tui_capture {
+	const struct tui_config *cfg;
+	struct app_log log;
+};
+
+static int tui_capture_save(void *arg, const char *line, char **cause)
+{
+	struct tui_capture *c = arg;
+	app_log_free(&c->log);
+	return c->cfg->capture(c->cfg->capture_arg, line, clock_now(c->cfg->clock), &c->log, cause);
+}
+
+
+/* `c`: the capture prompt of `kith capture` (prompt.c, on a terminal of its
+ * own), then the program's screen opened again. */
+static int tui_capture(struct tui *t, const struct tui_config *cfg)
+{
+	struct app *app = t->app;
+	if (cfg->capture == NULL || t->script) {
+		app_say(app, 1, "the capture prompt needs a terminal: use kith log");
+		return app_capture_done(app);
+	}
+	struct vm_capture vm;
+	vm_capture_init(&vm, cfg->st, clock_now(cfg->clock));
+	vm_capture_set_line(&vm, app->capture);
+	tui_close(t);
+	struct tui_capture c = {cfg, {0, NULL, NULL, 0, 0, NULL}};
+	enum prompt_result res = PROMPT_CANCELLED;
+	char *cause = NULL;
+	int rc = prompt_run(&vm, tui_capture_save, &c, &res, &cause);
+	int dirty;
+	if (rc != 0) {
+		dirty = app_capture_done(app);
+		app_say(app, 1, "%s", cause ? cause : "the capture prompt failed");
+	} else if (res == PROMPT_SAVED) {
+		dirty = app_logged(app, &c.log);
+	} else {
+		dirty = app_capture_done(app);
+		app_say(app, 0, "nothing logged");
+	}
+	free(cause);
+	cause = NULL;
+	app_log_free(&c.log);
+	vm_capture_free(&vm);
+	if (tui_open(t, cfg, &cause) != 0) {
+		/* the terminal went away meanwhile: nothing left to show */
+		free(cause);
+		app->quit = 1;
+		return 0;
+	}
+	free(colors_init(t, cfg->theme ? cfg->theme : "default"));
+	return dirty | APP_DIRTY_CLEAR;
 }
 
 /* ---- the loop ---- */
@@ -288,6 +344,8 @@ static void tui_loop(struct tui *t, const struct tui_config *cfg)
 			keys++;
 			wait = 0;
 			dirty |= app_key(app, key);
+			if (app->capture != NULL)
+				dirty |= tui_capture(t, cfg);
 			if (app->quit)
 				break;
 		}
@@ -340,6 +398,8 @@ static void tui_dump(struct tui *t, FILE *f, size_t n)
 static void tui_script_key(struct tui *t, const struct tui_config *cfg, uint32_t key)
 {
 	int dirty = app_key(t->app, key);
+	if (t->app->capture != NULL)
+		dirty |= tui_capture(t, cfg);
 	dirty |= app_idle(t->app, clock_now(cfg->clock));
 	if (dirty)
 		tui_paint(t, dirty);
@@ -449,6 +509,10 @@ int tui_run(const struct tui_config *cfg, char **cause)
 	for (size_t i = 0; i < sizeof tui_held / sizeof tui_held[0]; i++)
 		sigaddset(&held, tui_held[i]);
 	sigprocmask(SIG_BLOCK, &held, &old);
+	/* curses installs handlers of its own; ours come back after it */
+	struct sigaction held_was[sizeof tui_held / sizeof tui_held[0]];
+	for (size_t i = 0; i < sizeof tui_held / sizeof tui_held[0]; i++)
+		sigaction(tui_held[i], NULL, &held_was[i]);
 	struct sigaction crash_was[sizeof tui_crash / sizeof tui_crash[0]];
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
@@ -471,8 +535,11 @@ int tui_run(const struct tui_config *cfg, char **cause)
 			tui_loop(&t, cfg);
 	}
 	tui_close(&t);
+	vm_lines_free(&t.scratch);
 	for (size_t i = 0; i < sizeof tui_crash / sizeof tui_crash[0]; i++)
 		sigaction(tui_crash[i], &crash_was[i], NULL);
+	for (size_t i = 0; i < sizeof tui_held / sizeof tui_held[0]; i++)
+		sigaction(tui_held[i], &held_was[i], NULL);
 	app_free(&app);
 	/* a held signal now takes its usual effect */
 	sigprocmask(SIG_SETMASK, &old, NULL);

@@ -595,6 +595,59 @@ START_TEST(test_welcome_on_empty)
 }
 END_TEST
 
+START_TEST(test_capture_prefill_and_undo)
+{
+	struct app app;
+	ta_open(&app);
+	/* the selected contact */
+	app_key(&app, 'c');
+	ck_assert_ptr_nonnull(app.capture);
+	ck_assert_str_eq(app.capture, "@\"Ana Souza\" ");
+	app_capture_done(&app);
+	ck_assert_ptr_null(app.capture);
+	/* or every marked one, in the order shown */
+	app_key(&app, ' ');
+	app_key(&app, 'j');
+	app_key(&app, ' ');
+	app_key(&app, 'c');
+	char *want = xasprintf("@\"Ana Souza\" @\"%s\" ", ta_name_at(&app.contacts, 2));
+	ck_assert_str_eq(app.capture, want);
+	free(want);
+	/* the prompt logged a line with a new contact and a follow-up */
+	int64_t fresh = t_person(ta_st, "Fred New", NULL);
+	int64_t in = t_log(ta_st, T_NOW, IKIND_MEETING, DIR_NONE, 0, (int64_t[]){ta_ana, fresh}, 2,
+	                   NULL);
+	struct followup f;
+	memset(&f, 0, sizeof f);
+	f.contact_rowid = ta_ana;
+	f.due_at = T_NOW + 7 * T_DAY;
+	f.text = xstrdup("write");
+	char *cause = NULL;
+	ck_assert_int_eq(t_followup_add(ta_st, &f, T_NOW, &cause), 0);
+	struct app_log log = {in, xmalloc(sizeof(int64_t)), xmalloc(sizeof(int64_t)), 1, 1,
+	                      xstrdup("logged a meeting with Ana Souza and Fred New\n")};
+	log.followups[0] = f.rowid;
+	log.contacts[0] = fresh;
+	followup_free(&f);
+	int dirty = app_logged(&app, &log);
+	ck_assert_int_eq(dirty & APP_DIRTY_ALL, APP_DIRTY_ALL);
+	ck_assert_ptr_null(app.capture);
+	ck_assert_str_eq(app.message, "logged a meeting with Ana Souza and Fred New");
+	ck_assert_uint_eq(app.contacts.n, 5); /* shown at once */
+	const struct vm_contact_row **m = NULL;
+	ck_assert_uint_eq(vm_contacts_marked(&app.contacts, &m), 0);
+	free(m);
+	/* undo takes the whole line back */
+	app_key(&app, 'u');
+	ck_assert_str_eq(app.message, "undid the log");
+	ck_assert_uint_eq(app.contacts.n, 4);
+	struct interaction got;
+	ck_assert_int_eq(store_interaction_get(ta_st, in, &got, &cause), 1);
+	ck_assert_uint_eq(ta_open_followups(ta_ana), 0);
+	app_free(&app);
+}
+END_TEST
+
 Suite *suite_app(void)
 {
 	Suite *s = suite_create("app");
@@ -615,6 +668,7 @@ Suite *suite_app(void)
 	tcase_add_test(tc, test_remove_confirms);
 	tcase_add_test(tc, test_live_reload_keeps_contact);
 	tcase_add_test(tc, test_welcome_on_empty);
+	tcase_add_test(tc, test_capture_prefill_and_undo);
 	suite_add_tcase(s, tc);
 	return s;
 }
