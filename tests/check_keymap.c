@@ -2,6 +2,7 @@
  * their line numbers), the pane layouts at the sizes that matter, theme
  * files, and the short forms lists show (fmt.h). */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,6 +122,34 @@ START_TEST(test_hints_fit)
 }
 END_TEST
 
+/* The README and the man page list every action of the table by the name
+ * `bind` takes (they are what users read). */
+START_TEST(test_docs_name_every_action)
+{
+	static const char *const docs[] = {"README.md", "doc/kith.1"};
+	for (size_t d = 0; d < 2; d++) {
+		FILE *f = fopen(docs[d], "r");
+		if (f == NULL)
+			continue; /* run away from the source tree */
+		struct buf b;
+		buf_init(&b);
+		char chunk[4096];
+		size_t got;
+		while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+			buf_add(&b, chunk, got);
+		fclose(f);
+		for (int a = KEYMAP_ACT_NONE + 1; a < KEYMAP_ACT_COUNT; a++) {
+			const char *name = keymap_action_name((enum keymap_action)a);
+			char *want = d == 0 ? xasprintf("`%s`", name) : xasprintf("\\fB%s\\fR", name);
+			ck_assert_msg(strstr(buf_str(&b), want) != NULL, "%s does not name %s", docs[d],
+			              want);
+			free(want);
+		}
+		buf_free(&b);
+	}
+}
+END_TEST
+
 Suite *suite_keymap(void)
 {
 	Suite *s = suite_create("keymap");
@@ -129,6 +158,7 @@ Suite *suite_keymap(void)
 	tcase_add_test(tc, test_key_names_round_trip);
 	tcase_add_test(tc, test_bind_lines);
 	tcase_add_test(tc, test_hints_fit);
+	tcase_add_test(tc, test_docs_name_every_action);
 	suite_add_tcase(s, tc);
 	return s;
 }
