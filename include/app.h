@@ -16,13 +16,14 @@
 #include "lineedit.h"
 #include "score.h"
 #include "vm_contacts.h"
+#include "vm_form.h"
 #include "vm_lines.h"
 #include "vm_recip.h"
 #include "vm_timeline.h"
 
 struct store;
 
-enum app_screen { APP_SCREEN_MAIN, APP_SCREEN_RECORD, APP_SCREEN_HELP };
+enum app_screen { APP_SCREEN_MAIN, APP_SCREEN_RECORD, APP_SCREEN_HELP, APP_SCREEN_FORM };
 
 /* A line the status row is asking for. */
 enum app_input {
@@ -45,7 +46,7 @@ enum app_dirty {
 
 /* The last write made here, and how to take it back. */
 enum app_undo_kind { APP_UNDO_NONE, APP_UNDO_SNOOZE, APP_UNDO_DONE, APP_UNDO_FOLLOWUP,
-	             APP_UNDO_LOG };
+	             APP_UNDO_LOG, APP_UNDO_ADD, APP_UNDO_EDIT };
 
 /* What one capture line wrote: its interaction, the follow-ups and the new
  * contacts it made (rowids), and the confirmation to show. */
@@ -62,6 +63,7 @@ struct app_undo {
 	int64_t rowid;       /* the contact (snooze) or the follow-up */
 	int64_t old;         /* the snooze it replaced */
 	struct app_log log;  /* APP_UNDO_LOG */
+	struct contact *before; /* APP_UNDO_EDIT: the record before the edit; owned */
 	char *what;          /* "snooze of Ana Souza"; NULL when none */
 };
 
@@ -95,6 +97,9 @@ struct app {
 	                  with this; NULL otherwise */
 	int quit;
 	struct app_undo undo;
+	struct vm_form *form; /* APP_SCREEN_FORM; owned */
+	int form_discard;     /* Esc once on a changed form: a second one discards */
+	enum app_screen form_from; /* where the form goes back to */
 };
 
 /* Loads the contacts (st and params are borrowed); the keymap is the
@@ -117,6 +122,12 @@ int app_idle(struct app *app, int64_t now);
 int app_logged(struct app *app, struct app_log *log);
 /* The capture prompt was left without saving. */
 int app_capture_done(struct app *app);
+/* The mouse: a click on pane `pane` at `row` lines below its first list row
+ * (negative: on its title or heads) focuses it and, in the contacts, selects
+ * that row; the wheel scrolls the pane under it (delta rows). Returns the
+ * app_dirty bits. */
+int app_click(struct app *app, enum layout_pane pane, long row);
+int app_wheel(struct app *app, enum layout_pane pane, long delta);
 /* The keymap mode of the current screen. */
 enum keymap_mode app_mode(const struct app *app);
 

@@ -39,6 +39,7 @@ enum keymap_mode {
 	KEYMAP_MAIN,   /* the three panes */
 	KEYMAP_RECORD, /* a contact's whole record */
 	KEYMAP_HELP,   /* the help screen */
+	KEYMAP_FORM,   /* the add and edit form (other keys type) */
 	KEYMAP_MODES
 };
 
@@ -58,6 +59,12 @@ enum keymap_action {
 	KEYMAP_ACT_MARK,
 	KEYMAP_ACT_RECORD,
 	KEYMAP_ACT_CAPTURE,
+	KEYMAP_ACT_ADD,
+	KEYMAP_ACT_EDIT,
+	KEYMAP_ACT_NEXT_FIELD,
+	KEYMAP_ACT_PREV_FIELD,
+	KEYMAP_ACT_SAVE,
+	KEYMAP_ACT_CANCEL,
 	KEYMAP_ACT_FOLLOWUP,
 	KEYMAP_ACT_DONE,
 	KEYMAP_ACT_SNOOZE,

@@ -58,7 +58,15 @@ void app_free(struct app *app)
 	free(app->message);
 	free(app->undo.what);
 	app_log_free(&app->undo.log);
+	if (app->undo.before != NULL) {
+		contact_free(app->undo.before);
+		free(app->undo.before);
+	}
 	free(app->capture);
+	if (app->form != NULL) {
+		vm_form_free(app->form);
+		free(app->form);
+	}
 	memset(app, 0, sizeof *app);
 }
 
@@ -77,6 +85,8 @@ enum keymap_mode app_mode(const struct app *app)
 		return KEYMAP_RECORD;
 	case APP_SCREEN_HELP:
 		return KEYMAP_HELP;
+	case APP_SCREEN_FORM:
+		return KEYMAP_FORM;
 	case APP_SCREEN_MAIN:
 		break;
 	}
@@ -155,13 +165,14 @@ static int app_reload(struct app *app)
 /* ---- writes ---- */
 
 enum app_op_kind { APP_OP_SNOOZE, APP_OP_DONE, APP_OP_UNDONE, APP_OP_FOLLOWUP, APP_OP_UNFOLLOW,
-	           APP_OP_REMOVE, APP_OP_UNLOG };
+	           APP_OP_REMOVE, APP_OP_UNLOG, APP_OP_ADD, APP_OP_UPDATE };
 
 struct app_op {
 	enum app_op_kind kind;
 	int64_t rowid, value, now;
 	struct followup *fu;
 	const struct app_log *log;
+	struct contact *c; /* APP_OP_ADD, APP_OP_UPDATE */
 };
 
 /* Takes a logged line back: its follow-ups, its interaction, the contacts it
@@ -219,6 +230,10 @@ static int app_op_run(struct store *st, void *arg, char **cause)
 		return store_tx_contact_remove(st, op->rowid, op->now, cause);
 	case APP_OP_UNLOG:
 		return app_op_unlog(st, op->log, op->now, cause);
+	case APP_OP_ADD:
+		return store_tx_contact_add(st, op->c, op->now, cause);
+	case APP_OP_UPDATE:
+		return store_tx_contact_update(st, op->c, op->now, cause);
 	}
 	return err_set(cause, "unknown write");
 }
@@ -241,6 +256,11 @@ static void app_set_undo(struct app *app, enum app_undo_kind k, int64_t rowid, i
 {
 	free(app->undo.what);
 	app_log_free(&app->undo.log);
+	if (app->undo.before != NULL) {
+		contact_free(app->undo.before);
+		free(app->undo.before);
+		app->undo.before = NULL;
+	}
 	app->undo.kind = k;
 	app->undo.rowid = rowid;
 	app->undo.old = old;
@@ -255,7 +275,7 @@ static int app_snooze(struct app *app)
 	int64_t until = date_add_days(date_day_start(app->now), 7);
 	int64_t old = app->recip.c.snoozed_until;
 	char *name = xstrdup(vm_contacts_name(&app->contacts, r));
-	struct app_op op = {APP_OP_SNOOZE, r->rowid, until, 0, NULL, NULL};
+	struct app_op op = {APP_OP_SNOOZE, r->rowid, until, 0, NULL, NULL, NULL};
 	int dirty = 0;
 	if (app_write(app, &op, &dirty) == 0) {
 		char day[16];
@@ -278,7 +298,7 @@ static int app_done(struct app *app)
 		return APP_DIRTY_STATUS;
 	}
 	char *text = xstrdup(f->text);
-	struct app_op op = {APP_OP_DONE, f->rowid, 0, 0, NULL, NULL};
+	struct app_op op = {APP_OP_DONE, f->rowid, 0, 0, NULL, NULL, NULL};
 	int dirty = 0;
 	if (app_write(app, &op, &dirty) == 0) {
 		app_say(app, 0, "done: %s", text);
@@ -294,13 +314,20 @@ static int app_undo(struct app *app)
 		app_say(app, 1, "nothing to undo");
 		return APP_DIRTY_STATUS;
 	}
-	struct app_op op = {APP_OP_SNOOZE, app->undo.rowid, app->undo.old, 0, NULL, &app->undo.log};
+	struct app_op op = {APP_OP_SNOOZE, app->undo.rowid, app->undo.old, 0,
+	                    NULL, &app->undo.log, NULL};
 	if (app->undo.kind == APP_UNDO_DONE)
 		op.kind = APP_OP_UNDONE;
 	else if (app->undo.kind == APP_UNDO_FOLLOWUP)
 		op.kind = APP_OP_UNFOLLOW;
 	else if (app->undo.kind == APP_UNDO_LOG)
 		op.kind = APP_OP_UNLOG;
+	else if (app->undo.kind == APP_UNDO_ADD)
+		op.kind = APP_OP_REMOVE;
+	else if (app->undo.kind == APP_UNDO_EDIT) {
+		op.kind = APP_OP_UPDATE;
+		op.c = app->undo.before;
+	}
 	int dirty = 0;
 	if (app_write(app, &op, &dirty) == 0) {
 		app_say(app, 0, "undid the %s", app->undo.what);
@@ -338,7 +365,7 @@ static int app_followup_save(struct app *app)
 	f.contact_rowid = r->rowid;
 	f.due_at = due;
 	f.text = xstrdup(text);
-	struct app_op op = {APP_OP_FOLLOWUP, 0, 0, 0, &f, NULL};
+	struct app_op op = {APP_OP_FOLLOWUP, 0, 0, 0, &f, NULL, NULL};
 	int dirty = 0;
 	char *name = xstrdup(vm_contacts_name(&app->contacts, r));
 	if (app_write(app, &op, &dirty) == 0) {
@@ -362,7 +389,7 @@ static int app_remove(struct app *app)
 	if (r == NULL || r->rowid != rowid)
 		return APP_DIRTY_STATUS;
 	char *name = xstrdup(vm_contacts_name(&app->contacts, r));
-	struct app_op op = {APP_OP_REMOVE, rowid, 0, 0, NULL, NULL};
+	struct app_op op = {APP_OP_REMOVE, rowid, 0, 0, NULL, NULL, NULL};
 	int dirty = APP_DIRTY_STATUS;
 	if (app_write(app, &op, &dirty) == 0) {
 		app_say(app, 0, "removed %s", name);
@@ -516,6 +543,135 @@ int app_capture_done(struct app *app)
 	return APP_DIRTY_ALL;
 }
 
+/* ---- the form ---- */
+
+static int app_form_open(struct app *app, int edit)
+{
+	const struct vm_contact_row *r = app_selected(app);
+	if (edit && (r == NULL || app_need_recip(app) != 0))
+		return APP_DIRTY_STATUS;
+	app->form = xmalloc(sizeof *app->form);
+	if (edit)
+		vm_form_init_edit(app->form, &app->recip.c);
+	else
+		vm_form_init_add(app->form);
+	app->form_discard = 0;
+	app->form_from = app->screen;
+	app->screen = APP_SCREEN_FORM;
+	return APP_DIRTY_ALL;
+}
+
+static int app_form_close(struct app *app)
+{
+	vm_form_free(app->form);
+	free(app->form);
+	app->form = NULL;
+	app->screen = app->form_from == APP_SCREEN_RECORD ? APP_SCREEN_RECORD : APP_SCREEN_MAIN;
+	if (app->screen == APP_SCREEN_RECORD && app_need_recip(app) == 0)
+		app_view_record(app);
+	return APP_DIRTY_ALL;
+}
+
+/* Enter: every field valid, then one write; else the first bad field. */
+static int app_form_save(struct app *app)
+{
+	struct vm_form *f = app->form;
+	enum vm_form_field bad = vm_form_first_error(f);
+	if (bad != VM_FORM_FIELDS) {
+		f->focus = bad;
+		app_say(app, 1, "%s: %s", vm_form_label(bad), f->error[bad]);
+		return APP_DIRTY_VIEW | APP_DIRTY_STATUS;
+	}
+	if (f->rowid != 0 && !vm_form_changed(f)) {
+		app_say(app, 0, "nothing changed");
+		return app_form_close(app) | APP_DIRTY_STATUS;
+	}
+	struct contact *c = xcalloc(1, sizeof *c);
+	struct contact *old = NULL;
+	char *cause = NULL;
+	if (f->rowid != 0) {
+		old = xcalloc(1, sizeof *old);
+		int got = store_contact_get(app->st, f->rowid, c, &cause);
+		if (got == 0)
+			got = store_contact_get(app->st, f->rowid, old, &cause);
+		if (got != 0) {
+			free(c);
+			free(old);
+			if (got < 0)
+				return app_fail(app, cause);
+			app_say(app, 1, "the contact is gone");
+			return app_form_close(app) | APP_DIRTY_STATUS;
+		}
+	} else {
+		contact_init(c);
+	}
+	vm_form_apply(f, c);
+	struct app_op op = {f->rowid ? APP_OP_UPDATE : APP_OP_ADD, 0, 0, 0, NULL, NULL, c};
+	int dirty = 0;
+	if (app_write(app, &op, &dirty) == 0) {
+		if (old != NULL) {
+			app_say(app, 0, "saved %s", c->name);
+			app_set_undo(app, APP_UNDO_EDIT, c->rowid, 0, xasprintf("edit of %s", c->name));
+			app->undo.before = old;
+			old = NULL;
+		} else {
+			app_say(app, 0, "added %s", c->name);
+			app_set_undo(app, APP_UNDO_ADD, c->rowid, 0, xasprintf("add of %s", c->name));
+			app->undo.rowid = c->rowid;
+			vm_contacts_select_rowid(&app->contacts, c->rowid);
+			app->settle = 1;
+		}
+		dirty |= app_form_close(app);
+	}
+	if (old != NULL) {
+		contact_free(old);
+		free(old);
+	}
+	contact_free(c);
+	free(c);
+	return dirty | APP_DIRTY_STATUS;
+}
+
+static int app_form_key(struct app *app, uint32_t key)
+{
+	struct vm_form *f = app->form;
+	enum keymap_action a = keymap_lookup(&app->km, KEYMAP_FORM, key);
+	if (a != KEYMAP_ACT_CANCEL)
+		app->form_discard = 0;
+	switch (a) {
+	case KEYMAP_ACT_NEXT_FIELD:
+		vm_form_move(f, 1);
+		return APP_DIRTY_VIEW;
+	case KEYMAP_ACT_PREV_FIELD:
+		vm_form_move(f, -1);
+		return APP_DIRTY_VIEW;
+	case KEYMAP_ACT_SAVE:
+		return app_form_save(app);
+	case KEYMAP_ACT_CANCEL:
+		if (vm_form_changed(f) && !app->form_discard) {
+			app->form_discard = 1;
+			app_say(app, 1, "Esc again leaves without saving the changes");
+			return APP_DIRTY_STATUS;
+		}
+		app_say(app, 0, "nothing written");
+		return app_form_close(app) | APP_DIRTY_STATUS;
+	case KEYMAP_ACT_REDRAW:
+		return APP_DIRTY_ALL | APP_DIRTY_CLEAR;
+	default:
+		break;
+	}
+	free(app->message);
+	app->message = NULL;
+	int ch = app_edit_key(&f->le[f->focus], key);
+	if (ch > 0 && (ch & LINEEDIT_CHANGED_TEXT)) {
+		/* the editing went around vm_form: check the field again */
+		char *t = xstrdup(lineedit_text(&f->le[f->focus]));
+		vm_form_set(f, (enum vm_form_field)f->focus, t);
+		free(t);
+	}
+	return APP_DIRTY_VIEW | APP_DIRTY_STATUS;
+}
+
 /* ---- actions ---- */
 
 static int app_move(struct app *app, long delta, int to_end)
@@ -631,6 +787,15 @@ int app_handle(struct app *app, enum keymap_action a)
 	case KEYMAP_ACT_CAPTURE:
 		app_capture_prefill(app);
 		return APP_DIRTY_STATUS;
+	case KEYMAP_ACT_ADD:
+		return app_form_open(app, 0);
+	case KEYMAP_ACT_EDIT:
+		return app_form_open(app, 1);
+	case KEYMAP_ACT_NEXT_FIELD:
+	case KEYMAP_ACT_PREV_FIELD:
+	case KEYMAP_ACT_SAVE:
+	case KEYMAP_ACT_CANCEL:
+		return 0; /* the form's own (app_form_key) */
 	case KEYMAP_ACT_FOLLOWUP:
 		if (r == NULL)
 			return 0;
@@ -668,6 +833,31 @@ int app_handle(struct app *app, enum keymap_action a)
 	return 0;
 }
 
+int app_click(struct app *app, enum layout_pane pane, long row)
+{
+	if (app->screen != APP_SCREEN_MAIN || app->input != APP_INPUT_NONE ||
+	    (unsigned)pane >= LAYOUT_PANES)
+		return 0;
+	int dirty = app->focus != pane ? APP_DIRTY_ALL : 0;
+	app->focus = pane;
+	if (pane == LAYOUT_CONTACTS && row >= 0 &&
+	    app->contacts.top + (size_t)row < app->contacts.nshown &&
+	    vm_contacts_select(&app->contacts, app->contacts.top + (size_t)row)) {
+		app->settle = 1;
+		dirty |= APP_DIRTY_CONTACTS | APP_DIRTY_STATUS;
+	}
+	return dirty;
+}
+
+int app_wheel(struct app *app, enum layout_pane pane, long delta)
+{
+	if (app->input != APP_INPUT_NONE || app->screen == APP_SCREEN_FORM)
+		return 0;
+	if (app->screen == APP_SCREEN_MAIN && (unsigned)pane < LAYOUT_PANES)
+		app->focus = pane;
+	return app_move(app, delta, 0) | APP_DIRTY_ALL;
+}
+
 int app_key(struct app *app, uint32_t key)
 {
 	if (key == KEYMAP_KEY_RESIZE)
@@ -676,6 +866,8 @@ int app_key(struct app *app, uint32_t key)
 		return 0;
 	if (app->input != APP_INPUT_NONE)
 		return app_input_key(app, key);
+	if (app->screen == APP_SCREEN_FORM && app->form != NULL)
+		return app_form_key(app, key);
 	enum keymap_action a = keymap_lookup(&app->km, app_mode(app), key);
 	int dirty = 0;
 	if (app->message != NULL && a != KEYMAP_ACT_NONE) {

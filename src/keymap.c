@@ -24,6 +24,7 @@ struct keymap_entry {
 #define KM_MAIN (1u << KEYMAP_MAIN)
 #define KM_RECORD (1u << KEYMAP_RECORD)
 #define KM_HELP (1u << KEYMAP_HELP)
+#define KM_FORM (1u << KEYMAP_FORM)
 #define KM_ALL (KM_MAIN | KM_RECORD | KM_HELP)
 
 static const struct keymap_entry keymap_table[] = {
@@ -45,6 +46,10 @@ static const struct keymap_entry keymap_table[] = {
 	{KEYMAP_ACT_RECORD, "record", KM_MAIN, "Enter", "the contact's whole record", "record"},
 	{KEYMAP_ACT_CAPTURE, "capture", KM_MAIN | KM_RECORD, "c",
 	 "log what happened (the capture prompt, with the selected or marked contacts)", "log"},
+	{KEYMAP_ACT_ADD, "add", KM_MAIN, "a", "add a contact (a form; nothing is written until saved)",
+	 "add"},
+	{KEYMAP_ACT_EDIT, "edit", KM_MAIN | KM_RECORD, "e", "edit the contact (the same form)",
+	 "edit"},
 	{KEYMAP_ACT_FOLLOWUP, "followup", KM_MAIN | KM_RECORD, "f",
 	 "add a follow-up: WHEN and text (1w call back)", "follow-up"},
 	{KEYMAP_ACT_DONE, "done", KM_MAIN | KM_RECORD, "d",
@@ -54,11 +59,16 @@ static const struct keymap_entry keymap_table[] = {
 	{KEYMAP_ACT_REMOVE, "remove", KM_MAIN | KM_RECORD, "D",
 	 "remove the contact (asks first, names them)", NULL},
 	{KEYMAP_ACT_UNDO, "undo", KM_MAIN | KM_RECORD, "u",
-	 "undo the last log, follow-up, done or snooze made here", "undo"},
+	 "undo the last log, add, edit, follow-up, done or snooze made here", "undo"},
 	{KEYMAP_ACT_HELP, "help", KM_MAIN | KM_RECORD, "? F1", "this help", "help"},
 	{KEYMAP_ACT_BACK, "back", KM_RECORD, "q Esc", "back to the list", "back"},
 	{KEYMAP_ACT_BACK, "back", KM_HELP, "q Esc ?", "back to the list", "back"},
-	{KEYMAP_ACT_REDRAW, "redraw", KM_ALL, "C-l", "redraw the screen", NULL},
+	{KEYMAP_ACT_NEXT_FIELD, "next-field", KM_FORM, "Tab Down", "the next field", "next"},
+	{KEYMAP_ACT_PREV_FIELD, "previous-field", KM_FORM, "BTab Up", "the previous field", NULL},
+	{KEYMAP_ACT_SAVE, "save", KM_FORM, "Enter", "save, once every field is valid", "save"},
+	{KEYMAP_ACT_CANCEL, "cancel", KM_FORM, "Esc", "leave without writing (twice when changed)",
+	 "cancel"},
+	{KEYMAP_ACT_REDRAW, "redraw", KM_ALL | KM_FORM, "C-l", "redraw the screen", NULL},
 	{KEYMAP_ACT_QUIT, "quit", KM_MAIN, "q", "quit", "quit"},
 };
 
@@ -275,7 +285,8 @@ static void keymap_keys_of(const struct keymap *km, enum keymap_mode mode, enum 
 
 void keymap_help_lines(const struct keymap *km, struct vm_lines *out)
 {
-	static const char *const titles[KEYMAP_MODES] = {"THE LIST", "A RECORD", "THIS HELP"};
+	static const char *const titles[KEYMAP_MODES] = {"THE LIST", "A RECORD", "THIS HELP",
+	                                                 "THE FORM"};
 	vm_lines_clear(out);
 	for (int m = 0; m < KEYMAP_MODES; m++) {
 		if (m > 0)

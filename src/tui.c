@@ -96,6 +96,10 @@ static void tui_paint(struct tui *t, int dirty)
 		                  : COLS >= 9                          ? tui_small + 9
 		                                                       : tui_small;
 		tui_put(t, 0, 0, say, (size_t)COLS, t->role[THEME_NORMAL], 0);
+	} else if (app->screen == APP_SCREEN_FORM) {
+		struct layout_rect full = {0, 0, LINES - 1, COLS};
+		pane_status_paint(t, &t->lay.status);
+		pane_form_paint(t, &full);
 	} else if (app->screen != APP_SCREEN_MAIN) {
 		struct layout_rect full = {0, 0, LINES - 1, COLS};
 		const char *title = "Keys";
@@ -172,6 +176,30 @@ static uint32_t tui_char_key(wint_t ch)
 	}
 }
 
+enum tui_button { TUI_CLICK, TUI_WHEEL_UP, TUI_WHEEL_DOWN };
+#define TUI_WHEEL_ROWS 3
+
+/* The mouse at (y, x), in screen cells: the pane under it gets the click or
+ * the wheel. */
+static int tui_mouse(struct tui *t, int y, int x, enum tui_button b)
+{
+	struct app *app = t->app;
+	layout_compute(&t->lay, COLS, LINES, app->focus);
+	enum layout_pane pane = LAYOUT_PANES;
+	for (int p = 0; p < LAYOUT_PANES; p++) {
+		const struct layout_rect *r = &t->lay.pane[p];
+		if (r->h > 0 && y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w)
+			pane = (enum layout_pane)p;
+	}
+	if (b != TUI_CLICK)
+		return app_wheel(app, pane, b == TUI_WHEEL_UP ? -TUI_WHEEL_ROWS : TUI_WHEEL_ROWS);
+	if (pane == LAYOUT_PANES)
+		return 0;
+	/* the contacts list starts below its title and heads, the others below the title */
+	int first = t->lay.pane[pane].y + (pane == LAYOUT_CONTACTS ? 2 : 1);
+	return app_click(app, pane, (long)(y - first));
+}
+
 /* One key within wait_ms: 1 with *key, 0 for none, -1 when the terminal is
  * gone. */
 static int tui_read(struct tui *t, int wait_ms, uint32_t *key)
@@ -184,6 +212,21 @@ static int tui_read(struct tui *t, int wait_ms, uint32_t *key)
 		if (poll(&pfd, 1, 0) == 1 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)))
 			return -1;
 		return 0;
+	}
+	if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
+		MEVENT ev;
+		*key = KEYMAP_KEY_NONE;
+		if (getmouse(&ev) != OK)
+			return 1;
+		if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
+			t->mouse_dirty |= tui_mouse(t, ev.y, ev.x, TUI_CLICK);
+		else if (ev.bstate & BUTTON4_PRESSED)
+			t->mouse_dirty |= tui_mouse(t, ev.y, ev.x, TUI_WHEEL_UP);
+#ifdef BUTTON5_PRESSED
+		else if (ev.bstate & BUTTON5_PRESSED)
+			t->mouse_dirty |= tui_mouse(t, ev.y, ev.x, TUI_WHEEL_DOWN);
+#endif
+		return 1;
 	}
 	*key = r == KEY_CODE_YES ? tui_function_key(ch) : tui_char_key(ch);
 	return 1;
@@ -247,6 +290,12 @@ static int tui_open(struct tui *t, const struct tui_config *cfg, char **cause)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	mouseinterval(0);
+	mmask_t want = BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+	want |= BUTTON5_PRESSED;
+#endif
+	mousemask(want, NULL);
 	leaveok(stdscr, FALSE);
 	if (!t->script && tcgetattr(fileno(t->in), &tui_saved_tty) == 0) {
 		/* the modes curses changed are given back on a crash */
@@ -343,7 +392,8 @@ static void tui_loop(struct tui *t, const struct tui_config *cfg)
 				break;
 			keys++;
 			wait = 0;
-			dirty |= app_key(app, key);
+			dirty |= app_key(app, key) | t->mouse_dirty;
+			t->mouse_dirty = 0;
 			if (app->capture != NULL)
 				dirty |= tui_capture(t, cfg);
 			if (app->quit)
@@ -455,11 +505,29 @@ static int tui_script_line(struct tui *t, const struct tui_config *cfg, char *li
 		}
 		return 0;
 	}
+	if (strncmp(s, "click ", 6) == 0 || strncmp(s, "wheel ", 6) == 0) {
+		int x, y;
+		char dir[8] = "";
+		int ok = s[0] == 'c' ? sscanf(s + 6, "%d %d", &x, &y) == 2
+		                     : sscanf(s + 6, "%7s %d %d", dir, &x, &y) == 3 &&
+		                               (strcmp(dir, "up") == 0 || strcmp(dir, "down") == 0);
+		if (!ok) {
+			*why = xstrdup("click COL ROW, or wheel up|down COL ROW (from 0)");
+			return -1;
+		}
+		enum tui_button b = s[0] == 'c'           ? TUI_CLICK
+		                    : strcmp(dir, "up") == 0 ? TUI_WHEEL_UP
+		                                             : TUI_WHEEL_DOWN;
+		int dirty = tui_mouse(t, y, x, b) | app_idle(t->app, clock_now(cfg->clock));
+		if (dirty)
+			tui_paint(t, dirty);
+		return 0;
+	}
 	if (strcmp(s, "idle") == 0) {
 		tui_script_key(t, cfg, KEYMAP_KEY_NONE);
 		return 0;
 	}
-	*why = xasprintf("unknown step '%s' (dump, key, keys, type, resize, idle)", s);
+	*why = xasprintf("unknown step '%s' (dump, key, keys, type, resize, click, wheel, idle)", s);
 	return -1;
 }
 

@@ -21,6 +21,7 @@ struct tui {
 	struct layout lay;
 	struct vm_lines scratch;
 	int cursor, cy, cx; /* where the cursor goes when a line is typed */
+	int mouse_dirty;    /* what the last mouse event changed */
 };
 
 /* Writes s escaped (utf8_fit) at (y, x) in at most `cells` cells in role's
@@ -36,6 +37,8 @@ void pane_recip_paint(struct tui *t, const struct layout_rect *r, int focused);
 void pane_lines_paint(struct tui *t, const struct layout_rect *r, const char *title,
                       const struct vm_lines *l, size_t *top, int focused);
 void pane_status_paint(struct tui *t, const struct layout_rect *r);
+/* The add and edit form over r (the cursor goes to the focused field). */
+void pane_form_paint(struct tui *t, const struct layout_rect *r);
 
 /* Looks for each theme role: from themes/NAME.theme (looked for in
  * $KITH_THEMES, the installed data folder, then ./themes), mono when

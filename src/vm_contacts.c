@@ -139,14 +139,15 @@ static int vm_load_roster(void *arg, const struct store_roster_row *row, char **
 	r->name = vm_arena_put(&l->arena, row->name);
 	r->org = vm_arena_put(&l->arena, row->org);
 	r->tags = vm_arena_put(&l->arena, row->tags);
-	char *f = utf8_fold(row->name);
-	r->fname = vm_arena_put(&l->arena, f);
-	free(f);
-	char *all = xasprintf("%s\n%s\n%s", row->name, row->org, row->tags);
-	f = utf8_fold(all);
-	free(all);
-	r->hay = vm_arena_put(&l->arena, f);
-	free(f);
+	/* the filter's haystack: the folded name, organisation and tags */
+	char *name = utf8_fold(row->name), *org = utf8_fold(row->org), *tags = utf8_fold(row->tags);
+	r->fname = vm_arena_put(&l->arena, name);
+	r->hay = l->arena.len;
+	buf_printf(&l->arena, "%s\n%s\n%s", name, org, tags);
+	buf_putc(&l->arena, '\0');
+	free(name);
+	free(org);
+	free(tags);
 	l->named++;
 	return 0;
 }

@@ -648,6 +648,35 @@ START_TEST(test_capture_prefill_and_undo)
 }
 END_TEST
 
+START_TEST(test_mouse)
+{
+	struct app app;
+	ta_open(&app);
+	app.focus = LAYOUT_RECIP;
+	int dirty = app_click(&app, LAYOUT_CONTACTS, 2);
+	ck_assert_int_eq(app.focus, LAYOUT_CONTACTS);
+	ck_assert_uint_eq(app.contacts.sel, 2);
+	ck_assert_int_eq(dirty & APP_DIRTY_CONTACTS, APP_DIRTY_CONTACTS);
+	/* past the last row, or on the heads: only the focus */
+	app_click(&app, LAYOUT_CONTACTS, 40);
+	ck_assert_uint_eq(app.contacts.sel, 2);
+	app_click(&app, LAYOUT_TIMELINE, -1);
+	ck_assert_int_eq(app.focus, LAYOUT_TIMELINE);
+	ck_assert_uint_eq(app.contacts.sel, 2);
+	/* the wheel moves the pane under it */
+	app_wheel(&app, LAYOUT_CONTACTS, -3);
+	ck_assert_int_eq(app.focus, LAYOUT_CONTACTS);
+	ck_assert_uint_eq(app.contacts.sel, 0);
+	app_wheel(&app, LAYOUT_CONTACTS, 3);
+	ck_assert_uint_eq(app.contacts.sel, 3);
+	/* nothing while a line is typed */
+	app_key(&app, '/');
+	ck_assert_int_eq(app_click(&app, LAYOUT_CONTACTS, 0), 0);
+	ck_assert_uint_eq(app.contacts.sel, 3);
+	app_free(&app);
+}
+END_TEST
+
 Suite *suite_app(void)
 {
 	Suite *s = suite_create("app");
@@ -669,6 +698,7 @@ Suite *suite_app(void)
 	tcase_add_test(tc, test_live_reload_keeps_contact);
 	tcase_add_test(tc, test_welcome_on_empty);
 	tcase_add_test(tc, test_capture_prefill_and_undo);
+	tcase_add_test(tc, test_mouse);
 	suite_add_tcase(s, tc);
 	return s;
 }
