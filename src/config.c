@@ -367,7 +367,7 @@ static int config_parse_line(struct config *cfg, struct config_line *ln, char *l
 	if (*s == '\0')
 		return 0;
 	/* `bind KEY ACTION` lines are the keymap's (keymap.c reads them) */
-	if (strncmp(s, "bind", 4) == 0 && (s[4] == ' ' || s[4] == '\t'))
+	if (strncmp(s, "bind", 4) == 0 && (s[4] == ' ' || s[4] == '\t' || s[4] == '\0'))
 		return 0;
 	char *eq = strchr(s, '=');
 	if (eq == NULL) {

@@ -6,10 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "fmt.h"
 #include "keymap.h"
 #include "layout.h"
 #include "theme.h"
+#include "store_test.h"
 #include "utf8.h"
 
 START_TEST(test_defaults)
@@ -150,6 +152,49 @@ START_TEST(test_docs_name_every_action)
 }
 END_TEST
 
+/* The configuration file holds both: config_parse leaves the bind lines to
+ * the keymap, and the keymap the other lines to config_parse. */
+START_TEST(test_config_shares_the_file)
+{
+	const char *text = "half_life = 60\nbind x quit\n\tbind\tC-n down\ntheme = mono\n";
+	struct config cfg;
+	config_default(&cfg);
+	char *cause = NULL;
+	ck_assert_msg(config_parse(&cfg, "config", text, &cause) == 0, "%s", cause);
+	ck_assert(cfg.score.half_life == 60);
+	ck_assert_str_eq(cfg.theme, "mono");
+	/* a key that only starts like bind is still an unknown key */
+	ck_assert_int_eq(config_parse(&cfg, "config", "binder = 3\n", &cause), -1);
+	free(cause);
+	cause = NULL;
+	ck_assert_int_eq(config_parse(&cfg, "config", "bind=3\n", &cause), -1);
+	free(cause);
+	cause = NULL;
+	/* the file as text, for both */
+	char *dir = t_tmpdir();
+	char *path = t_path(dir, "config");
+	t_spit(path, text, strlen(text));
+	char *got = NULL;
+	ck_assert_int_eq(config_read_file(path, 0, &got, &cause), 0);
+	ck_assert_str_eq(got, text);
+	free(got);
+	char *missing = t_path(dir, "nope");
+	ck_assert_int_eq(config_read_file(missing, 1, &got, &cause), 0);
+	ck_assert_ptr_null(got);
+	ck_assert_int_eq(config_read_file(missing, 0, &got, &cause), -1);
+	free(cause);
+	t_spit(path, "a\0b", 3);
+	cause = NULL;
+	ck_assert_int_eq(config_read_file(path, 0, &got, &cause), -1);
+	ck_assert(strstr(cause, "NUL") != NULL);
+	free(cause);
+	free(missing);
+	free(path);
+	t_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
 Suite *suite_keymap(void)
 {
 	Suite *s = suite_create("keymap");
@@ -159,6 +204,7 @@ Suite *suite_keymap(void)
 	tcase_add_test(tc, test_bind_lines);
 	tcase_add_test(tc, test_hints_fit);
 	tcase_add_test(tc, test_docs_name_every_action);
+	tcase_add_test(tc, test_config_shares_the_file);
 	suite_add_tcase(s, tc);
 	return s;
 }

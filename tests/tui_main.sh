@@ -114,13 +114,32 @@ else
 	not_ok "SIGTERM ends kith (no process)" m2
 fi
 
-# 8. no terminal type: a clear message and status 1
+# 8. SIGHUP and a crash signal give the terminal back too
+for sig in HUP:129 SEGV:139; do
+	name=${sig%:*}
+	start "s$name" 100x30
+	t send-keys -t "s$name" ?
+	wait_for "s$name" "this help" || not_ok "s$name shows the help" "s$name"
+	kpid=$(kith_pid "s$name")
+	if [ -n "$kpid" ] && kill "-$name" "$kpid" 2>/dev/null; then
+		check "SIG$name ends kith" "s$name" "EXIT=${sig#*:}"
+		if t capture-pane -p -t "s$name" | grep -q "this help"; then
+			not_ok "after SIG$name the program's screen is gone" "s$name"
+		else
+			ok "after SIG$name the program's screen is gone"
+		fi
+	else
+		not_ok "SIG$name ends kith (no process)" "s$name"
+	fi
+done
+
+# 9. no terminal type: a clear message and status 1
 t new-session -d -s m3 -x 100 -y 30 \
 	"env HOME=$TMP KITH_DB=$DB TERM=dumb $KITH; echo EXIT=\$?; sleep 600"
 check "TERM=dumb is refused" m3 "the terminal 'dumb' cannot show"
 check "with status 1" m3 "EXIT=1"
 
-# 9. stdout not a terminal: the ranked list, as before
+# 10. stdout not a terminal: the ranked list, as before
 if "$KITH" --db "$DB" | grep -q "^Ana Souza"; then
 	ok "kith | cat prints the list"
 else
