@@ -374,6 +374,18 @@ START_TEST(test_recip_lines)
 	ck_assert_msg(found, "advice is not on the GOT side");
 	vm_lines_free(&l);
 	char bar[64];
+	/* a mutual service is on both sides */
+	t_log(ta_st, T_NOW - 3 * T_DAY, IKIND_SHARE, DIR_MUTUAL, 0, &ta_chen, 1, NULL);
+	char *cause = NULL;
+	ck_assert_int_eq(vm_recip_load(&app.recip, ta_chen, T_NOW, &cause), 0);
+	vm_recip_lines(&app.recip, 60, &l);
+	int both = 0;
+	for (size_t i = 0; i < l.n; i++) {
+		const char *p = strstr(l.v[i].text, "share (both)");
+		both |= p != NULL && strstr(p + 1, "share (both)") != NULL;
+	}
+	ck_assert_msg(both, "a mutual service is not on both sides");
+	vm_lines_free(&l);
 	vm_recip_balance_bar(0.5, 10, bar);
 	ck_assert_str_eq(bar, "\u00b7\u00b7\u00b7\u00b7\u00b7|\u2588\u2588\u2588\u00b7\u00b7");
 	vm_recip_balance_bar(-1, 4, bar);

@@ -40,6 +40,12 @@ check "G goes to the end" m1 "3/3"
 t send-keys -t m1 g
 check "g goes to the top" m1 "1/3"
 
+if t capture-pane -e -p -t m1 | grep -q "$(printf '\033')\[[0-9;]*3[0-7]m"; then
+	ok "colours by default"
+else
+	not_ok "colours by default" m1
+fi
+
 # 2. the live filter: Enter keeps, Esc restores
 t send-keys -t m1 /
 t send-keys -t m1 -l "initech"
@@ -133,13 +139,22 @@ for sig in HUP:129 SEGV:139; do
 	fi
 done
 
-# 9. no terminal type: a clear message and status 1
+# 9. NO_COLOR: no colours, the meaning still there in words and marks
+start nc 100x30 NO_COLOR=1
+if t capture-pane -e -p -t nc | grep -q "$(printf '\033')\[[0-9;]*3[0-7]m"; then
+	not_ok "NO_COLOR: no colours" nc
+else
+	ok "NO_COLOR: no colours"
+fi
+check "NO_COLOR: the status as a word" nc "cold"
+
+# 10. no terminal type: a clear message and status 1
 t new-session -d -s m3 -x 100 -y 30 \
 	"env HOME=$TMP KITH_DB=$DB TERM=dumb $KITH; echo EXIT=\$?; sleep 600"
 check "TERM=dumb is refused" m3 "the terminal 'dumb' cannot show"
 check "with status 1" m3 "EXIT=1"
 
-# 10. stdout not a terminal: the ranked list, as before
+# 11. stdout not a terminal: the ranked list, as before
 if "$KITH" --db "$DB" | grep -q "^Ana Souza"; then
 	ok "kith | cat prints the list"
 else
