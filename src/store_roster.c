@@ -5,35 +5,48 @@
 
 #include "store_int.h"
 
+/* Two scans in rowid order, merged: the contacts, and their tags in the
+ * order of the tag table's key (contact, tag), so that no contact costs a
+ * lookup of its own. */
 static int store_roster_read(struct store *st, store_roster_fn fn, void *arg, char **cause)
 {
 	sqlite3_stmt *s = store_prepare(
-		st,
-		"SELECT c.id, c.name, c.org, "
-		"(SELECT group_concat(tag, ' ') FROM (SELECT tag FROM contact_tag t "
-		"WHERE t.contact_id = c.id ORDER BY tag)) "
-		"FROM contact c WHERE c.archived_at IS NULL",
-		cause);
+		st, "SELECT id, name, org FROM contact WHERE archived_at IS NULL ORDER BY id", cause);
 	if (s == NULL)
 		return -1;
-	int rc;
-	while ((rc = store_step(st, s, cause)) == 1) {
-		const char *tags = (const char *)sqlite3_column_text(s, 3);
-		struct store_roster_row row = {
-			sqlite3_column_int64(s, 0),
-			(const char *)sqlite3_column_text(s, 1),
-			(const char *)sqlite3_column_text(s, 2),
-			tags != NULL ? tags : "",
-		};
-		if (row.name == NULL)
-			row.name = "";
-		if (row.org == NULL)
-			row.org = "";
+	sqlite3_stmt *t = store_prepare(
+		st, "SELECT contact_id, tag FROM contact_tag ORDER BY contact_id, tag", cause);
+	if (t == NULL) {
+		(void)sqlite3_finalize(s);
+		return -1;
+	}
+	struct buf tags;
+	buf_init(&tags);
+	int rc, trc = store_step(st, t, cause);
+	while (trc >= 0 && (rc = store_step(st, s, cause)) == 1) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		buf_reset(&tags);
+		while (trc == 1 && sqlite3_column_int64(t, 0) <= id) {
+			if (sqlite3_column_int64(t, 0) == id) {
+				const char *tag = (const char *)sqlite3_column_text(t, 1);
+				if (tags.len > 0)
+					buf_putc(&tags, ' ');
+				buf_puts(&tags, tag ? tag : "");
+			}
+			trc = store_step(st, t, cause);
+		}
+		const char *name = (const char *)sqlite3_column_text(s, 1);
+		const char *org = (const char *)sqlite3_column_text(s, 2);
+		struct store_roster_row row = {id, name ? name : "", org ? org : "", buf_str(&tags)};
 		rc = fn(arg, &row, cause);
 		if (rc != 0)
 			break;
 	}
-	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+	if (trc < 0)
+		rc = -1;
+	(void)sqlite3_finalize(s); /* repeat the steps' results, seen above */
+	(void)sqlite3_finalize(t);
+	buf_free(&tags);
 	return rc < 0 ? -1 : 0;
 }
 

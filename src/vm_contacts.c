@@ -143,8 +143,11 @@ static int vm_load_roster(void *arg, const struct store_roster_row *row, char **
 	char *name = utf8_fold(row->name), *org = utf8_fold(row->org), *tags = utf8_fold(row->tags);
 	r->fname = vm_arena_put(&l->arena, name);
 	r->hay = l->arena.len;
-	buf_printf(&l->arena, "%s\n%s\n%s", name, org, tags);
-	buf_putc(&l->arena, '\0');
+	buf_puts(&l->arena, name);
+	buf_putc(&l->arena, '\n');
+	buf_puts(&l->arena, org);
+	buf_putc(&l->arena, '\n');
+	buf_add(&l->arena, tags, strlen(tags) + 1);
 	free(name);
 	free(org);
 	free(tags);
