@@ -25,6 +25,8 @@
  *                              bytes, no space, '#' or ','
  *   theme = NAME               colour theme ("default"); up to 63 of A-Z a-z 0-9 . _ -,
  *                              not starting with '.'
+ *   bind KEY ACTION            a key of the full-screen program: not parsed here (such
+ *                              lines are skipped), keymap.c reads them
  *
  * Numbers are decimal ("90", "1.5", "-0.25", "1e3") or a fraction of two ("-1/3").
  * A '#' starts a comment that runs to the end of the line; blank lines are
