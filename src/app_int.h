@@ -1,5 +1,5 @@
 /* app_int.h: what app.c and app_write.c share and nothing else sees: the
- * helpers around the program's state and the actions that write. View layer;
+ * functions around the program's state and the actions that write. View layer;
  * depends on app.h. */
 #ifndef KITH_APP_INT_H
 #define KITH_APP_INT_H

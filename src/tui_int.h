@@ -1,5 +1,5 @@
 /* tui_int.h: what the terminal layer's files share (tui.c, pane_*.c,
- * colors.c): the screen state and the painting helpers. Terminal layer;
+ * colors.c): the screen state and the painting functions. Terminal layer;
  * depends on curses and app.h. */
 #ifndef KITH_TUI_INT_H
 #define KITH_TUI_INT_H

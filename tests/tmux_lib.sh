@@ -1,5 +1,5 @@
 # tmux_lib.sh: what the tmux end-to-end tests share: a private tmux server
-# (a socket of its own), a temporary folder removed at exit, and helpers that
+# (a socket of its own), a temporary folder removed at exit, and functions that
 # poll the screen for text until a deadline instead of sleeping.
 # Sourced by tests/tui.sh and tests/tui_main.sh after they set KITH_USAGE.
 KITH=${1:?${KITH_USAGE:-usage: sh tests/tui.sh KITH}}
