@@ -22,8 +22,12 @@ char *config_default_path(void);
  * (caller frees); an unreadable file with "FILE: reason". On failure cfg is
  * left as it was. */
 int config_load(struct config *cfg, const char *path, int optional, char **cause);
+/* The whole file into *text (caller frees; NULL when it is missing and
+ * `optional`), refusing NUL bytes and files over 1 MB; *cause as config_load. */
+int config_read_file(const char *path, int optional, char **text, char **cause);
 /* Parses text as if it were a file called `name` (for tests and --config-text).
- * The keys, their ranges and the syntax are listed at the top of config.c; a
+ * The keys, their ranges and the syntax are listed at the top of config.c
+ * (`bind KEY ACTION` lines are skipped here: the keymap reads them); a
  * repeated key takes the last value. All or nothing: on failure cfg is left as
  * it was and *cause (caller frees) names the line. */
 int config_parse(struct config *cfg, const char *name, const char *text, char **cause);

@@ -44,6 +44,11 @@ void cli_record_say(struct buf *b, const struct cli_record_item *it, int dry_run
 /* Writes the `log --dry-run` object of DESIGN.md §7. */
 void cli_record_json(struct json *j, const struct cli_record_item *it);
 
+/* Parses line into it (initialised by the caller, who frees it) and records
+ * it: what cli_record_line does, leaving the rowids written in it. */
+int cli_record_text(struct store *st, const char *line, int64_t now, struct cli_record_item *it,
+                    char **cause);
+
 /* Parses and records one line; on success *said (caller frees) is the
  * confirmation line. On failure *cause (caller frees) is the parse error or
  * the reason nothing was written. */

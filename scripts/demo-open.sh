@@ -1,6 +1,6 @@
 #!/bin/sh
 # demo-open.sh: the last step of `make demo`. Opens the full-screen program on the
-# demo journal when it is built; until then shows the ranked list and what to try next.
+# demo journal on a terminal; without one shows the ranked list and what to try next.
 # Usage: sh scripts/demo-open.sh KITH DB
 set -u
 
@@ -10,15 +10,11 @@ if [ $# -ne 2 ]; then
 fi
 kith=$1
 db=$2
-tui="$(dirname "$0")/../src/tui.c"
-
-if [ -f "$tui" ] && [ -t 0 ] && [ -t 1 ]; then
+if [ -t 0 ] && [ -t 1 ]; then
 	exec "$kith" --db "$db"
 fi
 
-if [ -f "$tui" ]; then
-	echo "(no terminal here: showing the list instead of the full-screen program)"
-fi
+echo "(no terminal here: showing the list instead of the full-screen program)"
 echo "kith demo journal: $db"
 echo "The people to reach out to first (ranked by attention):"
 echo

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "date.h"
 #include "err.h"
+#include "fmt.h"
 #include "table.h"
 #include "utf8.h"
 
@@ -81,22 +82,12 @@ static void cli_ranked_set(struct cli_ranked *e, const struct score *s)
 
 static void cli_warmth_bar(double w, int ascii, char out[32])
 {
-	struct buf b;
-	buf_init(&b);
-	utf8_bar(&b, w, 5, ascii);
-	snprintf(out, 32, "%s", buf_str(&b));
-	buf_free(&b);
+	fmt_bar(w, 5, ascii, out);
 }
 
 static const char *cli_balance_mark(int owe, double balance)
 {
-	if (owe)
-		return "owe";
-	if (balance >= 1.0 / 3)
-		return "gave";
-	if (balance <= -1.0 / 3)
-		return "got";
-	return "";
+	return fmt_balance_mark(owe, balance);
 }
 
 /* One printed row: what the columns show, from a record or from a ranked

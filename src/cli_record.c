@@ -299,19 +299,25 @@ int cli_record_write(struct store *st, struct cli_record_item *items, size_t n, 
 	               : store_write(st, cli_record_tx_write, &tx, cause);
 }
 
-int cli_record_line(struct store *st, const char *line, int64_t now, char **said, char **cause)
+int cli_record_text(struct store *st, const char *line, int64_t now, struct cli_record_item *it,
+                    char **cause)
 {
-	struct cli_record_item it;
 	struct capture_error e = {NULL, 0, 0};
-	cli_record_item_init(&it);
-	*said = NULL;
-	int rc = capture_parse(line, now, &it.cap, &e);
+	int rc = capture_parse(line, now, &it->cap, &e);
 	if (rc != 0) {
 		err_set(cause, "%s", e.message ? e.message : "cannot read the line");
 		capture_error_free(&e);
-	} else {
-		rc = cli_record_write(st, &it, 1, now, 0, cause);
+		return -1;
 	}
+	return cli_record_write(st, it, 1, now, 0, cause);
+}
+
+int cli_record_line(struct store *st, const char *line, int64_t now, char **said, char **cause)
+{
+	struct cli_record_item it;
+	cli_record_item_init(&it);
+	*said = NULL;
+	int rc = cli_record_text(st, line, now, &it, cause);
 	if (rc == 0) {
 		struct buf b;
 		buf_init(&b);

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "date.h"
 #include "err.h"
+#include "fmt.h"
 #include "match.h"
 #include "utf8.h"
 
@@ -312,12 +313,5 @@ void cli_json_interaction(struct json *j, const struct interaction *in)
 
 void cli_format_age(double days, char out[16])
 {
-	if (days < 0)
-		days = 0;
-	if (days < 60)
-		snprintf(out, 16, "%dd", (int)days);
-	else if (days < 730)
-		snprintf(out, 16, "%dmo", (int)(days / 30.44));
-	else
-		snprintf(out, 16, "%dy", (int)(days / 365.25));
+	fmt_age(days, out);
 }

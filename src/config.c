@@ -25,6 +25,8 @@
  *                              bytes, no space, '#' or ','
  *   theme = NAME               colour theme ("default"); up to 63 of A-Z a-z 0-9 . _ -,
  *                              not starting with '.'
+ *   bind KEY ACTION            a key of the full-screen program: not parsed here (such
+ *                              lines are skipped), keymap.c reads them
  *
  * Numbers are decimal ("90", "1.5", "-0.25", "1e3") or a fraction of two ("-1/3").
  * A '#' starts a comment that runs to the end of the line; blank lines are
@@ -366,6 +368,9 @@ static int config_parse_line(struct config *cfg, struct config_line *ln, char *l
 	char *s = config_trim(line);
 	if (*s == '\0')
 		return 0;
+	/* `bind KEY ACTION` lines are the keymap's (keymap.c reads them) */
+	if (strncmp(s, "bind", 4) == 0 && (s[4] == ' ' || s[4] == '\t' || s[4] == '\0'))
+		return 0;
 	char *eq = strchr(s, '=');
 	if (eq == NULL) {
 		char *m = xasprintf("missing '=' in '%s' (lines are: key = value)", s);
@@ -412,8 +417,9 @@ int config_parse(struct config *cfg, const char *name, const char *text, char **
 	return rc;
 }
 
-int config_load(struct config *cfg, const char *path, int optional, char **cause)
+int config_read_file(const char *path, int optional, char **text, char **cause)
 {
+	*text = NULL;
 	FILE *f = fopen(path, "rb");
 	if (f == NULL) {
 		if (errno == ENOENT && optional)
@@ -438,7 +444,17 @@ int config_load(struct config *cfg, const char *path, int optional, char **cause
 	if (rc == 0 && strlen(buf_str(&b)) != b.len)
 		rc = err_set(cause, "%s: contains a NUL byte", path);
 	if (rc == 0)
-		rc = config_parse(cfg, path, buf_str(&b), cause);
+		*text = b.len ? buf_detach(&b) : xstrdup("");
 	buf_free(&b);
+	return rc;
+}
+
+int config_load(struct config *cfg, const char *path, int optional, char **cause)
+{
+	char *text = NULL;
+	int rc = config_read_file(path, optional, &text, cause);
+	if (rc == 0 && text != NULL)
+		rc = config_parse(cfg, path, text, cause);
+	free(text);
 	return rc;
 }

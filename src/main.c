@@ -1,6 +1,7 @@
 /* main.c: kith's entry point. Parses the global options, finds the command in
- * the command table (one cli_*.c per family) and runs it; `kith` alone shows
- * the ranked list, as `task` alone shows `task next`. */
+ * the command table (one cli_*.c per family) and runs it; `kith` alone opens
+ * the full-screen program on a terminal, else shows the ranked list, as `task`
+ * alone shows `task next`. */
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -54,8 +55,9 @@ static void main_help(FILE *f)
 	      "  3  the change was saved, but the output could not be written (do not retry)\n"
 	      "\nenvironment: KITH_DB, KITH_NOW, COLUMNS (the width of tables, terminal or not),\n"
 	      "NO_COLOR, and the locale (not UTF-8: bars and marks in ASCII)\n"
-	      "\n`kith` alone lists the people to reach out to first. `kith COMMAND --help` shows a\n"
-	      "command's options; `man kith` has everything.\n",
+	      "\n`kith` alone opens the full-screen program on a terminal, and lists the people to\n"
+	      "reach out to first otherwise. `kith COMMAND --help` shows a command's options;\n"
+	      "`man kith` has everything.\n",
 	      f);
 }
 
@@ -265,7 +267,8 @@ static int main_run(int argc, char **argv)
 		goto out;
 	}
 	if (cmd == NULL) {
-		cmd = &cli_cmd_list;
+		cli.json = cli_flag(&ms.global, "json");
+		cmd = cli_tui_wanted(&cli) ? &cli_cmd_tui : &cli_cmd_list;
 		cli.cmd = cmd;
 		ms.cmd.opts = cmd->opts;
 	}

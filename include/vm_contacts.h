@@ -1,0 +1,114 @@
+/* vm_contacts.h: the contacts pane as data: every contact's row loaded once
+ * from the journal and kept in memory (texts in one arena), sorted, filtered
+ * and marked without touching the store; the selection follows a contact, not
+ * a row. View layer, pure but for the load; depends on store.h, score.h. */
+#ifndef KITH_VM_CONTACTS_H
+#define KITH_VM_CONTACTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "model.h"
+#include "score.h"
+
+struct store;
+
+enum vm_sort { VM_SORT_ATTENTION, VM_SORT_WARMTH, VM_SORT_RECENCY, VM_SORT_BALANCE, VM_SORT_NAME,
+	       VM_SORT_COUNT };
+
+/* "attention", "warmth", "recency", "balance", "name" (static). */
+const char *vm_sort_name(enum vm_sort s);
+
+/* One contact as the pane shows it. The texts are offsets into the arena
+ * (vm_contacts_name and kin return them). */
+struct vm_contact_row {
+	int64_t rowid;
+	char id[ID_LEN + 1];
+	size_t name, org, tags, fname, hay; /* arena offsets; fname: folded name;
+	                                       hay: folded "name org tags" */
+	enum circle circle;
+	enum score_status status;
+	int owe, snoozed, marked;
+	int64_t last_contact;
+	double attention, warmth, recency, balance, importance, days_since;
+};
+
+struct vm_contacts {
+	struct store *st; /* borrowed */
+	const struct score_params *params; /* borrowed */
+	int64_t now;
+	struct vm_contact_row *rows; /* every contact, in rowid order */
+	size_t n;
+	struct buf arena;
+	size_t *shown; /* indexes into rows: the filtered rows in sort order */
+	size_t nshown;
+	size_t sel; /* index into shown (0 when nothing is shown) */
+	size_t top; /* first shown row on screen */
+	enum vm_sort sort;
+	char *filter; /* folded filter text; NULL: none */
+	int64_t want;  /* the selected contact's rowid; kept across rebuilds */
+};
+
+/* st and params are borrowed and must outlive vm. Nothing is loaded yet. */
+void vm_contacts_init(struct vm_contacts *vm, struct store *st, const struct score_params *params);
+void vm_contacts_free(struct vm_contacts *vm);
+
+/* (Re)reads every contact that is not archived and scores it at now; the
+ * sort, the filter, the marks and the selected contact are kept (the
+ * selection moves to the nearest row when its contact is gone). -1 with
+ * *cause (caller frees), and vm unchanged, on a read error. */
+int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause);
+
+/* Texts of a row (owned by vm, valid until the next load). */
+const char *vm_contacts_name(const struct vm_contacts *vm, const struct vm_contact_row *r);
+const char *vm_contacts_org(const struct vm_contacts *vm, const struct vm_contact_row *r);
+const char *vm_contacts_tags(const struct vm_contacts *vm, const struct vm_contact_row *r);
+
+/* The i-th shown row, or NULL past the end. */
+const struct vm_contact_row *vm_contacts_at(const struct vm_contacts *vm, size_t i);
+/* The selected row, or NULL when nothing is shown. */
+const struct vm_contact_row *vm_contacts_selected(const struct vm_contacts *vm);
+
+/* Moves the selection by delta rows (clamped); 1 when it moved. */
+int vm_contacts_move(struct vm_contacts *vm, long delta);
+/* Selects shown row i (clamped); 1 when it moved. */
+int vm_contacts_select(struct vm_contacts *vm, size_t i);
+/* Selects the row of contact rowid when it is shown; 1 when it is. */
+int vm_contacts_select_rowid(struct vm_contacts *vm, int64_t rowid);
+/* Keeps the selection within `height` rows from top; returns top. */
+size_t vm_contacts_scroll(struct vm_contacts *vm, size_t height);
+
+void vm_contacts_set_sort(struct vm_contacts *vm, enum vm_sort s);
+/* The next sort of the cycle attention, warmth, recency, balance, name. */
+enum vm_sort vm_contacts_cycle_sort(struct vm_contacts *vm);
+/* Shows only the contacts whose folded name, organisation and tags contain
+ * every word of text folded (NULL or blank: all). The selected contact stays
+ * selected when it is still shown, else the first row is. */
+void vm_contacts_set_filter(struct vm_contacts *vm, const char *text);
+
+/* Marks or unmarks the selected row; returns its new mark (0 when none). */
+int vm_contacts_toggle_mark(struct vm_contacts *vm);
+void vm_contacts_clear_marks(struct vm_contacts *vm);
+/* The marked rows, shown or not: the shown ones in their order, then the rest;
+ * *out (caller frees with free(); the rows stay vm's) gets n pointers. */
+size_t vm_contacts_marked(const struct vm_contacts *vm, const struct vm_contact_row ***out);
+
+/* The columns of a row for a pane `width` cells wide: a mark, name,
+ * organisation, circle, warmth bar, time since last contact, status and the
+ * give-and-take mark, one cell apart; a column that does not fit is 0 wide
+ * (organisation first, then circle, then the bar). The sum of the widths and
+ * the gaps never exceeds width. */
+enum vm_col { VM_COL_MARK, VM_COL_NAME, VM_COL_ORG, VM_COL_CIRCLE, VM_COL_WARMTH, VM_COL_LAST,
+	      VM_COL_STATUS, VM_COL_BAL, VM_COLS };
+struct vm_columns {
+	size_t w[VM_COLS];
+};
+void vm_contacts_columns(size_t width, struct vm_columns *out);
+/* Column titles (static). */
+const char *vm_contacts_head(enum vm_col c);
+/* The text of column c of row r (static or vm's, or tmp's storage). */
+const char *vm_contacts_cell(const struct vm_contacts *vm, const struct vm_contact_row *r,
+                             enum vm_col c, char tmp[32]);
+
+#endif

@@ -1,0 +1,38 @@
+/* app_int.h: what app.c and app_write.c share and nothing else sees: the
+ * functions around the program's state and the actions that write. View layer;
+ * depends on app.h. */
+#ifndef KITH_APP_INT_H
+#define KITH_APP_INT_H
+
+#include <stdint.h>
+
+#include "app.h"
+
+/* app.c */
+/* Shows a failure's cause (freed here) in the status line; the dirty bits. */
+int app_fail(struct app *app, char *cause);
+/* The selected row, or NULL (the row is app's). */
+const struct vm_contact_row *app_selected(const struct app *app);
+/* Loads the selected contact's record now when it is not; -1 with the
+ * message set. */
+int app_need_recip(struct app *app);
+/* The record view's lines from the loaded record. */
+void app_view_record(struct app *app);
+/* Reads everything again, the selection kept on its contact; dirty bits. */
+int app_reload(struct app *app);
+/* An editing key on a typed line; the lineedit_change bits, -1 when key is
+ * not an editing key. */
+int app_edit_key(struct lineedit *le, uint32_t key);
+
+/* app_write.c: each returns the dirty bits */
+/* Replaces the undo with one of kind k (takes what, a heap string). */
+void app_set_undo(struct app *app, enum app_undo_kind k, int64_t rowid, int64_t old, char *what);
+int app_snooze(struct app *app);
+int app_done(struct app *app);
+int app_undo(struct app *app);
+int app_followup_save(struct app *app); /* the WHEN TEXT line being typed */
+int app_remove(struct app *app);        /* the contact being confirmed */
+int app_form_open(struct app *app, int edit);
+int app_form_key(struct app *app, uint32_t key);
+
+#endif

@@ -1,0 +1,60 @@
+/* store_roster.c: names, organisations and tags of every contact in one
+ * query (store_roster.h), for the contacts pane's rows and its live filter.
+ * Part of the store; the only SQLite code is in store*.c. */
+#include "store_roster.h"
+
+#include "store_int.h"
+
+/* Two scans in rowid order, merged: the contacts, and their tags in the
+ * order of the tag table's key (contact, tag), so that no contact costs a
+ * lookup of its own. */
+static int store_roster_read(struct store *st, store_roster_fn fn, void *arg, char **cause)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT id, name, org FROM contact WHERE archived_at IS NULL ORDER BY id", cause);
+	if (s == NULL)
+		return -1;
+	sqlite3_stmt *t = store_prepare(
+		st, "SELECT contact_id, tag FROM contact_tag ORDER BY contact_id, tag", cause);
+	if (t == NULL) {
+		(void)sqlite3_finalize(s);
+		return -1;
+	}
+	struct buf tags;
+	buf_init(&tags);
+	int rc, trc = store_step(st, t, cause);
+	while (trc >= 0 && (rc = store_step(st, s, cause)) == 1) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		buf_reset(&tags);
+		while (trc == 1 && sqlite3_column_int64(t, 0) <= id) {
+			if (sqlite3_column_int64(t, 0) == id) {
+				const char *tag = (const char *)sqlite3_column_text(t, 1);
+				if (tags.len > 0)
+					buf_putc(&tags, ' ');
+				buf_puts(&tags, tag ? tag : "");
+			}
+			trc = store_step(st, t, cause);
+		}
+		const char *name = (const char *)sqlite3_column_text(s, 1);
+		const char *org = (const char *)sqlite3_column_text(s, 2);
+		struct store_roster_row row = {id, name ? name : "", org ? org : "", buf_str(&tags)};
+		rc = fn(arg, &row, cause);
+		if (rc != 0)
+			break;
+	}
+	if (trc < 0)
+		rc = -1;
+	(void)sqlite3_finalize(s); /* repeat the steps' results, seen above */
+	(void)sqlite3_finalize(t);
+	buf_free(&tags);
+	return rc < 0 ? -1 : 0;
+}
+
+int store_contact_roster(struct store *st, store_roster_fn fn, void *arg, char **cause)
+{
+	int own;
+	if (store_snap_begin(st, &own, cause) != 0)
+		return -1;
+	int rc = store_roster_read(st, fn, arg, cause);
+	return store_snap_end(st, own, rc, cause);
+}
