@@ -230,6 +230,16 @@ START_TEST(test_same_details)
 	ck_assert(!contact_same_details(&a, &b));
 	contact_add_field(&b, FIELD_URL, "", "https://a.example");
 	ck_assert(contact_same_details(&a, &b));
+	/* one field differs in its value alone, then in its kind alone */
+	contact_add_field(&a, FIELD_EMAIL, "", "ana@a.example");
+	contact_add_field(&b, FIELD_EMAIL, "", "bo@a.example");
+	ck_assert(!contact_same_details(&a, &b));
+	free(b.fields[1].value);
+	b.fields[1].value = strdup("ana@a.example");
+	ck_assert(contact_same_details(&a, &b));
+	b.fields[1].kind = FIELD_PHONE;
+	ck_assert(!contact_same_details(&a, &b));
+	b.fields[1].kind = FIELD_EMAIL;
 	a.rowid = 7; /* ids and times do not count */
 	a.updated_at = 99;
 	ck_assert(contact_same_details(&a, &b));
