@@ -154,7 +154,59 @@ t new-session -d -s m3 -x 100 -y 30 \
 check "TERM=dumb is refused" m3 "the terminal 'dumb' cannot show"
 check "with status 1" m3 "EXIT=1"
 
-# 11. stdout not a terminal: the ranked list, as before
+# 11. idle, kith sleeps: well under a tenth of a second of CPU in two seconds
+start idle 100x30
+ipid=$(kith_pid idle)
+cpu() { # user and system clock ticks of process $1
+	awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null
+}
+if [ -n "$ipid" ] && [ -r "/proc/$ipid/stat" ]; then
+	c0=$(cpu "$ipid")
+	sleep 2
+	c1=$(cpu "$ipid")
+	ticks=$(getconf CLK_TCK 2>/dev/null || echo 100)
+	if [ -n "$c0" ] && [ -n "$c1" ] && [ $(((c1 - c0) * 10)) -lt "$ticks" ]; then
+		ok "idle, kith does not spin"
+	else
+		not_ok "idle, kith does not spin ($c0 -> $c1 ticks)" idle
+	fi
+else
+	ok "idle, kith does not spin # SKIP no /proc"
+fi
+
+# 12. the terminal hung up (its pane killed) while kith ignores SIGHUP: the
+# failed reads end it instead of a busy loop
+for what in main form; do
+	t new-session -d -s "hup$what" -x 100 -y 30 \
+		"sh -c 'trap \"\" HUP; env HOME=$TMP XDG_CONFIG_HOME=$TMP/config KITH_DB=$DB \
+		 KITH_NOW=$NOW TZ=UTC $KITH'"
+	wait_for "hup$what" "sort:attention" || not_ok "hup$what starts" "hup$what"
+	[ "$what" = form ] && t send-keys -t "hup$what" a && wait_for "hup$what" "New contact"
+	hpid=$(kith_pid "hup$what")
+	t kill-session -t "hup$what"
+	deadline=$(($(date +%s) + 5))
+	while [ -n "$hpid" ] && kill -0 "$hpid" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; do
+		sleep 0.05
+	done
+	if [ -n "$hpid" ] && ! kill -0 "$hpid" 2>/dev/null; then
+		ok "a hung-up terminal ends kith ($what)"
+	else
+		not_ok "a hung-up terminal ends kith ($what)"
+		[ -n "$hpid" ] && kill -KILL "$hpid" 2>/dev/null
+	fi
+done
+
+# 13. TERM unset or unknown to terminfo: a clear message and status 1
+t new-session -d -s m4 -x 100 -y 30 \
+	"env -u TERM HOME=$TMP KITH_DB=$DB $KITH; echo EXIT=\$?; sleep 600"
+check "TERM unset is refused" m4 "TERM is not set"
+check "TERM unset: status 1" m4 "EXIT=1"
+t new-session -d -s m5 -x 100 -y 30 \
+	"env HOME=$TMP KITH_DB=$DB TERM=no-such-terminal $KITH; echo EXIT=\$?; sleep 600"
+check "an unknown TERM is refused" m5 "cannot use the terminal 'no-such-terminal'"
+check "an unknown TERM: status 1" m5 "EXIT=1"
+
+# 14. stdout not a terminal: the ranked list, as before
 if "$KITH" --db "$DB" | grep -q "^Ana Souza"; then
 	ok "kith | cat prints the list"
 else
