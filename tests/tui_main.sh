@@ -2,7 +2,9 @@
 # tui_main.sh: end-to-end tests of the full-screen program (`kith` alone)
 # through tmux: start, navigate, filter, capture and see the row in the
 # journal, a write from another process appearing, a storm of resizes, quit,
-# and SIGTERM giving the terminal back. Screens are polled, never slept on.
+# SIGTERM giving the terminal back, no CPU used while idle, a hung-up terminal
+# ending it, TERM refused, and the welcome of a missing journal giving way to
+# what another shell writes. Screens are polled, never slept on.
 # usage: sh tests/tui_main.sh path/to/kith
 set -u
 
@@ -206,7 +208,22 @@ t new-session -d -s m5 -x 100 -y 30 \
 check "an unknown TERM is refused" m5 "cannot use the terminal 'no-such-terminal'"
 check "an unknown TERM: status 1" m5 "EXIT=1"
 
-# 14. stdout not a terminal: the ranked list, as before
+# 14. a first run on a missing journal: the welcome, then what another shell
+# writes, as soon as the file is made
+t new-session -d -s w1 -x 100 -y 30 \
+	"env HOME=$TMP XDG_CONFIG_HOME=$TMP/config KITH_DB=$TMP/new/kith.db KITH_NOW=$NOW \
+	 TZ=UTC $KITH; echo EXIT=\$?; sleep 600"
+check "an empty journal shows the welcome" w1 "Welcome to kith"
+if [ -e "$TMP/new/kith.db" ]; then
+	not_ok "the welcome makes no file"
+else
+	ok "the welcome makes no file"
+fi
+"$KITH" --db "$TMP/new/kith.db" add "Zed Quill" >/dev/null
+check "a contact added from another shell replaces the welcome" w1 "Zed Quill"
+check "and is counted" w1 "Contacts 1"
+
+# 15. stdout not a terminal: the ranked list, as before
 if "$KITH" --db "$DB" | grep -q "^Ana Souza"; then
 	ok "kith | cat prints the list"
 else
