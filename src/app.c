@@ -624,12 +624,12 @@ void app_status(struct app *app, size_t width, struct buf *out, size_t *cursor)
 void app_welcome_lines(struct vm_lines *out)
 {
 	vm_lines_clear(out);
-	vm_lines_add(out, THEME_TITLE, "Welcome to kith");
-	vm_lines_add(out, THEME_NORMAL, "");
-	vm_lines_add(out, THEME_NORMAL, "Your journal is empty. To begin:");
-	vm_lines_add(out, THEME_NORMAL, "  kith demo            a demo network to explore");
-	vm_lines_add(out, THEME_NORMAL, "  kith add NAME        your first contact");
-	vm_lines_add(out, THEME_NORMAL, "  kith log TEXT        what just happened, with @names");
+	vm_lines_add(out, THEME_NORMAL, "Your journal is empty. To begin, press");
+	vm_lines_add(out, THEME_NORMAL, "  a              to add your first contact here");
+	vm_lines_add(out, THEME_NORMAL, "or, from a shell:");
+	vm_lines_add(out, THEME_NORMAL, "  kith demo      a demo network to explore");
+	vm_lines_add(out, THEME_NORMAL, "  kith add NAME  a contact");
+	vm_lines_add(out, THEME_NORMAL, "  kith log TEXT  what just happened, with @names");
 	vm_lines_add(out, THEME_NORMAL, "");
 	vm_lines_add(out, THEME_MUTED, "This screen shows them as soon as they are written.");
 	vm_lines_add(out, THEME_MUTED, "Press ? for the keys, q to quit.");

@@ -100,6 +100,13 @@ static void tui_paint(struct tui *t, int dirty)
 		struct layout_rect full = {0, 0, LINES - 1, COLS};
 		pane_status_paint(t, &t->lay.status);
 		pane_form_paint(t, &full);
+	} else if (app->screen == APP_SCREEN_MAIN && app->empty) {
+		/* nobody yet: the welcome is the whole screen */
+		struct layout_rect full = {0, 0, LINES - 1, COLS};
+		size_t top = 0;
+		app_welcome_lines(&t->scratch);
+		pane_lines_paint(t, &full, "Welcome to kith", &t->scratch, &top, 1);
+		pane_status_paint(t, &t->lay.status);
 	} else if (app->screen != APP_SCREEN_MAIN) {
 		struct layout_rect full = {0, 0, LINES - 1, COLS};
 		const char *title = "Keys";

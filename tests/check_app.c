@@ -659,6 +659,7 @@ START_TEST(test_welcome_on_empty)
 	vm_lines_init(&l);
 	app_welcome_lines(&l);
 	ck_assert(vm_lines_has(&l, "kith demo"));
+	ck_assert(vm_lines_has(&l, "add your first contact here"));
 	vm_lines_free(&l);
 	app_free(&app);
 	t_log(st, T_NOW, IKIND_NOTE, DIR_NONE, 0, &(int64_t){t_person(st, "Eve", NULL)}, 1, NULL);
