@@ -285,6 +285,8 @@ static int tui_open(struct tui *t, const struct tui_config *cfg, char **cause)
 			                      "(cannot open /dev/tty)");
 		t->out = t->in;
 	}
+	/* the modes before curses changes them are what a crash gives back */
+	int saved = !t->script && tcgetattr(fileno(t->in), &tui_saved_tty) == 0;
 	tui_utf8();
 	t->scr = newterm(term, t->out, t->in);
 	if (t->scr == NULL)
@@ -304,10 +306,8 @@ static int tui_open(struct tui *t, const struct tui_config *cfg, char **cause)
 #endif
 	mousemask(want, NULL);
 	leaveok(stdscr, FALSE);
-	if (!t->script && tcgetattr(fileno(t->in), &tui_saved_tty) == 0) {
-		/* the modes curses changed are given back on a crash */
+	if (saved)
 		tui_crash_fd = fileno(t->in);
-	}
 	return 0;
 }
 

@@ -12,12 +12,15 @@ KITH_USAGE="usage: sh tests/tui_main.sh KITH"
 . "$(dirname "$0")/tmux_lib.sh"
 
 # Starts `kith` in session $1 at $2 (COLSxROWS, default 100x30); extra
-# environment in $3. The pane stays after kith exits and shows its status.
+# environment in $3. The pane stays after kith exits and shows its status,
+# and whether the terminal's line modes came back (TTY=sane) or not.
 start() {
 	size=${2:-100x30}
 	t new-session -d -s "$1" -x "${size%x*}" -y "${size#*x}" \
 		"env HOME=$TMP XDG_STATE_HOME=$TMP/state XDG_CONFIG_HOME=$TMP/config KITH_DB=$DB \
-		 KITH_NOW=$NOW TZ=UTC ${3:-} $KITH; echo EXIT=\$?; sleep 600"
+		 KITH_NOW=$NOW TZ=UTC ${3:-} $KITH; echo EXIT=\$?; \
+		 if stty | grep -qwE -- '-echo|-icanon'; then echo TTY=raw; else echo TTY=sane; fi; \
+		 sleep 600"
 	wait_for "$1" "sort:attention" || not_ok "session $1 starts" "$1"
 }
 
@@ -104,6 +107,7 @@ fi
 # 6. quit
 t send-keys -t m1 q
 check "q quits with status 0" m1 "EXIT=0"
+check "after q the terminal echoes again" m1 "TTY=sane"
 
 # 7. SIGTERM gives the terminal back
 start m2 100x30
@@ -112,6 +116,7 @@ check "the help" m2 "this help"
 kpid=$(kith_pid m2)
 if [ -n "$kpid" ] && kill -TERM "$kpid" 2>/dev/null; then
 	check "SIGTERM ends kith" m2 "EXIT=143"
+	check "after SIGTERM the terminal echoes again" m2 "TTY=sane"
 	# the shell prints after kith: the terminal is back in its normal screen
 	if t capture-pane -p -t m2 | grep -q "this help"; then
 		not_ok "the program's screen is gone" m2
@@ -131,6 +136,7 @@ for sig in HUP:129 SEGV:139; do
 	kpid=$(kith_pid "s$name")
 	if [ -n "$kpid" ] && kill "-$name" "$kpid" 2>/dev/null; then
 		check "SIG$name ends kith" "s$name" "EXIT=${sig#*:}"
+		check "after SIG$name the terminal echoes again" "s$name" "TTY=sane"
 		if t capture-pane -p -t "s$name" | grep -q "this help"; then
 			not_ok "after SIG$name the program's screen is gone" "s$name"
 		else
