@@ -157,7 +157,7 @@ static uint32_t tui_function_key(wint_t ch)
 		{KEY_PPAGE, KEYMAP_KEY_PGUP},  {KEY_NPAGE, KEYMAP_KEY_PGDN},
 		{KEY_BTAB, KEYMAP_KEY_BTAB},   {KEY_ENTER, KEYMAP_KEY_ENTER},
 		{KEY_BACKSPACE, KEYMAP_KEY_BACKSPACE}, {KEY_DC, KEYMAP_KEY_DELETE},
-		{KEY_RESIZE, KEYMAP_KEY_RESIZE}, {KEY_F(1), KEYMAP_KEY_BASE + 0x100},
+		{KEY_RESIZE, KEYMAP_KEY_RESIZE}, {KEY_F(1), KEYMAP_KEY_F1},
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if ((wint_t)map[i].curses == ch)
