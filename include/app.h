@@ -134,8 +134,12 @@ enum keymap_mode app_mode(const struct app *app);
 /* Sets the message (copied; error: shown as one). */
 void app_say(struct app *app, int error, const char *fmt, ...) KITH_PRINTF(3, 4);
 /* The status line: position, sort, filter, then the message or the hints,
- * in at most width cells, appended to out. */
-void app_status(const struct app *app, size_t width, struct buf *out);
+ * in at most width cells, appended to out. While a line is typed: the
+ * question (cut when the line needs the room), then as much of the line as
+ * fits around its cursor; *cursor is the cursor's cell (< width), else
+ * APP_NO_CURSOR. Keeps the line's scroll in app->le. */
+#define APP_NO_CURSOR ((size_t)-1)
+void app_status(struct app *app, size_t width, struct buf *out, size_t *cursor);
 /* The welcome of an empty journal. */
 void app_welcome_lines(struct vm_lines *out);
 

@@ -32,6 +32,7 @@ enum keymap_key {
 	KEYMAP_KEY_DELETE,
 	KEYMAP_KEY_RESIZE,
 	KEYMAP_KEY_NONE, /* nothing: a timeout */
+	KEYMAP_KEY_F1 = KEYMAP_KEY_BASE + 0x100,
 };
 
 /* Where a binding works. */

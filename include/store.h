@@ -270,7 +270,9 @@ int store_stats(struct store *st, int integrity, struct store_stats *out, char *
 /* Copies the database to path, which must not exist, with SQLite's online
  * backup API (mode 0600). */
 int store_backup(struct store *st, const char *path, char **cause);
-/* PRAGMA data_version: changes when another connection commits. */
+/* PRAGMA data_version: changes when another connection commits, and when a
+ * store opened on a missing journal (STORE_OPEN_DEFER) goes on with the file
+ * another kith has made meanwhile, which it then reads. */
 int store_data_version(struct store *st, int64_t *out, char **cause);
 
 struct store_tombstone {

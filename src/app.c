@@ -355,6 +355,19 @@ static int app_move(struct app *app, long delta, int to_end)
 	return APP_DIRTY_RECIP;
 }
 
+/* `D`'s question: the answer right after the name (cut past 40 cells), so
+ * that a narrow status line still shows it. Caller frees. */
+static char *app_confirm_question(const struct app *app, const struct vm_contact_row *r)
+{
+	struct buf name;
+	buf_init(&name);
+	utf8_fit(&name, vm_contacts_name(&app->contacts, r), 40, 0);
+	char *q = xasprintf("remove %s? y/n (their follow-ups go too; this cannot be undone) ",
+	                    buf_str(&name));
+	buf_free(&name);
+	return q;
+}
+
 int app_handle(struct app *app, enum keymap_action a)
 {
 	long page = app->page > 1 ? (long)app->page - 1 : 1;
@@ -443,9 +456,7 @@ int app_handle(struct app *app, enum keymap_action a)
 		if (r == NULL)
 			return 0;
 		app->confirm = r->rowid;
-		app_ask(app, APP_INPUT_CONFIRM, "",
-		        xasprintf("remove %s with their follow-ups? This cannot be undone. y/n ",
-		                  vm_contacts_name(&app->contacts, r)));
+		app_ask(app, APP_INPUT_CONFIRM, "", app_confirm_question(app, r));
 		return APP_DIRTY_STATUS;
 	case KEYMAP_ACT_UNDO:
 		return app_undo(app);
@@ -543,16 +554,52 @@ int app_idle(struct app *app, int64_t now)
 	return dirty;
 }
 
-void app_status(const struct app *app, size_t width, struct buf *out)
+/* The question, then the line being typed around its cursor, then (for the
+ * filter) the count when there is room for it: the question gives way to the
+ * line, down to half the width. */
+static void app_status_input(struct app *app, size_t width, struct buf *b, size_t *cursor)
+{
+	const struct vm_contacts *c = &app->contacts;
+	const char *ask = app->ask ? app->ask : "";
+	struct buf count;
+	buf_init(&count);
+	if (app->input == APP_INPUT_FILTER)
+		buf_printf(&count, "   %zu/%zu of %zu", c->nshown ? c->sel + 1 : 0, c->nshown, c->n);
+	size_t qw = utf8_width(ask), want = lineedit_cells(&app->le) + 1; /* and the cursor */
+	size_t cw = utf8_width(buf_str(&count));
+	if (qw + want + cw > width)
+		cw = 0; /* the count goes first */
+	size_t q = qw;
+	if (q + want + cw > width) {
+		q = width > want ? width - want : 0;
+		if (q < width / 2)
+			q = width / 2;
+		if (q > qw)
+			q = qw;
+	}
+	size_t field = width - q - cw;
+	if (width == 0 || field == 0) {
+		buf_free(&count);
+		return;
+	}
+	utf8_fit(b, ask, q, 1);
+	size_t start = 0, col = 0;
+	lineedit_view(&app->le, field, &start, &col);
+	utf8_fit(b, lineedit_text(&app->le) + start, field, 0);
+	if (cw > 0)
+		buf_puts(b, buf_str(&count));
+	*cursor = q + col;
+	buf_free(&count);
+}
+
+void app_status(struct app *app, size_t width, struct buf *out, size_t *cursor)
 {
 	struct buf b;
 	buf_init(&b);
 	const struct vm_contacts *c = &app->contacts;
+	*cursor = APP_NO_CURSOR;
 	if (app->input != APP_INPUT_NONE) {
-		buf_puts(&b, app->ask ? app->ask : "");
-		buf_puts(&b, lineedit_text(&app->le));
-		if (app->input == APP_INPUT_FILTER)
-			buf_printf(&b, "   %zu/%zu of %zu", c->nshown ? c->sel + 1 : 0, c->nshown, c->n);
+		app_status_input(app, width, &b, cursor);
 	} else {
 		buf_printf(&b, "%zu/%zu", c->nshown ? c->sel + 1 : 0, c->nshown);
 		if (c->nshown != c->n)
@@ -577,12 +624,12 @@ void app_status(const struct app *app, size_t width, struct buf *out)
 void app_welcome_lines(struct vm_lines *out)
 {
 	vm_lines_clear(out);
-	vm_lines_add(out, THEME_TITLE, "Welcome to kith");
-	vm_lines_add(out, THEME_NORMAL, "");
-	vm_lines_add(out, THEME_NORMAL, "Your journal is empty. To begin:");
-	vm_lines_add(out, THEME_NORMAL, "  kith demo            a demo network to explore");
-	vm_lines_add(out, THEME_NORMAL, "  kith add NAME        your first contact");
-	vm_lines_add(out, THEME_NORMAL, "  kith log TEXT        what just happened, with @names");
+	vm_lines_add(out, THEME_NORMAL, "Your journal is empty. To begin, press");
+	vm_lines_add(out, THEME_NORMAL, "  a              to add your first contact here");
+	vm_lines_add(out, THEME_NORMAL, "or, from a shell:");
+	vm_lines_add(out, THEME_NORMAL, "  kith demo      a demo network to explore");
+	vm_lines_add(out, THEME_NORMAL, "  kith add NAME  a contact");
+	vm_lines_add(out, THEME_NORMAL, "  kith log TEXT  what just happened, with @names");
 	vm_lines_add(out, THEME_NORMAL, "");
 	vm_lines_add(out, THEME_MUTED, "This screen shows them as soon as they are written.");
 	vm_lines_add(out, THEME_MUTED, "Press ? for the keys, q to quit.");

@@ -83,7 +83,7 @@ static const struct {
 	{"PgUp", KEYMAP_KEY_PGUP},   {"PgDn", KEYMAP_KEY_PGDN},   {"Tab", KEYMAP_KEY_TAB},
 	{"BTab", KEYMAP_KEY_BTAB},   {"Enter", KEYMAP_KEY_ENTER}, {"Esc", KEYMAP_KEY_ESC},
 	{"Backspace", KEYMAP_KEY_BACKSPACE}, {"Delete", KEYMAP_KEY_DELETE},
-	{"Space", ' '},              {"F1", KEYMAP_KEY_BASE + 0x100},
+	{"Space", ' '},              {"F1", KEYMAP_KEY_F1},
 };
 
 #define KEYMAP_NNAMES (sizeof keymap_names / sizeof keymap_names[0])

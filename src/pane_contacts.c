@@ -55,13 +55,6 @@ void pane_contacts_paint(struct tui *t, const struct layout_rect *r, int focused
 	tui_title(t, r, title, focused);
 	if (r->h < 2 || r->w < 1)
 		return;
-	if (app->empty) {
-		app_welcome_lines(&t->scratch);
-		for (size_t i = 0; i < t->scratch.n && (int)i < r->h - 1; i++)
-			tui_put(t, r->y + 1 + (int)i, r->x, t->scratch.v[i].text, (size_t)r->w,
-			        t->role[t->scratch.v[i].role], 1);
-		return;
-	}
 	struct vm_columns cols;
 	vm_contacts_columns((size_t)r->w, &cols);
 	/* the heads */

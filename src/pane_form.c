@@ -1,7 +1,7 @@
 /* pane_form.c: the add and edit form: a label and a line per field, what is
- * wrong with a field under it (marked "!", not by colour alone), the cursor
- * in the focused field, scrolled to keep it in view. Terminal layer; depends
- * on curses, tui_int.h and vm_form.h. */
+ * wrong with a field under it (marked "!", not by colour alone), the focused
+ * field scrolled to keep its cursor in view, the others shown from their
+ * start. Terminal layer; depends on curses, tui_int.h and vm_form.h. */
 #include "tui_int.h"
 #include "utf8.h"
 
@@ -44,8 +44,10 @@ void pane_form_paint(struct tui *t, const struct layout_rect *r)
 			size_t x = tui_put(t, y, r->x, head, label, t->role[focused ? THEME_HEADER
 			                                                             : THEME_MUTED], 1);
 			size_t width = (size_t)r->w > x + 1 ? (size_t)r->w - x - 1 : 0;
+			/* the focused field scrolled to its cursor, the others from their start */
 			size_t start = 0, col = 0;
-			lineedit_view(&f->le[k], width, &start, &col);
+			if (focused)
+				lineedit_view(&f->le[k], width, &start, &col);
 			if (width > 0)
 				tui_put(t, y, r->x + (int)x + 1, lineedit_text(&f->le[k]) + start, width,
 				        t->role[focused ? THEME_PROMPT : THEME_NORMAL], 1);

@@ -2,7 +2,6 @@
  * or the key hints of the current mode; a line being typed with its cursor.
  * Terminal layer; depends on curses, tui_int.h and app.h. */
 #include "tui_int.h"
-#include "utf8.h"
 
 void pane_status_paint(struct tui *t, const struct layout_rect *r)
 {
@@ -11,22 +10,18 @@ void pane_status_paint(struct tui *t, const struct layout_rect *r)
 		return;
 	struct buf b;
 	buf_init(&b);
-	app_status(app, (size_t)r->w, &b);
+	size_t at;
+	app_status(app, (size_t)r->w, &b, &at);
 	enum theme_role role = app->message_error && app->message ? THEME_STATUS_ERROR
 	                                                           : THEME_STATUS;
 	if (app->input != APP_INPUT_NONE)
 		role = THEME_PROMPT;
 	tui_put(t, r->y, r->x, buf_str(&b), (size_t)r->w, t->role[role], 1);
-	t->cursor = 0;
-	if (app->input != APP_INPUT_NONE) {
-		/* the cursor after the question and the text before it */
-		size_t at = utf8_width(app->ask ? app->ask : "") +
-		            lineedit_cells_before_cursor(&app->le);
-		if (at < (size_t)r->w) {
-			t->cursor = 1;
-			t->cy = r->y;
-			t->cx = r->x + (int)at;
-		}
+	/* the cursor in the line being typed */
+	t->cursor = at < (size_t)r->w;
+	if (t->cursor) {
+		t->cy = r->y;
+		t->cx = r->x + (int)at;
 	}
 	buf_free(&b);
 }

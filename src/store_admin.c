@@ -239,6 +239,8 @@ int store_backup(struct store *st, const char *path, char **cause)
 
 int store_data_version(struct store *st, int64_t *out, char **cause)
 {
+	if (store_adopt_file(st, cause) != 0)
+		return -1;
 	sqlite3_stmt *s = store_stmt(st, STORE_SQL_DATA_VERSION, cause);
 	if (s == NULL)
 		return -1;
@@ -247,7 +249,9 @@ int store_data_version(struct store *st, int64_t *out, char **cause)
 		return err_set(cause, "store: no data_version");
 	if (rc < 0)
 		return -1;
-	*out = sqlite3_column_int64(s, 0);
+	/* a connection of its own counts from its own start: the generation
+	 * tells the connections apart */
+	*out = sqlite3_column_int64(s, 0) + st->generation * ((int64_t)1 << 40);
 	store_reset(s);
 	return 0;
 }

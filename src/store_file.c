@@ -231,6 +231,28 @@ int store_write_first(struct store *st, store_fn fn, void *arg, char **cause)
 	}
 	store_swap(st, r);
 	store_close(r); /* the stand-in in memory */
+	st->generation++;
 	return taken ? store_write(st, fn, arg, cause) : rc;
+}
+
+int store_adopt_file(struct store *st, char **cause)
+{
+	enum store_file kind;
+	char *why = NULL;
+	if (!st->deferred || st->tx != STORE_TX_NONE)
+		return 0;
+	if (store_file_kind(st->path, &kind, &why) != 0 || kind != STORE_FILE_DATA) {
+		free(why); /* nothing there to read yet: the first commit will tell */
+		return 0;
+	}
+	struct store *r = NULL;
+	if (store_open_like(&r, st, st->path, cause) != 0) {
+		store_close(r);
+		return -1;
+	}
+	store_swap(st, r);
+	store_close(r); /* the stand-in in memory */
+	st->generation++;
+	return 0;
 }
 

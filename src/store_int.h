@@ -88,6 +88,7 @@ struct store {
 	int busy_waited; /* ms the current lock attempt has waited */
 	int readonly;    /* opened read-only: every write fails */
 	int deferred;    /* an in-memory stand-in: the file is made by the first commit */
+	int64_t generation; /* connections taken over from another (store_adopt_file) */
 	int flags;       /* store_open's flags */
 	const struct store_migration *extra; /* store_open_steps' extra steps */
 	size_t nextra;
@@ -277,6 +278,10 @@ int store_backup_db(sqlite3 *db, const char *path, char **cause);
  * kith made the journal meanwhile, fn runs again in that one); the store then
  * reads and writes the file. */
 int store_write_first(struct store *st, store_fn fn, void *arg, char **cause);
+/* (store_file.c) A store opened deferred, outside a transaction, whose file
+ * another kith has made meanwhile goes on with that file, its generation one
+ * more; anything else is left as it is. */
+int store_adopt_file(struct store *st, char **cause);
 /* ---- the file (store_file.c) ---- */
 
 /* What is at a journal's path: nothing, an empty file, or a file with

@@ -100,6 +100,13 @@ static void tui_paint(struct tui *t, int dirty)
 		struct layout_rect full = {0, 0, LINES - 1, COLS};
 		pane_status_paint(t, &t->lay.status);
 		pane_form_paint(t, &full);
+	} else if (app->screen == APP_SCREEN_MAIN && app->empty) {
+		/* nobody yet: the welcome is the whole screen */
+		struct layout_rect full = {0, 0, LINES - 1, COLS};
+		size_t top = 0;
+		app_welcome_lines(&t->scratch);
+		pane_lines_paint(t, &full, "Welcome to kith", &t->scratch, &top, 1);
+		pane_status_paint(t, &t->lay.status);
 	} else if (app->screen != APP_SCREEN_MAIN) {
 		struct layout_rect full = {0, 0, LINES - 1, COLS};
 		const char *title = "Keys";
@@ -150,7 +157,7 @@ static uint32_t tui_function_key(wint_t ch)
 		{KEY_PPAGE, KEYMAP_KEY_PGUP},  {KEY_NPAGE, KEYMAP_KEY_PGDN},
 		{KEY_BTAB, KEYMAP_KEY_BTAB},   {KEY_ENTER, KEYMAP_KEY_ENTER},
 		{KEY_BACKSPACE, KEYMAP_KEY_BACKSPACE}, {KEY_DC, KEYMAP_KEY_DELETE},
-		{KEY_RESIZE, KEYMAP_KEY_RESIZE}, {KEY_F(1), KEYMAP_KEY_BASE + 0x100},
+		{KEY_RESIZE, KEYMAP_KEY_RESIZE}, {KEY_F(1), KEYMAP_KEY_F1},
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if ((wint_t)map[i].curses == ch)
@@ -278,6 +285,8 @@ static int tui_open(struct tui *t, const struct tui_config *cfg, char **cause)
 			                      "(cannot open /dev/tty)");
 		t->out = t->in;
 	}
+	/* the modes before curses changes them are what a crash gives back */
+	int saved = !t->script && tcgetattr(fileno(t->in), &tui_saved_tty) == 0;
 	tui_utf8();
 	t->scr = newterm(term, t->out, t->in);
 	if (t->scr == NULL)
@@ -297,10 +306,8 @@ static int tui_open(struct tui *t, const struct tui_config *cfg, char **cause)
 #endif
 	mousemask(want, NULL);
 	leaveok(stdscr, FALSE);
-	if (!t->script && tcgetattr(fileno(t->in), &tui_saved_tty) == 0) {
-		/* the modes curses changed are given back on a crash */
+	if (saved)
 		tui_crash_fd = fileno(t->in);
-	}
 	return 0;
 }
 

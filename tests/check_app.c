@@ -237,7 +237,9 @@ START_TEST(test_filter_live_keep_and_restore)
 	ck_assert_uint_eq(app.contacts.nshown, 1);
 	struct buf b;
 	buf_init(&b);
-	app_status(&app, 200, &b);
+	size_t cur;
+	app_status(&app, 200, &b, &cur);
+	ck_assert_uint_eq(cur, APP_NO_CURSOR);
 	ck_assert_msg(strstr(buf_str(&b), "1/1 of 4") != NULL, "%s", buf_str(&b));
 	ck_assert_msg(strstr(buf_str(&b), "filter:work") != NULL, "%s", buf_str(&b));
 	buf_free(&b);
@@ -552,6 +554,74 @@ START_TEST(test_remove_confirms)
 }
 END_TEST
 
+/* A line typed at the status row stays in view with its cursor however long
+ * the question or the line, and a confirmation shows its y/n at 60 cells. */
+START_TEST(test_status_line_in_view)
+{
+	struct app app;
+	ta_open(&app);
+	struct buf b;
+	buf_init(&b);
+	size_t cur;
+	app_key(&app, 'f');
+	ta_type(&app, "1w send the article");
+	app_status(&app, 80, &b, &cur);
+	ck_assert_str_eq(buf_str(&b), "follow-up with Ana Souza, WHEN TEXT: 1w send the article");
+	ck_assert_uint_eq(cur, utf8_width(buf_str(&b)));
+	/* narrower than the question and the line: the line's end and the cursor show */
+	buf_reset(&b);
+	app_status(&app, 30, &b, &cur);
+	ck_assert_msg(utf8_width(buf_str(&b)) <= 30, "%s", buf_str(&b));
+	ck_assert_msg(strstr(buf_str(&b), "the article") != NULL, "%s", buf_str(&b));
+	/* the question keeps half the row */
+	ck_assert_msg(strncmp(buf_str(&b), "follow-up with\u2026", 17) == 0, "%s", buf_str(&b));
+	ck_assert_uint_lt(cur, 30);
+	ck_assert_uint_eq(cur, utf8_width(buf_str(&b)));
+	/* a line longer than the whole status row: scrolled to the cursor */
+	ta_type(&app, " and the notes from the meetup about hiring in Lisbon");
+	buf_reset(&b);
+	app_status(&app, 40, &b, &cur);
+	ck_assert_msg(utf8_width(buf_str(&b)) <= 40, "%s", buf_str(&b));
+	ck_assert_msg(strstr(buf_str(&b), "in Lisbon") != NULL, "%s", buf_str(&b));
+	ck_assert_uint_lt(cur, 40);
+	app_key(&app, KEYMAP_KEY_HOME);
+	buf_reset(&b);
+	app_status(&app, 40, &b, &cur);
+	ck_assert_msg(strstr(buf_str(&b), "1w send") != NULL, "%s", buf_str(&b));
+	ck_assert_uint_lt(cur, 40);
+	app_key(&app, KEYMAP_KEY_ESC);
+	/* the filter's count goes before the typed line does */
+	app_key(&app, '/');
+	ta_type(&app, "ana");
+	buf_reset(&b);
+	app_status(&app, 40, &b, &cur);
+	ck_assert_str_eq(buf_str(&b), "/ana   1/1 of 4");
+	ck_assert_uint_eq(cur, 4);
+	buf_reset(&b);
+	app_status(&app, 10, &b, &cur);
+	ck_assert_str_eq(buf_str(&b), "/ana");
+	ck_assert_uint_eq(cur, 4);
+	app_key(&app, KEYMAP_KEY_ESC);
+	/* the confirmation's answer is in view */
+	app_key(&app, 'D');
+	buf_reset(&b);
+	app_status(&app, 60, &b, &cur);
+	ck_assert_msg(strstr(buf_str(&b), "remove Ana Souza") != NULL, "%s", buf_str(&b));
+	ck_assert_msg(strstr(buf_str(&b), "y/n") != NULL, "%s", buf_str(&b));
+	ck_assert_uint_lt(cur, 60);
+	app_key(&app, 'n');
+	/* one cell: nothing past it */
+	app_key(&app, 'f');
+	ta_type(&app, "1w call");
+	buf_reset(&b);
+	app_status(&app, 1, &b, &cur);
+	ck_assert_uint_le(utf8_width(buf_str(&b)), 1);
+	ck_assert_uint_eq(cur, 0);
+	buf_free(&b);
+	app_free(&app);
+}
+END_TEST
+
 START_TEST(test_live_reload_keeps_contact)
 {
 	struct app app;
@@ -594,6 +664,7 @@ START_TEST(test_welcome_on_empty)
 	vm_lines_init(&l);
 	app_welcome_lines(&l);
 	ck_assert(vm_lines_has(&l, "kith demo"));
+	ck_assert(vm_lines_has(&l, "add your first contact here"));
 	vm_lines_free(&l);
 	app_free(&app);
 	t_log(st, T_NOW, IKIND_NOTE, DIR_NONE, 0, &(int64_t){t_person(st, "Eve", NULL)}, 1, NULL);
@@ -707,6 +778,7 @@ Suite *suite_app(void)
 	tcase_add_test(tc, test_snooze_and_undo);
 	tcase_add_test(tc, test_followup_done_undo);
 	tcase_add_test(tc, test_remove_confirms);
+	tcase_add_test(tc, test_status_line_in_view);
 	tcase_add_test(tc, test_live_reload_keeps_contact);
 	tcase_add_test(tc, test_welcome_on_empty);
 	tcase_add_test(tc, test_capture_prefill_and_undo);

@@ -89,6 +89,41 @@ START_TEST(test_deferred_makes_nothing)
 }
 END_TEST
 
+/* A store reading the stand-in of a missing journal sees the file another
+ * kith makes meanwhile: its data_version changes and it reads the file. */
+START_TEST(test_deferred_sees_file_made_by_another)
+{
+	char *dir = t_tmpdir();
+	char *path = t_path(dir, "kith.db");
+	struct store *st = open_deferred(path);
+	int64_t v1 = 0, v2 = 0, v3 = 0;
+	char *cause = NULL;
+	ck_assert_int_eq(store_data_version(st, &v1, &cause), 0);
+	ck_assert_int_eq(store_data_version(st, &v2, &cause), 0);
+	ck_assert_int_eq(v2, v1);
+	struct store *other = open_deferred(path);
+	ck_assert_int_eq(store_write(other, add_then, NULL, &cause), 0);
+	ck_assert_int_eq(store_data_version(st, &v3, &cause), 0);
+	ck_assert_int_ne(v3, v2);
+	ck_assert_int_eq(count_contacts(st), 1);
+	/* and from then on, the file's own news */
+	t_person(other, "Second", NULL);
+	int64_t v4 = 0;
+	ck_assert_int_eq(store_data_version(st, &v4, &cause), 0);
+	ck_assert_int_ne(v4, v3);
+	ck_assert_int_eq(count_contacts(st), 2);
+	/* a write here goes to that file */
+	t_person(st, "Third", NULL);
+	ck_assert_int_eq(count_contacts(other), 3);
+	store_close(other);
+	store_close(st);
+	ck_assert_int_eq(entries(dir), 1);
+	t_rmtree(dir);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_deferred_first_commit)
 {
 	char *dir = t_tmpdir();
@@ -393,6 +428,7 @@ Suite *suite_store_files(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_deferred_makes_nothing);
 	tcase_add_test(tc, test_deferred_first_commit);
+	tcase_add_test(tc, test_deferred_sees_file_made_by_another);
 	tcase_add_test(tc, test_deferred_same_store);
 	tcase_add_test(tc, test_deferred_taken_meanwhile);
 	tcase_add_test(tc, test_empty_file_deferred);

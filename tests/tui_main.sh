@@ -2,7 +2,9 @@
 # tui_main.sh: end-to-end tests of the full-screen program (`kith` alone)
 # through tmux: start, navigate, filter, capture and see the row in the
 # journal, a write from another process appearing, a storm of resizes, quit,
-# and SIGTERM giving the terminal back. Screens are polled, never slept on.
+# SIGTERM giving the terminal back, no CPU used while idle, a hung-up terminal
+# ending it, TERM refused, and the welcome of a missing journal giving way to
+# what another shell writes. Screens are polled, never slept on.
 # usage: sh tests/tui_main.sh path/to/kith
 set -u
 
@@ -10,12 +12,15 @@ KITH_USAGE="usage: sh tests/tui_main.sh KITH"
 . "$(dirname "$0")/tmux_lib.sh"
 
 # Starts `kith` in session $1 at $2 (COLSxROWS, default 100x30); extra
-# environment in $3. The pane stays after kith exits and shows its status.
+# environment in $3. The pane stays after kith exits and shows its status,
+# and whether the terminal's line modes came back (TTY=sane) or not.
 start() {
 	size=${2:-100x30}
 	t new-session -d -s "$1" -x "${size%x*}" -y "${size#*x}" \
 		"env HOME=$TMP XDG_STATE_HOME=$TMP/state XDG_CONFIG_HOME=$TMP/config KITH_DB=$DB \
-		 KITH_NOW=$NOW TZ=UTC ${3:-} $KITH; echo EXIT=\$?; sleep 600"
+		 KITH_NOW=$NOW TZ=UTC ${3:-} $KITH; echo EXIT=\$?; \
+		 if stty | grep -qwE -- '-echo|-icanon'; then echo TTY=raw; else echo TTY=sane; fi; \
+		 sleep 600"
 	wait_for "$1" "sort:attention" || not_ok "session $1 starts" "$1"
 }
 
@@ -102,6 +107,7 @@ fi
 # 6. quit
 t send-keys -t m1 q
 check "q quits with status 0" m1 "EXIT=0"
+check "after q the terminal echoes again" m1 "TTY=sane"
 
 # 7. SIGTERM gives the terminal back
 start m2 100x30
@@ -110,6 +116,7 @@ check "the help" m2 "this help"
 kpid=$(kith_pid m2)
 if [ -n "$kpid" ] && kill -TERM "$kpid" 2>/dev/null; then
 	check "SIGTERM ends kith" m2 "EXIT=143"
+	check "after SIGTERM the terminal echoes again" m2 "TTY=sane"
 	# the shell prints after kith: the terminal is back in its normal screen
 	if t capture-pane -p -t m2 | grep -q "this help"; then
 		not_ok "the program's screen is gone" m2
@@ -129,6 +136,7 @@ for sig in HUP:129 SEGV:139; do
 	kpid=$(kith_pid "s$name")
 	if [ -n "$kpid" ] && kill "-$name" "$kpid" 2>/dev/null; then
 		check "SIG$name ends kith" "s$name" "EXIT=${sig#*:}"
+		check "after SIG$name the terminal echoes again" "s$name" "TTY=sane"
 		if t capture-pane -p -t "s$name" | grep -q "this help"; then
 			not_ok "after SIG$name the program's screen is gone" "s$name"
 		else
@@ -154,7 +162,74 @@ t new-session -d -s m3 -x 100 -y 30 \
 check "TERM=dumb is refused" m3 "the terminal 'dumb' cannot show"
 check "with status 1" m3 "EXIT=1"
 
-# 11. stdout not a terminal: the ranked list, as before
+# 11. idle, kith sleeps: well under a tenth of a second of CPU in two seconds
+start idle 100x30
+ipid=$(kith_pid idle)
+cpu() { # user and system clock ticks of process $1
+	awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null
+}
+if [ -n "$ipid" ] && [ -r "/proc/$ipid/stat" ]; then
+	c0=$(cpu "$ipid")
+	sleep 2
+	c1=$(cpu "$ipid")
+	ticks=$(getconf CLK_TCK 2>/dev/null || echo 100)
+	if [ -n "$c0" ] && [ -n "$c1" ] && [ $(((c1 - c0) * 10)) -lt "$ticks" ]; then
+		ok "idle, kith does not spin"
+	else
+		not_ok "idle, kith does not spin ($c0 -> $c1 ticks)" idle
+	fi
+else
+	ok "idle, kith does not spin # SKIP no /proc"
+fi
+
+# 12. the terminal hung up (its pane killed) while kith ignores SIGHUP: the
+# failed reads end it instead of a busy loop
+for what in main form; do
+	t new-session -d -s "hup$what" -x 100 -y 30 \
+		"sh -c 'trap \"\" HUP; env HOME=$TMP XDG_CONFIG_HOME=$TMP/config KITH_DB=$DB \
+		 KITH_NOW=$NOW TZ=UTC $KITH'"
+	wait_for "hup$what" "sort:attention" || not_ok "hup$what starts" "hup$what"
+	[ "$what" = form ] && t send-keys -t "hup$what" a && wait_for "hup$what" "New contact"
+	hpid=$(kith_pid "hup$what")
+	t kill-session -t "hup$what"
+	deadline=$(($(date +%s) + 5))
+	while [ -n "$hpid" ] && kill -0 "$hpid" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; do
+		sleep 0.05
+	done
+	if [ -n "$hpid" ] && ! kill -0 "$hpid" 2>/dev/null; then
+		ok "a hung-up terminal ends kith ($what)"
+	else
+		not_ok "a hung-up terminal ends kith ($what)"
+		[ -n "$hpid" ] && kill -KILL "$hpid" 2>/dev/null
+	fi
+done
+
+# 13. TERM unset or unknown to terminfo: a clear message and status 1
+t new-session -d -s m4 -x 100 -y 30 \
+	"env -u TERM HOME=$TMP KITH_DB=$DB $KITH; echo EXIT=\$?; sleep 600"
+check "TERM unset is refused" m4 "TERM is not set"
+check "TERM unset: status 1" m4 "EXIT=1"
+t new-session -d -s m5 -x 100 -y 30 \
+	"env HOME=$TMP KITH_DB=$DB TERM=no-such-terminal $KITH; echo EXIT=\$?; sleep 600"
+check "an unknown TERM is refused" m5 "cannot use the terminal 'no-such-terminal'"
+check "an unknown TERM: status 1" m5 "EXIT=1"
+
+# 14. a first run on a missing journal: the welcome, then what another shell
+# writes, as soon as the file is made
+t new-session -d -s w1 -x 100 -y 30 \
+	"env HOME=$TMP XDG_CONFIG_HOME=$TMP/config KITH_DB=$TMP/new/kith.db KITH_NOW=$NOW \
+	 TZ=UTC $KITH; echo EXIT=\$?; sleep 600"
+check "an empty journal shows the welcome" w1 "Welcome to kith"
+if [ -e "$TMP/new/kith.db" ]; then
+	not_ok "the welcome makes no file"
+else
+	ok "the welcome makes no file"
+fi
+"$KITH" --db "$TMP/new/kith.db" add "Zed Quill" >/dev/null
+check "a contact added from another shell replaces the welcome" w1 "Zed Quill"
+check "and is counted" w1 "Contacts 1"
+
+# 15. stdout not a terminal: the ranked list, as before
 if "$KITH" --db "$DB" | grep -q "^Ana Souza"; then
 	ok "kith | cat prints the list"
 else
