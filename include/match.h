@@ -61,4 +61,13 @@ int match_resolve(struct store *st, const char *spec, struct contact_ref *out, c
 int match_resolve_name(struct store *st, const char *text, const char *id_prefix,
                        struct contact_ref *out, char **cause);
 
+/* The mention that names exactly the contact with this id and name in a
+ * capture line: the name as capture_mention_format writes it, followed by
+ * #PREFIX, the shortest prefix of its id of 8 or more characters that no
+ * other id starts with, when another contact has the same name (the form the
+ * messages above print). *namesake (when not NULL) tells whether it has one.
+ * Returns a heap string the caller frees, or NULL with *cause (caller frees). */
+char *match_mention_of(struct store *st, const char *id, const char *name, int *namesake,
+                       char **cause);
+
 #endif

@@ -102,12 +102,17 @@ struct vm_capture_row {
 };
 
 /* @-completion in progress: the token at [start, start + len) of the line
- * shows candidate pos (or the text as typed when pos == n). */
+ * shows candidate pos (or the text as typed when pos == n). Namesakes are
+ * offered each on its own: forms[i] names exactly cands[i]
+ * (@"Ana Souza"#3f9c2a1b when others have that name), and labels[i] is how
+ * the list shows it (the name, then the organisation, or the id, of a
+ * namesake: "Ana Souza (Acme)"). */
 struct vm_capture_completion {
 	int active;
 	size_t start, len;
 	char *typed; /* the token as typed before the first Tab */
 	struct contact_ref *cands;
+	char **forms, **labels; /* n each */
 	size_t n, pos;
 };
 

@@ -1,6 +1,6 @@
 /* app.c: the full-screen program's state and what each key does (app.h):
  * moves and filters in memory, reloads after a write (app_write.c) or when
- * another process wrote. View layer; depends on store.h,
+ * another process wrote. View layer; depends on store.h, match.h,
  * date.h, keymap.h, lineedit.h, utf8.h and the vm_*.h models. */
 #include "app.h"
 #include "app_int.h"
@@ -12,6 +12,7 @@
 #include "capture.h"
 #include "date.h"
 #include "err.h"
+#include "match.h"
 #include "store.h"
 #include "utf8.h"
 
@@ -264,7 +265,13 @@ static void app_capture_prefill(struct app *app)
 	buf_init(&b);
 	for (size_t i = 0; i < n || (n == 0 && i == 0 && sel != NULL); i++) {
 		const struct vm_contact_row *r = n ? m[i] : sel;
-		char *mention = capture_mention_format(vm_contacts_name(&app->contacts, r));
+		/* with its id when it has a namesake: the line names nobody else */
+		const char *name = vm_contacts_name(&app->contacts, r);
+		char *cause = NULL;
+		char *mention = match_mention_of(app->st, r->id, name, NULL, &cause);
+		if (mention == NULL)
+			mention = capture_mention_format(name);
+		free(cause);
 		buf_puts(&b, mention);
 		buf_putc(&b, ' ');
 		free(mention);

@@ -1,7 +1,7 @@
 /* main.c: kith's entry point. Parses the global options, finds the command in
  * the command table (one cli_*.c per family) and runs it; `kith` alone opens
  * the full-screen program on a terminal, else shows the ranked list, as `task`
- * alone shows `task next`. */
+ * alone shows `task next`; list's options without a command name show the list. */
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -56,7 +56,8 @@ static void main_help(FILE *f)
 	      "\nenvironment: KITH_DB, KITH_NOW, COLUMNS (the width of tables, terminal or not),\n"
 	      "NO_COLOR, and the locale (not UTF-8: bars and marks in ASCII)\n"
 	      "\n`kith` alone opens the full-screen program on a terminal, and lists the people to\n"
-	      "reach out to first otherwise. `kith COMMAND --help` shows a command's options;\n"
+	      "reach out to first otherwise; with list's options (`kith -n 3`) it lists, terminal\n"
+	      "or not. `kith COMMAND --help` shows a command's options;\n"
 	      "`man kith` has everything.\n",
 	      f);
 }
@@ -86,6 +87,7 @@ struct main_state {
 	struct cli_args cmd;
 	const char *cmd_name;
 	char *problem;
+	const char *list_opt; /* the first option taken as list's before any command name */
 };
 
 static void main_args_init(struct cli_args *a, const struct cli_opt *opts)
@@ -126,8 +128,12 @@ static int main_take_opt(struct main_state *ms, const struct cli_cmd *cmd, int a
 		if (tok[2] != '\0')
 			value = tok + 2;
 	}
+	/* no command name yet: `kith -n 3` takes list's options */
 	struct cli_args *where = &ms->cmd;
-	int k = main_find_opt(cmd ? cmd->opts : NULL, short_name ? NULL : name, short_name);
+	int k = main_find_opt(cmd ? cmd->opts : cli_cmd_list.opts, short_name ? NULL : name,
+	                      short_name);
+	if (k >= 0 && cmd == NULL && ms->list_opt == NULL)
+		ms->list_opt = tok;
 	if (k < 0) {
 		where = &ms->global;
 		k = main_find_opt(main_global_opts, short_name ? NULL : name, short_name);
@@ -211,7 +217,7 @@ static int main_run(int argc, char **argv)
 	struct main_state ms;
 	memset(&ms, 0, sizeof ms);
 	main_args_init(&ms.global, main_global_opts);
-	main_args_init(&ms.cmd, NULL);
+	main_args_init(&ms.cmd, cli_cmd_list.opts); /* until a command name comes */
 	const struct cli_cmd *cmd = NULL;
 	int rc = CLI_OK, only_pos = 0;
 
@@ -230,6 +236,12 @@ static int main_run(int argc, char **argv)
 			cmd = main_find(tok);
 			if (cmd == NULL) {
 				ms.problem = xasprintf("unknown command '%s' (see kith --help)", tok);
+				break;
+			}
+			if (ms.list_opt != NULL && cmd != &cli_cmd_list) {
+				ms.problem = xasprintf("option %s is list's: write it after the command "
+				                       "name",
+				                       ms.list_opt);
 				break;
 			}
 			ms.cmd.opts = cmd->opts;
@@ -267,8 +279,9 @@ static int main_run(int argc, char **argv)
 		goto out;
 	}
 	if (cmd == NULL) {
+		/* list's options ask for the list, on a terminal too */
 		cli.json = cli_flag(&ms.global, "json");
-		cmd = cli_tui_wanted(&cli) ? &cli_cmd_tui : &cli_cmd_list;
+		cmd = ms.list_opt == NULL && cli_tui_wanted(&cli) ? &cli_cmd_tui : &cli_cmd_list;
 		cli.cmd = cmd;
 		ms.cmd.opts = cmd->opts;
 	}

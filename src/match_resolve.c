@@ -52,10 +52,9 @@ static int match_id_short(struct store *st, const char *id, char out[ID_LEN + 1]
 }
 
 /* 1 when someone besides r has r's name, exactly (folded). */
-static int match_has_namesake(struct store *st, const struct contact_ref *r, int *out,
-                              char **cause)
+static int match_has_namesake(struct store *st, const char *name, int *out, char **cause)
 {
-	char *folded = utf8_fold(r->name ? r->name : "");
+	char *folded = utf8_fold(name ? name : "");
 	struct contact_ref *v = NULL;
 	size_t n = 0;
 	int rc = store_contact_find_exact(st, folded, 2, &v, &n, cause);
@@ -63,6 +62,32 @@ static int match_has_namesake(struct store *st, const struct contact_ref *r, int
 	contact_refs_free(v, n);
 	*out = n > 1;
 	return rc;
+}
+
+/* The mention of name, then #id when id is not NULL, onto b. */
+static void match_mention_put(struct buf *b, const char *name, const char *id)
+{
+	char *form = capture_mention_format(name ? name : "");
+	buf_puts(b, form);
+	free(form);
+	if (id != NULL)
+		buf_printf(b, "#%s", id);
+}
+
+char *match_mention_of(struct store *st, const char *id, const char *name, int *namesake,
+                       char **cause)
+{
+	int same = 0;
+	char prefix[ID_LEN + 1];
+	if (match_has_namesake(st, name, &same, cause) != 0 ||
+	    (same && match_id_short(st, id, prefix, cause) != 0))
+		return NULL;
+	if (namesake != NULL)
+		*namesake = same;
+	struct buf b;
+	buf_init(&b);
+	match_mention_put(&b, name, same ? prefix : NULL);
+	return buf_detach(&b);
 }
 
 /* One candidate in an "ambiguous" message, with the form that names it:
@@ -81,13 +106,9 @@ static int match_describe(struct store *st, struct buf *b, const struct contact_
 		return 0;
 	}
 	int namesake = same_name;
-	if (!namesake && match_has_namesake(st, r, &namesake, cause) != 0)
+	if (!namesake && match_has_namesake(st, r->name, &namesake, cause) != 0)
 		return -1;
-	char *form = capture_mention_format(r->name ? r->name : "");
-	buf_puts(b, form);
-	free(form);
-	if (namesake)
-		buf_printf(b, "#%s", id);
+	match_mention_put(b, r->name, namesake ? id : NULL);
 	if (org)
 		buf_printf(b, " (%s)", r->org);
 	return 0;

@@ -56,6 +56,14 @@ static void vmc_people_free(struct vm_capture_person *v, size_t n)
 static void vmc_comp_end(struct vm_capture *vm)
 {
 	struct vm_capture_completion *c = &vm->comp;
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->forms != NULL)
+			free(c->forms[i]);
+		if (c->labels != NULL)
+			free(c->labels[i]);
+	}
+	free(c->forms);
+	free(c->labels);
 	contact_refs_free(c->cands, c->n);
 	free(c->typed);
 	memset(c, 0, sizeof *c);
@@ -257,12 +265,6 @@ static int vmc_candidates(struct vm_capture *vm, const char *folded, struct cont
 	size_t k = match_filter(folded, all, nall, idx, VM_CAPTURE_CANDIDATES), m = 0;
 	struct contact_ref *res = xcalloc(k ? k : 1, sizeof *res);
 	for (size_t i = 0; i < k; i++) {
-		/* namesakes would be written the same: offer the name once */
-		int seen = 0;
-		for (size_t j = 0; j < m && !seen; j++)
-			seen = strcmp(res[j].name, all[idx[i]].name) == 0;
-		if (seen)
-			continue;
 		res[m++] = all[idx[i]];
 		all[idx[i]].name = NULL;
 		all[idx[i]].org = NULL;
@@ -273,12 +275,35 @@ static int vmc_candidates(struct vm_capture *vm, const char *folded, struct cont
 	return 0;
 }
 
+/* The mention each candidate is written as (with #id when it has namesakes)
+ * and how the list shows it (then with its organisation, else its id). */
+static int vmc_comp_forms(struct vm_capture *vm, char **cause)
+{
+	struct vm_capture_completion *c = &vm->comp;
+	c->forms = xcalloc(c->n ? c->n : 1, sizeof *c->forms);
+	c->labels = xcalloc(c->n ? c->n : 1, sizeof *c->labels);
+	for (size_t i = 0; i < c->n; i++) {
+		const struct contact_ref *r = &c->cands[i];
+		int namesake = 0;
+		c->forms[i] = match_mention_of(vm->st, r->id, r->name, &namesake, cause);
+		if (c->forms[i] == NULL)
+			return -1;
+		const char *org = r->org != NULL ? r->org : "";
+		if (!namesake)
+			c->labels[i] = xstrdup(r->name);
+		else if (org[0] != '\0')
+			c->labels[i] = xasprintf("%s (%s)", r->name, org);
+		else
+			c->labels[i] = xasprintf("%s (%s)", r->name, strrchr(c->forms[i], '#'));
+	}
+	return 0;
+}
+
 /* Shows candidate pos (or the typed text) in place of the token. */
 static void vmc_comp_show(struct vm_capture *vm)
 {
 	struct vm_capture_completion *c = &vm->comp;
-	char *text =
-		c->pos < c->n ? capture_mention_format(c->cands[c->pos].name) : xstrdup(c->typed);
+	char *text = xstrdup(c->pos < c->n ? c->forms[c->pos] : c->typed);
 	lineedit_replace(&vm->le, c->start, c->len, text);
 	c->len = strlen(text);
 	free(text);
@@ -334,6 +359,12 @@ static int vmc_comp_start(struct vm_capture *vm, int backwards)
 	c->cands = cands;
 	c->n = n;
 	c->pos = backwards ? n - 1 : 0;
+	if (vmc_comp_forms(vm, &cause) != 0) {
+		vmc_comp_end(vm);
+		vmc_set_message(vm, VM_CAPTURE_STYLE_ERROR, cause);
+		free(cause);
+		return VM_CAPTURE_DIRTY_PREVIEW;
+	}
 	vmc_comp_show(vm);
 	return VM_CAPTURE_DIRTY_LINE | VM_CAPTURE_DIRTY_PREVIEW;
 }

@@ -165,7 +165,7 @@ static void vmc_rows_completion(struct vm_capture *vm)
 		if (i > 0)
 			vmc_span(r, VM_CAPTURE_STYLE_DIM, " · ");
 		vmc_span(r, i == c->pos ? VM_CAPTURE_STYLE_SELECTED : VM_CAPTURE_STYLE_TEXT,
-		         c->cands[i].name);
+		         c->labels[i]);
 	}
 }
 

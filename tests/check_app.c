@@ -731,6 +731,34 @@ START_TEST(test_capture_prefill_and_undo)
 }
 END_TEST
 
+/* `c` on namesakes prefills the id form of each: the line names nobody else. */
+START_TEST(test_capture_prefill_namesakes)
+{
+	t_person(ta_st, "Ana Souza", NULL);
+	struct app app;
+	ta_open(&app);
+	struct buf want;
+	buf_init(&want);
+	size_t n = app.contacts.nshown;
+	for (size_t i = 0; i < n; i++) {
+		const struct vm_contact_row *r = vm_contacts_at(&app.contacts, i);
+		if (strcmp(vm_contacts_name(&app.contacts, r), "Ana Souza") == 0) {
+			app_key(&app, ' '); /* marks and moves down */
+			buf_printf(&want, "@\"Ana Souza\"#%.8s ", r->id);
+		} else {
+			app_key(&app, 'j');
+		}
+	}
+	app_key(&app, 'c');
+	ck_assert_ptr_nonnull(app.capture);
+	ck_assert_uint_eq(strlen(buf_str(&want)), 2 * strlen("@\"Ana Souza\"#12345678 "));
+	ck_assert_str_eq(app.capture, buf_str(&want));
+	app_capture_done(&app);
+	buf_free(&want);
+	app_free(&app);
+}
+END_TEST
+
 START_TEST(test_mouse)
 {
 	struct app app;
@@ -782,6 +810,7 @@ Suite *suite_app(void)
 	tcase_add_test(tc, test_live_reload_keeps_contact);
 	tcase_add_test(tc, test_welcome_on_empty);
 	tcase_add_test(tc, test_capture_prefill_and_undo);
+	tcase_add_test(tc, test_capture_prefill_namesakes);
 	tcase_add_test(tc, test_mouse);
 	suite_add_tcase(s, tc);
 	return s;

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "err.h"
+#include "match.h"
 #include "store.h"
 #include "store_test.h"
 #include "utf8.h"
@@ -404,24 +406,108 @@ START_TEST(test_enter_sees_new_contacts)
 }
 END_TEST
 
+/* Gives the contact an organisation; returns its id into id. */
+static void vt_set_org(int64_t rowid, const char *org, char id[ID_LEN + 1])
+{
+	struct contact c;
+	char *cause = NULL;
+	ck_assert_int_eq(store_contact_get(vt_st, rowid, &c, &cause), 0);
+	free(c.org);
+	c.org = xstrdup(org);
+	ck_assert_int_eq(t_contact_update(vt_st, &c, T_NOW, &cause), 0);
+	memcpy(id, c.id, ID_LEN + 1);
+	contact_free(&c);
+}
+
+/* Namesakes are offered each with its organisation (or id) and completed to
+ * the id form that names that one: Enter then saves. */
 START_TEST(test_namesakes)
 {
-	t_person(vt_st, "Ana Lima", NULL); /* a second Ana Lima */
+	struct contact_ref *v = NULL;
+	size_t n = 0;
+	char *cause = NULL;
+	ck_assert_int_eq(store_contact_find_exact(vt_st, "ana lima", 2, &v, &n, &cause), 0);
+	ck_assert_uint_eq(n, 1);
+	char first[ID_LEN + 1], second[ID_LEN + 1], third[ID_LEN + 1];
+	vt_set_org(v[0].rowid, "Acme", first);
+	contact_refs_free(v, n);
+	vt_set_org(t_person(vt_st, "Ana Lima", NULL), "Globex", second);
+	vt_set_org(t_person(vt_st, "Ana Lima", NULL), "", third);
 	struct vm_capture vm;
 	vm_capture_init(&vm, vt_st, T_NOW);
 	vt_type(&vm, "coffee with @ana.lim");
 	ck_assert_int_eq(vm.people[0].who, VM_CAPTURE_WHO_AMBIGUOUS);
 	ck_assert(!vm.people[0].same_name);
 	vm_capture_key(&vm, VM_CAPTURE_KEY_TAB, 0);
-	ck_assert_uint_eq(vm.comp.n, 1); /* one name, written once */
-	ck_assert_str_eq(vm_capture_line(&vm), "coffee with @\"Ana Lima\"");
+	ck_assert_uint_eq(vm.comp.n, 3); /* each namesake on its own */
+	ck_assert(vt_rows_have(&vm, "Ana Lima (Acme)"));
+	ck_assert(vt_rows_have(&vm, "Ana Lima (Globex)"));
+	char want[3][64];
+	snprintf(want[0], sizeof want[0], "coffee with @\"Ana Lima\"#%.8s", first);
+	snprintf(want[1], sizeof want[1], "coffee with @\"Ana Lima\"#%.8s", second);
+	snprintf(want[2], sizeof want[2], "coffee with @\"Ana Lima\"#%.8s", third);
+	char label[64];
+	snprintf(label, sizeof label, "Ana Lima (#%.8s)", third); /* no organisation */
+	ck_assert_msg(vt_rows_have(&vm, label), "no %s", label);
+	/* every Tab shows one of them, each once, and the preview finds it */
+	int seen[3] = {0, 0, 0};
+	for (int k = 0; k < 3; k++) {
+		const char *line = vm_capture_line(&vm);
+		int which = -1;
+		for (int i = 0; i < 3; i++)
+			if (strcmp(line, want[i]) == 0)
+				which = i;
+		ck_assert_msg(which >= 0, "%s", line);
+		seen[which]++;
+		ck_assert_int_eq(vm.people[0].who, VM_CAPTURE_WHO_FOUND);
+		ck_assert_str_eq(vm.summary, "coffee with Ana Lima");
+		if (k < 2)
+			vm_capture_key(&vm, VM_CAPTURE_KEY_TAB, 0);
+	}
+	ck_assert(seen[0] == 1 && seen[1] == 1 && seen[2] == 1);
+	vm_capture_key(&vm, VM_CAPTURE_KEY_ENTER, 0);
+	ck_assert_int_eq(vm.action, VM_CAPTURE_SAVE);
+	vm_capture_free(&vm);
+	/* a name alone stays ambiguous: Enter says so and lists the id forms */
+	vm_capture_init(&vm, vt_st, T_NOW);
+	vt_type(&vm, "coffee with @\"Ana Lima\"");
 	ck_assert(vm.people[0].same_name);
 	ck_assert(vt_span(&vm, VM_CAPTURE_STYLE_WARN, "@\"Ana Lima\" ?ambiguous (same name)"));
 	vm_capture_key(&vm, VM_CAPTURE_KEY_ENTER, 0);
 	ck_assert_int_eq(vm.action, VM_CAPTURE_EDITING);
 	ck_assert(strstr(vm.message, "several contacts have this name") != NULL);
-	ck_assert(strstr(vm.message, "Tab completes") == NULL);
+	ck_assert(strstr(vm.message, want[1] + strlen("coffee with ")) != NULL);
 	vm_capture_free(&vm);
+}
+END_TEST
+
+/* Names without namesakes complete to the name alone. */
+START_TEST(test_mention_of)
+{
+	char *cause = NULL;
+	int namesake = -1;
+	struct contact_ref *v = NULL;
+	size_t n = 0;
+	ck_assert_int_eq(store_contact_find_exact(vt_st, "bruno lima", 2, &v, &n, &cause), 0);
+	ck_assert_uint_eq(n, 1);
+	char *m = match_mention_of(vt_st, v[0].id, v[0].name, &namesake, &cause);
+	ck_assert_str_eq(m, "@\"Bruno Lima\"");
+	ck_assert_int_eq(namesake, 0);
+	free(m);
+	int64_t other = t_person(vt_st, "Bruno Lima", NULL);
+	m = match_mention_of(vt_st, v[0].id, v[0].name, &namesake, &cause);
+	char want[64];
+	snprintf(want, sizeof want, "@\"Bruno Lima\"#%.8s", v[0].id);
+	ck_assert_str_eq(m, want);
+	ck_assert_int_eq(namesake, 1);
+	free(m);
+	/* the form names that one */
+	struct contact_ref r;
+	ck_assert_int_eq(match_resolve(vt_st, want + 1, &r, &cause), 0);
+	ck_assert_str_eq(r.id, v[0].id);
+	ck_assert(r.rowid != other);
+	contact_ref_free(&r);
+	contact_refs_free(v, n);
 }
 END_TEST
 
@@ -563,6 +649,7 @@ Suite *suite_vm_capture(void)
 	tcase_add_test(tc, test_enter_and_esc);
 	tcase_add_test(tc, test_enter_sees_new_contacts);
 	tcase_add_test(tc, test_namesakes);
+	tcase_add_test(tc, test_mention_of);
 	tcase_add_test(tc, test_namesake_by_id);
 	tcase_add_test(tc, test_dirty_flags);
 	tcase_add_test(tc, test_editing_keys);

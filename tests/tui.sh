@@ -185,5 +185,39 @@ else
 	not_ok "the demo shows its progress" w1
 fi
 
+# 10. namesakes: Tab offers each Ana Lima with her organisation and writes the
+# id form of the one shown; Enter logs to that one, not to her namesake
+"$KITH" --db "$DB" edit "Ana Lima" --org Acme >/dev/null
+"$KITH" --db "$DB" add "Ana Lima" --org Globex >/dev/null 2>&1
+id_of() { # the id of the Ana Lima of organisation $1
+	"$KITH" --db "$DB" list --json | tr -d '\n' | sed 's/},/}\n/g' |
+		grep "\"org\": \"$1\"" | sed -n 's/.*"id": "\([0-9a-f-]*\)".*/\1/p'
+}
+acme=$(id_of Acme)
+globex=$(id_of Globex)
+start s8
+t send-keys -t s8 -l "tea with @ana.lim"
+t send-keys -t s8 Tab
+check "namesakes listed with their organisations" s8 "Ana Lima (Acme)"
+check "the other namesake is listed too" s8 "Ana Lima (Globex)"
+if wait_for s8 '> tea with @"Ana Lima"#'; then
+	shown=$(t capture-pane -p -t s8 | sed -n 's/.*> tea with @"Ana Lima"#\([0-9a-f]*\).*/\1/p')
+	case $globex in
+	"$shown"*) ;;
+	*) t send-keys -t s8 Tab ;;
+	esac
+	check "Tab writes the id form of Globex's Ana Lima" s8 "> tea with @\"Ana Lima\"#$(echo "$globex" | cut -c1-8)"
+else
+	not_ok "Tab writes an id form" s8
+fi
+t send-keys -t s8 Enter
+check "Enter saves the namesake" s8 "logged meeting with Ana Lima"
+if "$KITH" --db "$DB" timeline "$globex" --json | grep -qF '"summary": "tea with Ana Lima"' &&
+	! "$KITH" --db "$DB" timeline "$acme" --json | grep -qF '"summary": "tea with Ana Lima"'; then
+	ok "the line is logged to the namesake chosen"
+else
+	not_ok "the line is logged to the namesake chosen"
+fi
+
 echo "tui: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,10 +1,11 @@
 #!/bin/sh
 # tui_main.sh: end-to-end tests of the full-screen program (`kith` alone)
 # through tmux: start, navigate, filter, capture and see the row in the
-# journal, a write from another process appearing, a storm of resizes, quit,
-# SIGTERM giving the terminal back, no CPU used while idle, a hung-up terminal
-# ending it, TERM refused, and the welcome of a missing journal giving way to
-# what another shell writes. Screens are polled, never slept on.
+# journal (a namesake prefilled by id), a write from another process appearing,
+# a storm of resizes, quit, list options on a terminal, SIGTERM giving the
+# terminal back, no CPU used while idle, a hung-up terminal ending it, TERM
+# refused, and the welcome of a missing journal giving way to what another
+# shell writes. Screens are polled, never slept on.
 # usage: sh tests/tui_main.sh path/to/kith
 set -u
 
@@ -235,6 +236,38 @@ if "$KITH" --db "$DB" | grep -q "^Ana Souza"; then
 else
 	not_ok "kith | cat prints the list"
 fi
+
+# 16. list's options ask for the list, on a terminal too
+t new-session -d -s m4 -x 100 -y 30 \
+	"env HOME=$TMP KITH_DB=$DB KITH_NOW=$NOW TZ=UTC $KITH -n 1 --sort name; echo EXIT=\$?; sleep 600"
+check "kith -n 1 on a terminal prints the list" m4 "EXIT=0"
+if t capture-pane -p -t m4 | grep -q "^Ana Souza" &&
+	! t capture-pane -p -t m4 | grep -q "^Bruno Lima"; then
+	ok "with its options"
+else
+	not_ok "with its options" m4
+fi
+
+# 17. c on a contact with a namesake prefills the id form that names her
+"$KITH" --db "$DB" add "Ana Souza" --org Umbrella >/dev/null 2>&1
+umbrella=$("$KITH" --db "$DB" list --json | tr -d '\n' | sed 's/},/}\n/g' |
+	grep '"org": "Umbrella"' | sed -n 's/.*"id": "\([0-9a-f-]*\)".*/\1/p')
+start m5
+t send-keys -t m5 /
+t send-keys -t m5 -l "umbrella"
+t send-keys -t m5 Enter
+check "the namesake selected" m5 "1/1 of 4"
+t send-keys -t m5 c
+check "c prefills the id form" m5 "> @\"Ana Souza\"#$(echo "$umbrella" | cut -c1-8)"
+t send-keys -t m5 -l "walk"
+t send-keys -t m5 Enter
+check "the prefilled line saves" m5 "logged meeting with Ana Souza"
+if "$KITH" --db "$DB" timeline "$umbrella" --json | grep -qF '"summary": "Ana Souza walk"'; then
+	ok "the prefilled line is logged to that namesake"
+else
+	not_ok "the prefilled line is logged to that namesake" m5
+fi
+t send-keys -t m5 q
 
 echo "tui_main: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
