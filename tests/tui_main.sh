@@ -238,36 +238,36 @@ else
 fi
 
 # 16. list's options ask for the list, on a terminal too
-t new-session -d -s m4 -x 100 -y 30 \
+t new-session -d -s n4 -x 100 -y 30 \
 	"env HOME=$TMP KITH_DB=$DB KITH_NOW=$NOW TZ=UTC $KITH -n 1 --sort name; echo EXIT=\$?; sleep 600"
-check "kith -n 1 on a terminal prints the list" m4 "EXIT=0"
-if t capture-pane -p -t m4 | grep -q "^Ana Souza" &&
-	! t capture-pane -p -t m4 | grep -q "^Bruno Lima"; then
+check "kith -n 1 on a terminal prints the list" n4 "EXIT=0"
+if t capture-pane -p -t n4 | grep -q "^Ana Souza" &&
+	! t capture-pane -p -t n4 | grep -q "^Bruno Lima"; then
 	ok "with its options"
 else
-	not_ok "with its options" m4
+	not_ok "with its options" n4
 fi
 
 # 17. c on a contact with a namesake prefills the id form that names her
 "$KITH" --db "$DB" add "Ana Souza" --org Umbrella >/dev/null 2>&1
 umbrella=$("$KITH" --db "$DB" list --json | tr -d '\n' | sed 's/},/}\n/g' |
 	grep '"org": "Umbrella"' | sed -n 's/.*"id": "\([0-9a-f-]*\)".*/\1/p')
-start m5
-t send-keys -t m5 /
-t send-keys -t m5 -l "umbrella"
-t send-keys -t m5 Enter
-check "the namesake selected" m5 "1/1 of 4"
-t send-keys -t m5 c
-check "c prefills the id form" m5 "> @\"Ana Souza\"#$(echo "$umbrella" | cut -c1-8)"
-t send-keys -t m5 -l "walk"
-t send-keys -t m5 Enter
-check "the prefilled line saves" m5 "logged meeting with Ana Souza"
+start n5
+t send-keys -t n5 /
+t send-keys -t n5 -l "umbrella"
+t send-keys -t n5 Enter
+check "the namesake selected" n5 "1/1 of 4"
+t send-keys -t n5 c
+check "c prefills the id form" n5 "> @\"Ana Souza\"#$(echo "$umbrella" | cut -c1-8)"
+t send-keys -t n5 -l "walk"
+t send-keys -t n5 Enter
+check "the prefilled line saves" n5 "logged meeting with Ana Souza"
 if "$KITH" --db "$DB" timeline "$umbrella" --json | grep -qF '"summary": "Ana Souza walk"'; then
 	ok "the prefilled line is logged to that namesake"
 else
-	not_ok "the prefilled line is logged to that namesake" m5
+	not_ok "the prefilled line is logged to that namesake" n5
 fi
-t send-keys -t m5 q
+t send-keys -t n5 q
 
 echo "tui_main: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
