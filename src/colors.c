@@ -2,8 +2,10 @@
  * where the terminal has them, 8 (bright as bold) otherwise, the terminal's
  * own background kept; mono for NO_COLOR. Terminal layer; depends on curses
  * and theme.h. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "err.h"
 #include "tui_int.h"
@@ -41,10 +43,31 @@ static short colors_fit(int c, int *bold)
 	return -1;
 }
 
+/* The themes beside the program when it runs from a build folder
+ * (build/kith: ../themes), or NULL where the system cannot tell; caller
+ * frees. */
+static char *colors_dir_beside(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (slash == NULL)
+		return NULL;
+	*slash = '\0';
+	slash = strrchr(exe, '/');
+	if (slash != NULL)
+		*slash = '\0';
+	return xasprintf("%s/themes", exe);
+}
+
 static int colors_load(struct theme *t, const char *name, char **cause)
 {
 	const char *env = getenv("KITH_THEMES");
-	const char *dirs[] = {env, KITH_DATADIR "/themes", "themes"};
+	char *beside = colors_dir_beside();
+	const char *dirs[] = {env, KITH_DATADIR "/themes", beside, "themes"};
 	char *first = NULL;
 	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
 		if (dirs[i] == NULL || dirs[i][0] == '\0')
@@ -52,6 +75,7 @@ static int colors_load(struct theme *t, const char *name, char **cause)
 		char *why = NULL;
 		if (theme_load(t, dirs[i], name, &why) == 0) {
 			free(first);
+			free(beside);
 			return 0;
 		}
 		if (first == NULL)
@@ -61,6 +85,7 @@ static int colors_load(struct theme *t, const char *name, char **cause)
 		if (env != NULL && i == 0)
 			break; /* an explicit folder is the only one */
 	}
+	free(beside);
 	*cause = first ? first : xasprintf("theme %s not found", name);
 	return -1;
 }

@@ -14,3 +14,7 @@ KITH_SCRIPT=keys kith
 printf 'theme = nosuch\n' >config/kith/config
 printf 'dump\n' >keys
 KITH_THEMES=/nonexistent KITH_SCRIPT=keys NO_COLOR= kith
+# the default theme of a program run from its build folder, wherever the
+# current folder is: the themes beside it are found, no message
+rm config/kith/config
+KITH_SCRIPT=keys NO_COLOR= kith | tail -n 1
