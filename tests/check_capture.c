@@ -142,6 +142,9 @@ static const struct cap_case cap_cases[] = {
 	OK("@ana !1w !7d !FRIDAY", IKIND_MEETING, DIR_NONE, 0, "", "ana", "ana", 1, NULL),
 	OK("@ana !2w, then !fri.", IKIND_MEETING, DIR_NONE, 0, "", "ana", "ana then", 2, NULL),
 	OK("wow! @ana !", IKIND_MEETING, DIR_NONE, 0, "", "ana", "wow! ana !", 0, NULL),
+	/* a '!' before punctuation and a digit is text, not a due date */
+	OK("@ana odds !?3 and !.5", IKIND_MEETING, DIR_NONE, 0, "", "ana", "ana odds !?3 and !.5", 0,
+	   NULL),
 	OK("@ana !! !? !-", IKIND_MEETING, DIR_NONE, 0, "", "ana", "ana !! !? !-", 0, NULL),
 	/* WHEN */
 	OK("today 09:30 @ana", IKIND_MEETING, DIR_NONE, 0, "", "ana", "ana", 0,
