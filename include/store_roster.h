@@ -9,12 +9,13 @@
 #include "store.h"
 
 /* One contact's labels; the strings are valid during the call only. tags is
- * the contact's tags joined by single spaces ("" when none). */
+ * the contact's tags joined by single spaces ("" when none); folded is the
+ * stored folded name (utf8_fold of the name, as name lookups use it). */
 struct store_roster_row {
 	int64_t rowid;
-	const char *name, *org, *tags;
+	const char *name, *org, *tags, *folded;
 };
-/* Calls fn for every contact that is not archived, in no particular order;
+/* Calls fn for every contact that is not archived, in rowid order;
  * fn returns 0 to go on, -1 (with *cause) to stop with an error, and must not
  * write. Runs in its own snapshot unless called inside store_read. */
 typedef int (*store_roster_fn)(void *arg, const struct store_roster_row *row, char **cause);

@@ -25,8 +25,8 @@ const char *vm_sort_name(enum vm_sort s);
 struct vm_contact_row {
 	int64_t rowid;
 	char id[ID_LEN + 1];
-	size_t name, org, tags, fname, hay; /* arena offsets; fname: folded name;
-	                                       hay: folded "name org tags" */
+	size_t name, org, tags, hay; /* arena offsets; hay: the folded name,
+	                                organisation and tags, '\n' between */
 	enum circle circle;
 	enum score_status status;
 	int owe, snoozed, marked;
@@ -41,6 +41,8 @@ struct vm_contacts {
 	struct vm_contact_row *rows; /* every contact, in rowid order */
 	size_t n;
 	struct buf arena;
+	uint32_t *order[VM_SORT_COUNT]; /* every row's index in each sort's order,
+	                                   made when that sort is first shown */
 	size_t *shown; /* indexes into rows: the filtered rows in sort order */
 	size_t nshown;
 	size_t sel; /* index into shown (0 when nothing is shown) */

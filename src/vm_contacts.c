@@ -29,9 +29,18 @@ void vm_contacts_init(struct vm_contacts *vm, struct store *st, const struct sco
 	buf_init(&vm->arena);
 }
 
+static void vm_orders_free(struct vm_contacts *vm)
+{
+	for (int i = 0; i < VM_SORT_COUNT; i++) {
+		free(vm->order[i]);
+		vm->order[i] = NULL;
+	}
+}
+
 void vm_contacts_free(struct vm_contacts *vm)
 {
 	free(vm->rows);
+	vm_orders_free(vm);
 	free(vm->shown);
 	free(vm->filter);
 	buf_free(&vm->arena);
@@ -62,6 +71,7 @@ struct vm_load {
 	size_t n, cap;
 	struct buf arena;
 	size_t named; /* rows the roster gave texts to */
+	size_t next;  /* the row the next roster row may be: both come in rowid order */
 };
 
 static void vm_row_score(struct vm_contact_row *r, const struct score *s, int64_t snoozed_until,
@@ -132,25 +142,22 @@ static int vm_load_roster(void *arg, const struct store_roster_row *row, char **
 {
 	(void)cause;
 	struct vm_load *l = arg;
-	struct vm_contact_row key = {.rowid = row->rowid};
-	struct vm_contact_row *r = bsearch(&key, l->rows, l->n, sizeof *l->rows, vm_row_cmp_rowid);
-	if (r == NULL)
+	while (l->next < l->n && l->rows[l->next].rowid < row->rowid)
+		l->next++;
+	if (l->next == l->n || l->rows[l->next].rowid != row->rowid)
 		return 0;
+	struct vm_contact_row *r = &l->rows[l->next++];
 	r->name = vm_arena_put(&l->arena, row->name);
 	r->org = vm_arena_put(&l->arena, row->org);
 	r->tags = vm_arena_put(&l->arena, row->tags);
-	/* the filter's haystack: the folded name, organisation and tags */
-	char *name = utf8_fold(row->name), *org = utf8_fold(row->org), *tags = utf8_fold(row->tags);
-	r->fname = vm_arena_put(&l->arena, name);
+	/* the filter's haystack: the folded name (as stored), organisation and tags */
 	r->hay = l->arena.len;
-	buf_puts(&l->arena, name);
+	buf_puts(&l->arena, row->folded);
 	buf_putc(&l->arena, '\n');
-	buf_puts(&l->arena, org);
+	utf8_fold_append(&l->arena, row->org);
 	buf_putc(&l->arena, '\n');
-	buf_add(&l->arena, tags, strlen(tags) + 1);
-	free(name);
-	free(org);
-	free(tags);
+	utf8_fold_append(&l->arena, row->tags);
+	buf_putc(&l->arena, '\0');
 	l->named++;
 	return 0;
 }
@@ -170,7 +177,7 @@ static int vm_load_all(struct store *st, void *arg, char **cause)
 	return 0;
 }
 
-static void vm_contacts_rebuild(struct vm_contacts *vm);
+static void vm_contacts_rebuild(struct vm_contacts *vm, int narrow);
 
 int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 {
@@ -195,73 +202,144 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 			r->marked = 1;
 	}
 	free(vm->rows);
+	vm_orders_free(vm);
+	free(vm->shown);
 	buf_free(&vm->arena);
 	vm->rows = l.rows;
 	vm->n = l.n;
 	vm->arena = l.arena;
+	vm->shown = xcalloc(l.n ? l.n : 1, sizeof *vm->shown);
 	vm->now = now;
-	vm_contacts_rebuild(vm);
+	vm_contacts_rebuild(vm, 0);
 	return 0;
 }
 
 /* ---- order and filter ---- */
+
+/* A row's sort key, made once per sort: the values compared, next to each
+ * other, so that a sort touches the rows only to break rare ties. */
+struct vm_key {
+	uint64_t pre; /* name: the first 8 bytes of the folded name, big-endian */
+	double k, imp, days;
+	uint64_t id8; /* the first 8 bytes of the id, big-endian */
+	uint32_t at;  /* index into rows */
+};
+
+static uint64_t vm_key_prefix(const char *s, char end)
+{
+	uint64_t v = 0;
+	int i = 0;
+	for (; i < 8 && s[i] != end && s[i] != '\0'; i++)
+		v = v << 8 | (unsigned char)s[i];
+	return v << (8 * (8 - i));
+}
 
 static int vm_cmp_desc(double a, double b)
 {
 	return a > b ? -1 : a < b ? 1 : 0;
 }
 
-/* As `kith list`: the sort's value, then importance, then longer silence,
- * then the id; by name: the folded name, the name, the id. */
-static int vm_row_cmp(const struct vm_contacts *vm, const struct vm_contact_row *a,
-                      const struct vm_contact_row *b)
+/* The folded names at the start of two haystacks, as strcmp would order them. */
+static int vm_hay_name_cmp(const char *a, const char *b)
 {
-	int c = 0;
-	switch (vm->sort) {
-	case VM_SORT_ATTENTION:
-		c = vm_cmp_desc(a->attention, b->attention);
-		break;
-	case VM_SORT_WARMTH:
-		c = vm_cmp_desc(a->warmth, b->warmth);
-		break;
-	case VM_SORT_RECENCY:
-		c = vm_cmp_desc(a->recency, b->recency);
-		break;
-	case VM_SORT_BALANCE:
-		c = -vm_cmp_desc(a->balance, b->balance);
-		break;
-	case VM_SORT_NAME:
-	case VM_SORT_COUNT:
-		c = strcmp(vm->arena.data + a->fname, vm->arena.data + b->fname);
-		if (c == 0)
-			c = strcmp(vm->arena.data + a->name, vm->arena.data + b->name);
-		return c != 0 ? c : strcmp(a->id, b->id);
+	while (*a == *b && *a != '\n') {
+		a++;
+		b++;
 	}
-	if (c == 0)
-		c = vm_cmp_desc(a->importance, b->importance);
-	if (c == 0)
-		c = vm_cmp_desc(a->days_since, b->days_since);
-	if (c == 0)
-		c = strcmp(a->id, b->id);
-	return c;
+	unsigned char x = *a == '\n' ? 0 : (unsigned char)*a, y = *b == '\n' ? 0 : (unsigned char)*b;
+	return x < y ? -1 : x > y;
 }
 
-/* A merge sort of the shown indexes: qsort has no argument for the order. */
-static void vm_sort_range(const struct vm_contacts *vm, size_t *v, size_t *tmp, size_t n)
+/* As `kith list`: the sort's value, then importance, then longer silence,
+ * then the id; by name: the folded name, the name, the id. */
+static int vm_key_cmp(const struct vm_contacts *vm, enum vm_sort s, const struct vm_key *a,
+                      const struct vm_key *b)
+{
+	const struct vm_contact_row *ra = &vm->rows[a->at], *rb = &vm->rows[b->at];
+	int c = 0;
+	if (s == VM_SORT_NAME) {
+		if (a->pre != b->pre)
+			return a->pre < b->pre ? -1 : 1;
+		c = vm_hay_name_cmp(vm->arena.data + ra->hay, vm->arena.data + rb->hay);
+		if (c == 0)
+			c = strcmp(vm->arena.data + ra->name, vm->arena.data + rb->name);
+	} else {
+		c = vm_cmp_desc(a->k, b->k);
+		if (c == 0)
+			c = vm_cmp_desc(a->imp, b->imp);
+		if (c == 0)
+			c = vm_cmp_desc(a->days, b->days);
+	}
+	if (c != 0)
+		return c;
+	if (a->id8 != b->id8)
+		return a->id8 < b->id8 ? -1 : 1;
+	return strcmp(ra->id, rb->id);
+}
+
+/* A merge sort of the keys: qsort has no argument for the rows. */
+static void vm_sort_range(const struct vm_contacts *vm, enum vm_sort s, struct vm_key *v,
+                          struct vm_key *tmp, size_t n)
 {
 	if (n < 2)
 		return;
 	size_t h = n / 2;
-	vm_sort_range(vm, v, tmp, h);
-	vm_sort_range(vm, v + h, tmp, n - h);
+	vm_sort_range(vm, s, v, tmp, h);
+	vm_sort_range(vm, s, v + h, tmp, n - h);
+	if (vm_key_cmp(vm, s, &v[h], &v[h - 1]) >= 0)
+		return; /* already in order */
 	size_t i = 0, j = h, k = 0;
 	while (i < h && j < n)
-		tmp[k++] = vm_row_cmp(vm, &vm->rows[v[j]], &vm->rows[v[i]]) < 0 ? v[j++] : v[i++];
+		tmp[k++] = vm_key_cmp(vm, s, &v[j], &v[i]) < 0 ? v[j++] : v[i++];
 	while (i < h)
 		tmp[k++] = v[i++];
 	while (j < n)
 		tmp[k++] = v[j++];
 	memcpy(v, tmp, n * sizeof *v);
+}
+
+/* Every row's index in the order of sort s, made the first time it is asked for. */
+static const uint32_t *vm_order(struct vm_contacts *vm, enum vm_sort s)
+{
+	if (vm->order[s] != NULL)
+		return vm->order[s];
+	size_t n = vm->n;
+	struct vm_key *keys = xcalloc(n ? n : 1, sizeof *keys);
+	for (size_t i = 0; i < n; i++) {
+		const struct vm_contact_row *r = &vm->rows[i];
+		struct vm_key *k = &keys[i];
+		k->at = (uint32_t)i;
+		k->id8 = vm_key_prefix(r->id, '\0');
+		k->imp = r->importance;
+		k->days = r->days_since;
+		switch (s) {
+		case VM_SORT_ATTENTION:
+			k->k = r->attention;
+			break;
+		case VM_SORT_WARMTH:
+			k->k = r->warmth;
+			break;
+		case VM_SORT_RECENCY:
+			k->k = r->recency;
+			break;
+		case VM_SORT_BALANCE:
+			k->k = -r->balance; /* the lowest balance first */
+			break;
+		case VM_SORT_NAME:
+		case VM_SORT_COUNT:
+			k->pre = vm_key_prefix(vm->arena.data + r->hay, '\n');
+			break;
+		}
+	}
+	struct vm_key *tmp = xcalloc(n ? n : 1, sizeof *tmp);
+	vm_sort_range(vm, s, keys, tmp, n);
+	free(tmp);
+	uint32_t *order = xcalloc(n ? n : 1, sizeof *order);
+	for (size_t i = 0; i < n; i++)
+		order[i] = keys[i].at;
+	free(keys);
+	vm->order[s] = order;
+	return order;
 }
 
 static int vm_row_matches(const struct vm_contacts *vm, const struct vm_contact_row *r)
@@ -285,18 +363,37 @@ static int vm_row_matches(const struct vm_contacts *vm, const struct vm_contact_
 	return 1;
 }
 
-/* Filters and sorts the shown rows, and finds the wanted contact again. */
-static void vm_contacts_rebuild(struct vm_contacts *vm)
+/* The index in rows of contact rowid (rows are in rowid order), or n. */
+static size_t vm_row_index(const struct vm_contacts *vm, int64_t rowid)
 {
-	free(vm->shown);
-	vm->shown = xcalloc(vm->n ? vm->n : 1, sizeof *vm->shown);
-	vm->nshown = 0;
-	for (size_t i = 0; i < vm->n; i++)
-		if (vm_row_matches(vm, &vm->rows[i]))
-			vm->shown[vm->nshown++] = i;
-	size_t *tmp = xcalloc(vm->nshown ? vm->nshown : 1, sizeof *tmp);
-	vm_sort_range(vm, vm->shown, tmp, vm->nshown);
-	free(tmp);
+	size_t lo = 0, hi = vm->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (vm->rows[mid].rowid < rowid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < vm->n && vm->rows[lo].rowid == rowid ? lo : vm->n;
+}
+
+/* Filters and sorts the shown rows, and finds the wanted contact again. With
+ * narrow set, the filter only got stricter: the rows shown are filtered again,
+ * in the order they are in. */
+static void vm_contacts_rebuild(struct vm_contacts *vm, int narrow)
+{
+	size_t k = 0;
+	if (narrow) {
+		for (size_t i = 0; i < vm->nshown; i++)
+			if (vm_row_matches(vm, &vm->rows[vm->shown[i]]))
+				vm->shown[k++] = vm->shown[i];
+	} else if (vm->n > 0) {
+		const uint32_t *order = vm_order(vm, vm->sort);
+		for (size_t i = 0; i < vm->n; i++)
+			if (vm_row_matches(vm, &vm->rows[order[i]]))
+				vm->shown[k++] = order[i];
+	}
+	vm->nshown = k;
 	size_t keep = vm->sel;
 	if (vm->want == 0 || !vm_contacts_select_rowid(vm, vm->want)) {
 		/* the contact is gone: the row that took its place */
@@ -342,8 +439,11 @@ int vm_contacts_move(struct vm_contacts *vm, long delta)
 
 int vm_contacts_select_rowid(struct vm_contacts *vm, int64_t rowid)
 {
+	size_t at = vm_row_index(vm, rowid);
+	if (at == vm->n)
+		return 0;
 	for (size_t i = 0; i < vm->nshown; i++)
-		if (vm->rows[vm->shown[i]].rowid == rowid) {
+		if (vm->shown[i] == at) {
 			vm->sel = i;
 			vm->want = rowid;
 			return 1;
@@ -370,7 +470,7 @@ size_t vm_contacts_scroll(struct vm_contacts *vm, size_t height)
 void vm_contacts_set_sort(struct vm_contacts *vm, enum vm_sort s)
 {
 	vm->sort = (unsigned)s < VM_SORT_COUNT ? s : VM_SORT_ATTENTION;
-	vm_contacts_rebuild(vm);
+	vm_contacts_rebuild(vm, 0);
 }
 
 enum vm_sort vm_contacts_cycle_sort(struct vm_contacts *vm)
@@ -381,16 +481,17 @@ enum vm_sort vm_contacts_cycle_sort(struct vm_contacts *vm)
 
 void vm_contacts_set_filter(struct vm_contacts *vm, const char *text)
 {
-	free(vm->filter);
-	vm->filter = NULL;
-	if (text != NULL) {
-		char *f = utf8_fold(text);
-		if (*f != '\0')
-			vm->filter = f;
-		else
-			free(f);
+	char *f = text != NULL ? utf8_fold(text) : NULL;
+	if (f != NULL && *f == '\0') {
+		free(f);
+		f = NULL;
 	}
-	vm_contacts_rebuild(vm);
+	/* a filter that only grew at its end shows a subset of what is shown */
+	int narrow = vm->filter != NULL && f != NULL &&
+	             strncmp(f, vm->filter, strlen(vm->filter)) == 0;
+	free(vm->filter);
+	vm->filter = f;
+	vm_contacts_rebuild(vm, narrow);
 }
 
 int vm_contacts_toggle_mark(struct vm_contacts *vm)
