@@ -1,6 +1,6 @@
 /* store_roster.h: the text of every contact a list on screen shows and
- * filters on (name, organisation, tags), read in one pass for the
- * full-screen program's contacts pane. Part of the store; depends on store.h. */
+ * filters on (name, organisation, tags) and what ranks it, read in one pass
+ * for the full-screen program's contacts pane. Part of the store; depends on store.h. */
 #ifndef KITH_STORE_ROSTER_H
 #define KITH_STORE_ROSTER_H
 
@@ -14,6 +14,7 @@
 struct store_roster_row {
 	int64_t rowid;
 	const char *name, *org, *tags, *folded;
+	const struct store_rank_row *rank; /* the contact as ranking sees it */
 };
 /* Calls fn for every contact that is not archived, in rowid order;
  * fn returns 0 to go on, -1 (with *cause) to stop with an error, and must not

@@ -1,5 +1,5 @@
 /* vm_contacts.c: the contacts pane's rows (vm_contacts.h): one load from the
- * rank scan and the roster in one snapshot, then sort, filter, marks and the
+ * roster (texts and rank values in one scan), then sort, filter, marks and the
  * selection in memory. View layer; depends on store.h, store_roster.h,
  * score.h and utf8.h. */
 #include "vm_contacts.h"
@@ -70,8 +70,6 @@ struct vm_load {
 	struct vm_contact_row *rows;
 	size_t n, cap;
 	struct buf arena;
-	size_t named; /* rows the roster gave texts to */
-	size_t next;  /* the row the next roster row may be: both come in rowid order */
 };
 
 static void vm_row_score(struct vm_contact_row *r, const struct score *s, int64_t snoozed_until,
@@ -89,9 +87,9 @@ static void vm_row_score(struct vm_contact_row *r, const struct score *s, int64_
 	r->snoozed = snoozed_until > now;
 }
 
-static int vm_load_rank(void *arg, const struct store_rank_row *row, char **cause)
+/* Appends the row of one contact, scored at now. */
+static int vm_load_rank(struct vm_load *l, const struct store_rank_row *row, char **cause)
 {
-	struct vm_load *l = arg;
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 256;
 		l->rows = xreallocarray(l->rows, l->cap, sizeof *l->rows);
@@ -140,13 +138,10 @@ static size_t vm_arena_put(struct buf *b, const char *s)
 
 static int vm_load_roster(void *arg, const struct store_roster_row *row, char **cause)
 {
-	(void)cause;
 	struct vm_load *l = arg;
-	while (l->next < l->n && l->rows[l->next].rowid < row->rowid)
-		l->next++;
-	if (l->next == l->n || l->rows[l->next].rowid != row->rowid)
-		return 0;
-	struct vm_contact_row *r = &l->rows[l->next++];
+	if (vm_load_rank(l, row->rank, cause) != 0)
+		return -1;
+	struct vm_contact_row *r = &l->rows[l->n - 1];
 	r->name = vm_arena_put(&l->arena, row->name);
 	r->org = vm_arena_put(&l->arena, row->org);
 	r->tags = vm_arena_put(&l->arena, row->tags);
@@ -158,23 +153,13 @@ static int vm_load_roster(void *arg, const struct store_roster_row *row, char **
 	buf_putc(&l->arena, '\n');
 	utf8_fold_append(&l->arena, row->tags);
 	buf_putc(&l->arena, '\0');
-	l->named++;
 	return 0;
 }
 
+/* The roster comes in rowid order: so are the rows. */
 static int vm_load_all(struct store *st, void *arg, char **cause)
 {
-	struct vm_load *l = arg;
-	struct store_contact_filter f = {.circle = -1, .tag = NULL, .archived = 0};
-	if (store_contact_rank(st, &f, vm_load_rank, l, cause) != 0)
-		return -1;
-	if (l->n > 1)
-		qsort(l->rows, l->n, sizeof *l->rows, vm_row_cmp_rowid);
-	if (store_contact_roster(st, vm_load_roster, l, cause) != 0)
-		return -1;
-	if (l->named != l->n)
-		return err_set(cause, "the journal changed while loading");
-	return 0;
+	return store_contact_roster(st, vm_load_roster, arg, cause);
 }
 
 static void vm_contacts_rebuild(struct vm_contacts *vm, int narrow);
