@@ -160,12 +160,14 @@ END_TEST
 
 /* ---- sorts ---- */
 
-/* By name: the folded name past its first 8 bytes, then the name, then the id. */
+/* By name: the folded name, short or past its first 8 bytes, then the name
+ * (not the organisation that follows it in the haystack), then the id. */
 START_TEST(test_name_sort_long_prefixes)
 {
 	tv_person_org("Alexandrina Zed", "", NULL);
-	tv_person_org("Alexandrina Bee", "", NULL);
-	tv_person_org("ALEXANDRINA Bee", "", NULL);
+	tv_person_org("Bo Li", "", NULL);
+	tv_person_org("Alexandrina Bee", "Acme", NULL);
+	tv_person_org("ALEXANDRINA Bee", "Zeta", NULL);
 	tv_person_org("Alexandra", "", NULL);
 	tv_person_org("Álex", "", NULL);
 	tv_person_org("Alexandrina", "", NULL);
@@ -173,9 +175,10 @@ START_TEST(test_name_sort_long_prefixes)
 	tv_load(&vm);
 	vm_contacts_set_sort(&vm, VM_SORT_NAME);
 	static const char *const want[] = {"Álex",           "Alexandra",       "Alexandrina",
-	                                   "ALEXANDRINA Bee", "Alexandrina Bee", "Alexandrina Zed"};
-	ck_assert_uint_eq(vm.nshown, 6);
-	for (size_t i = 0; i < 6; i++)
+	                                   "ALEXANDRINA Bee", "Alexandrina Bee", "Alexandrina Zed",
+	                                   "Bo Li"};
+	ck_assert_uint_eq(vm.nshown, 7);
+	for (size_t i = 0; i < 7; i++)
 		ck_assert_msg(strcmp(tv_name_at(&vm, i), want[i]) == 0, "%zu: %s, wanted %s", i,
 		              tv_name_at(&vm, i), want[i]);
 	vm_contacts_free(&vm);
