@@ -27,6 +27,8 @@ void vm_contacts_init(struct vm_contacts *vm, struct store *st, const struct sco
 	vm->st = st;
 	vm->params = params;
 	buf_init(&vm->arena);
+	buf_init(&vm->hays);
+	strv_init(&vm->words);
 }
 
 static void vm_orders_free(struct vm_contacts *vm)
@@ -42,8 +44,11 @@ void vm_contacts_free(struct vm_contacts *vm)
 	free(vm->rows);
 	vm_orders_free(vm);
 	free(vm->shown);
+	free(vm->hits);
 	free(vm->filter);
+	strv_free(&vm->words);
 	buf_free(&vm->arena);
+	buf_free(&vm->hays);
 	memset(vm, 0, sizeof *vm);
 }
 
@@ -69,7 +74,7 @@ struct vm_load {
 	int64_t now;
 	struct vm_contact_row *rows;
 	size_t n, cap;
-	struct buf arena;
+	struct buf arena, hays;
 };
 
 static void vm_row_score(struct vm_contact_row *r, const struct score *s, int64_t snoozed_until,
@@ -146,13 +151,13 @@ static int vm_load_roster(void *arg, const struct store_roster_row *row, char **
 	r->org = vm_arena_put(&l->arena, row->org);
 	r->tags = vm_arena_put(&l->arena, row->tags);
 	/* the filter's haystack: the folded name (as stored), organisation and tags */
-	r->hay = l->arena.len;
-	buf_puts(&l->arena, row->folded);
-	buf_putc(&l->arena, '\n');
-	utf8_fold_append(&l->arena, row->org);
-	buf_putc(&l->arena, '\n');
-	utf8_fold_append(&l->arena, row->tags);
-	buf_putc(&l->arena, '\0');
+	r->hay = l->hays.len;
+	buf_puts(&l->hays, row->folded);
+	buf_putc(&l->hays, '\n');
+	utf8_fold_append(&l->hays, row->org);
+	buf_putc(&l->hays, '\n');
+	utf8_fold_append(&l->hays, row->tags);
+	buf_putc(&l->hays, '\0');
 	return 0;
 }
 
@@ -171,10 +176,12 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 	l.vm = vm;
 	l.now = now;
 	buf_init(&l.arena);
+	buf_init(&l.hays);
 	buf_putc(&l.arena, '\0'); /* offset 0 is "" */
 	if (store_read(vm->st, vm_load_all, &l, cause) != 0) {
 		free(l.rows);
 		buf_free(&l.arena);
+		buf_free(&l.hays);
 		return -1;
 	}
 	/* marks follow their contacts */
@@ -189,11 +196,15 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 	free(vm->rows);
 	vm_orders_free(vm);
 	free(vm->shown);
+	free(vm->hits);
 	buf_free(&vm->arena);
+	buf_free(&vm->hays);
 	vm->rows = l.rows;
 	vm->n = l.n;
 	vm->arena = l.arena;
+	vm->hays = l.hays;
 	vm->shown = xcalloc(l.n ? l.n : 1, sizeof *vm->shown);
+	vm->hits = xcalloc(l.n ? l.n : 1, 1);
 	vm->now = now;
 	vm_contacts_rebuild(vm, 0);
 	return 0;
@@ -245,7 +256,7 @@ static int vm_key_cmp(const struct vm_contacts *vm, enum vm_sort s, const struct
 	if (s == VM_SORT_NAME) {
 		if (a->pre != b->pre)
 			return a->pre < b->pre ? -1 : 1;
-		c = vm_hay_name_cmp(vm->arena.data + ra->hay, vm->arena.data + rb->hay);
+		c = vm_hay_name_cmp(vm->hays.data + ra->hay, vm->hays.data + rb->hay);
 		if (c == 0)
 			c = strcmp(vm->arena.data + ra->name, vm->arena.data + rb->name);
 	} else {
@@ -312,7 +323,7 @@ static const uint32_t *vm_order(struct vm_contacts *vm, enum vm_sort s)
 			break;
 		case VM_SORT_NAME:
 		case VM_SORT_COUNT:
-			k->pre = vm_key_prefix(vm->arena.data + r->hay, '\n');
+			k->pre = vm_key_prefix(vm->hays.data + r->hay, '\n');
 			break;
 		}
 	}
@@ -329,23 +340,51 @@ static const uint32_t *vm_order(struct vm_contacts *vm, enum vm_sort s)
 
 static int vm_row_matches(const struct vm_contacts *vm, const struct vm_contact_row *r)
 {
-	if (vm->filter == NULL)
-		return 1;
-	const char *hay = vm->arena.data + r->hay;
-	const char *w = vm->filter;
-	while (*w != '\0') {
-		const char *end = strchr(w, ' ');
-		size_t len = end ? (size_t)(end - w) : strlen(w);
-		char word[256];
-		if (len >= sizeof word)
-			len = sizeof word - 1;
-		memcpy(word, w, len);
-		word[len] = '\0';
-		if (strstr(hay, word) == NULL)
+	const char *hay = vm->hays.data + r->hay;
+	for (size_t k = 0; k < vm->words.n; k++)
+		if (strstr(hay, vm->words.v[k]) == NULL)
 			return 0;
-		w += end ? (size_t)(end - w) + 1 : strlen(w);
-	}
 	return 1;
+}
+
+/* The first w (wl bytes, at least 1) in s[0..len), or NULL: memmem is not in C17 or POSIX. */
+static const char *vm_find(const char *s, size_t len, const char *w, size_t wl)
+{
+	const char *end = s + len;
+	while ((size_t)(end - s) >= wl) {
+		const char *p = memchr(s, w[0], (size_t)(end - s) - wl + 1);
+		if (p == NULL)
+			return NULL;
+		if (memcmp(p + 1, w + 1, wl - 1) == 0)
+			return p;
+		s = p + 1;
+	}
+	return NULL;
+}
+
+/* Counts in hits, for every row, the filter words its haystack has: one
+ * search of all the haystacks at once per word, skipping to the next row at
+ * each match. A row has them all when its count is the number of words. */
+static void vm_match_all(struct vm_contacts *vm)
+{
+	memset(vm->hits, 0, vm->n);
+	const char *base = vm->hays.data;
+	size_t len = vm->hays.len;
+	for (size_t k = 0; k < vm->words.n; k++) {
+		const char *w = vm->words.v[k];
+		size_t wl = strlen(w), row = 0, at = 0;
+		while (at < len) {
+			const char *p = vm_find(base + at, len - at, w, wl);
+			if (p == NULL)
+				break;
+			size_t off = (size_t)(p - base);
+			while (row + 1 < vm->n && vm->rows[row + 1].hay <= off)
+				row++;
+			if (vm->hits[row] == k)
+				vm->hits[row] = (unsigned char)(k + 1);
+			at = row + 1 < vm->n ? vm->rows[row + 1].hay : len;
+		}
+	}
 }
 
 /* The index in rows of contact rowid (rows are in rowid order), or n. */
@@ -367,16 +406,28 @@ static size_t vm_row_index(const struct vm_contacts *vm, int64_t rowid)
  * in the order they are in. */
 static void vm_contacts_rebuild(struct vm_contacts *vm, int narrow)
 {
-	size_t k = 0;
+	size_t k = 0, nw = vm->words.n;
+	/* few rows shown, or too many words to count: each shown row searched */
+	int each = narrow && (vm->nshown < vm->n / 8 || nw > 250);
+	if (nw > 0 && !each && vm->n > 0)
+		vm_match_all(vm);
 	if (narrow) {
-		for (size_t i = 0; i < vm->nshown; i++)
-			if (vm_row_matches(vm, &vm->rows[vm->shown[i]]))
-				vm->shown[k++] = vm->shown[i];
+		for (size_t i = 0; i < vm->nshown; i++) {
+			size_t at = vm->shown[i];
+			if (each ? vm_row_matches(vm, &vm->rows[at]) : vm->hits[at] == nw)
+				vm->shown[k++] = at;
+		}
 	} else if (vm->n > 0) {
 		const uint32_t *order = vm_order(vm, vm->sort);
-		for (size_t i = 0; i < vm->n; i++)
-			if (vm_row_matches(vm, &vm->rows[order[i]]))
-				vm->shown[k++] = order[i];
+		if (nw > 250)
+			for (size_t i = 0; i < vm->n; i++) {
+				if (vm_row_matches(vm, &vm->rows[order[i]]))
+					vm->shown[k++] = order[i];
+			}
+		else
+			for (size_t i = 0; i < vm->n; i++)
+				if (nw == 0 || vm->hits[order[i]] == nw)
+					vm->shown[k++] = order[i];
 	}
 	vm->nshown = k;
 	size_t keep = vm->sel;
@@ -476,6 +527,13 @@ void vm_contacts_set_filter(struct vm_contacts *vm, const char *text)
 	             strncmp(f, vm->filter, strlen(vm->filter)) == 0;
 	free(vm->filter);
 	vm->filter = f;
+	strv_free(&vm->words);
+	strv_init(&vm->words);
+	if (f != NULL)
+		strv_split(&vm->words, f, ' ');
+	for (size_t i = 0; i < vm->words.n; i++)
+		if (strlen(vm->words.v[i]) > 255)
+			vm->words.v[i][255] = '\0';
 	vm_contacts_rebuild(vm, narrow);
 }
 
