@@ -25,8 +25,8 @@ const char *vm_sort_name(enum vm_sort s);
 struct vm_contact_row {
 	int64_t rowid;
 	char id[ID_LEN + 1];
-	size_t name, org, tags; /* arena offsets */
-	size_t hay; /* offset in hays: the folded name, organisation and tags,
+	uint32_t name, org, tags; /* arena offsets */
+	uint32_t hay; /* offset in hays: the folded name, organisation and tags,
 	               '\n' between */
 	enum circle circle;
 	enum score_status status;

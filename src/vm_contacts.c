@@ -134,9 +134,9 @@ static int vm_row_cmp_rowid(const void *pa, const void *pb)
 	return a->rowid < b->rowid ? -1 : a->rowid > b->rowid;
 }
 
-static size_t vm_arena_put(struct buf *b, const char *s)
+static uint32_t vm_arena_put(struct buf *b, const char *s)
 {
-	size_t at = b->len;
+	uint32_t at = (uint32_t)b->len;
 	buf_add(b, s, strlen(s) + 1);
 	return at;
 }
@@ -151,13 +151,16 @@ static int vm_load_roster(void *arg, const struct store_roster_row *row, char **
 	r->org = vm_arena_put(&l->arena, row->org);
 	r->tags = vm_arena_put(&l->arena, row->tags);
 	/* the filter's haystack: the folded name (as stored), organisation and tags */
-	r->hay = l->hays.len;
+	r->hay = (uint32_t)l->hays.len;
 	buf_puts(&l->hays, row->folded);
 	buf_putc(&l->hays, '\n');
 	utf8_fold_append(&l->hays, row->org);
 	buf_putc(&l->hays, '\n');
 	utf8_fold_append(&l->hays, row->tags);
 	buf_putc(&l->hays, '\0');
+	/* offsets are 32 bits: the next row's must fit */
+	if (l->arena.len > UINT32_MAX || l->hays.len > UINT32_MAX)
+		return err_set(cause, "too much text to show: %zu contacts read", l->n);
 	return 0;
 }
 
@@ -212,15 +215,17 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 
 /* ---- order and filter ---- */
 
-/* A row's sort key, made once per sort: the values compared, next to each
- * other, so that a sort touches the rows only to break rare ties. */
+/* A row's sort key, made once per sort: the value compared first, so that a
+ * sort touches the rows only to break ties. */
 struct vm_key {
-	uint64_t pre; /* name: the first 8 bytes of the folded name, big-endian */
-	double k, imp, days;
-	uint64_t id8; /* the first 8 bytes of the id, big-endian */
-	uint32_t at;  /* index into rows */
+	union {
+		uint64_t pre; /* name: the first 8 bytes of the folded name, big-endian */
+		double k;     /* other sorts: the sort's value */
+	} u;
+	uint32_t at; /* index into rows */
 };
 
+/* The first 8 bytes of s (up to end), big-endian, 0 after its end. */
 static uint64_t vm_key_prefix(const char *s, char end)
 {
 	uint64_t v = 0;
@@ -251,26 +256,25 @@ static int vm_hay_name_cmp(const char *a, const char *b)
 static int vm_key_cmp(const struct vm_contacts *vm, enum vm_sort s, const struct vm_key *a,
                       const struct vm_key *b)
 {
-	const struct vm_contact_row *ra = &vm->rows[a->at], *rb = &vm->rows[b->at];
 	int c = 0;
 	if (s == VM_SORT_NAME) {
-		if (a->pre != b->pre)
-			return a->pre < b->pre ? -1 : 1;
+		if (a->u.pre != b->u.pre)
+			return a->u.pre < b->u.pre ? -1 : 1;
+	} else if ((c = vm_cmp_desc(a->u.k, b->u.k)) != 0) {
+		return c;
+	}
+	/* a tie on the key: the rows themselves */
+	const struct vm_contact_row *ra = &vm->rows[a->at], *rb = &vm->rows[b->at];
+	if (s == VM_SORT_NAME) {
 		c = vm_hay_name_cmp(vm->hays.data + ra->hay, vm->hays.data + rb->hay);
 		if (c == 0)
 			c = strcmp(vm->arena.data + ra->name, vm->arena.data + rb->name);
 	} else {
-		c = vm_cmp_desc(a->k, b->k);
+		c = vm_cmp_desc(ra->importance, rb->importance);
 		if (c == 0)
-			c = vm_cmp_desc(a->imp, b->imp);
-		if (c == 0)
-			c = vm_cmp_desc(a->days, b->days);
+			c = vm_cmp_desc(ra->days_since, rb->days_since);
 	}
-	if (c != 0)
-		return c;
-	if (a->id8 != b->id8)
-		return a->id8 < b->id8 ? -1 : 1;
-	return strcmp(ra->id, rb->id);
+	return c != 0 ? c : strcmp(ra->id, rb->id);
 }
 
 /* A merge sort of the keys: qsort has no argument for the rows. */
@@ -305,25 +309,22 @@ static const uint32_t *vm_order(struct vm_contacts *vm, enum vm_sort s)
 		const struct vm_contact_row *r = &vm->rows[i];
 		struct vm_key *k = &keys[i];
 		k->at = (uint32_t)i;
-		k->id8 = vm_key_prefix(r->id, '\0');
-		k->imp = r->importance;
-		k->days = r->days_since;
 		switch (s) {
 		case VM_SORT_ATTENTION:
-			k->k = r->attention;
+			k->u.k = r->attention;
 			break;
 		case VM_SORT_WARMTH:
-			k->k = r->warmth;
+			k->u.k = r->warmth;
 			break;
 		case VM_SORT_RECENCY:
-			k->k = r->recency;
+			k->u.k = r->recency;
 			break;
 		case VM_SORT_BALANCE:
-			k->k = -r->balance; /* the lowest balance first */
+			k->u.k = -r->balance; /* the lowest balance first */
 			break;
 		case VM_SORT_NAME:
 		case VM_SORT_COUNT:
-			k->pre = vm_key_prefix(vm->hays.data + r->hay, '\n');
+			k->u.pre = vm_key_prefix(vm->hays.data + r->hay, '\n');
 			break;
 		}
 	}
