@@ -203,6 +203,29 @@ START_TEST(test_ties_by_id)
 }
 END_TEST
 
+/* A tie on the sort's value goes to the more important contact: never seen,
+ * everyone's warmth is 0, and the inner circle comes before the outer. */
+START_TEST(test_ties_by_importance)
+{
+	for (int i = 0; i < 8; i++) {
+		int64_t rowid = t_person(tv_fx.st, i % 2 ? "Outer One" : "Inner One", NULL);
+		struct contact c;
+		char *cause = NULL;
+		ck_assert_int_eq(store_contact_get(tv_fx.st, rowid, &c, &cause), 0);
+		c.circle = i % 2 ? CIRCLE_OUTER : CIRCLE_INNER;
+		ck_assert_msg(t_contact_update(tv_fx.st, &c, T_NOW, &cause) == 0, "%s", cause);
+		contact_free(&c);
+	}
+	struct vm_contacts vm;
+	tv_load(&vm);
+	vm_contacts_set_sort(&vm, VM_SORT_WARMTH);
+	ck_assert_uint_eq(vm.nshown, 8);
+	for (size_t i = 0; i < 8; i++)
+		ck_assert_str_eq(tv_name_at(&vm, i), i < 4 ? "Inner One" : "Outer One");
+	vm_contacts_free(&vm);
+}
+END_TEST
+
 Suite *suite_vm_contacts(void)
 {
 	Suite *s = suite_create("vm_contacts");
@@ -213,6 +236,7 @@ Suite *suite_vm_contacts(void)
 	tcase_add_test(tc, test_filter_narrowing_keeps_sort);
 	tcase_add_test(tc, test_name_sort_long_prefixes);
 	tcase_add_test(tc, test_ties_by_id);
+	tcase_add_test(tc, test_ties_by_importance);
 	suite_add_tcase(s, tc);
 	return s;
 }
