@@ -1,4 +1,5 @@
-/* benchtool: timing helper for bench.sh.
+/* benchtool.c: the timing helper of bench/bench.sh (make bench builds it as
+ * build/benchtool); POSIX only (fork, wait4, a pseudo-terminal).
  *   benchtool time RUNS WARMUP INPUT REMOVE -- CMD...   median wall ms, median CPU ms
  *   benchtool rss -- CMD...                             peak resident memory, KiB
  *   benchtool fsync DIR RUNS                            median ms of write(4 KiB)+fsync
