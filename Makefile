@@ -48,6 +48,8 @@ TESTBIN  := $(BUILD)/check_kith
 # golden tests put hostile bytes into a journal with it (tests/sql_exec.c)
 SQL_EXEC := $(BUILD)/tests/sql_exec
 LIBKITH  := $(BUILD)/libkith.a
+# the timing helper of `make bench` (bench/benchtool.c)
+BENCHTOOL := $(BUILD)/benchtool
 
 CFLAGS_ALL = $(WARN) $(OPT) $(SAN) $(CFLAGS)
 
@@ -88,6 +90,10 @@ $(TESTBIN): $(TEST_OBJ) $(LIBKITH)
 $(SQL_EXEC): tests/sql_exec.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_KITH) $(CPPFLAGS) $(PC_CORE) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(LIBS_CORE)
+
+$(BENCHTOOL): bench/benchtool.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $<
 
 deps:
 	@sh scripts/deps.sh
@@ -131,8 +137,8 @@ demo: deps all
 	@$(KITH) --db $(DEMO_DB) demo
 	@sh scripts/demo-open.sh $(KITH) $(DEMO_DB)
 
-bench: deps all
-	@sh bench/bench.sh $(KITH)
+bench: deps all $(BENCHTOOL)
+	@sh bench/bench.sh $(KITH) $(BENCHTOOL)
 
 fuzz:
 	@sh fuzz/run.sh

@@ -75,5 +75,7 @@ void utf8_marks_as(struct buf *out, const char *s, int ascii);
  * characters, controls and invalid bytes dropped; runs of white space to one
  * space, trimmed. Caller frees. */
 char *utf8_fold(const char *s);
+/* The same folded form of s appended to b (no allocation of its own). */
+void utf8_fold_append(struct buf *b, const char *s);
 
 #endif

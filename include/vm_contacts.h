@@ -25,8 +25,9 @@ const char *vm_sort_name(enum vm_sort s);
 struct vm_contact_row {
 	int64_t rowid;
 	char id[ID_LEN + 1];
-	size_t name, org, tags, fname, hay; /* arena offsets; fname: folded name;
-	                                       hay: folded "name org tags" */
+	uint32_t name, org, tags; /* arena offsets */
+	uint32_t hay; /* offset in hays: the folded name, organisation and tags,
+	               '\n' between */
 	enum circle circle;
 	enum score_status status;
 	int owe, snoozed, marked;
@@ -41,12 +42,17 @@ struct vm_contacts {
 	struct vm_contact_row *rows; /* every contact, in rowid order */
 	size_t n;
 	struct buf arena;
+	struct buf hays; /* every row's haystack in row order, each ended by '\0' */
+	uint32_t *order[VM_SORT_COUNT]; /* every row's index in each sort's order,
+	                                   made when that sort is first shown */
 	size_t *shown; /* indexes into rows: the filtered rows in sort order */
 	size_t nshown;
 	size_t sel; /* index into shown (0 when nothing is shown) */
 	size_t top; /* first shown row on screen */
 	enum vm_sort sort;
 	char *filter; /* folded filter text; NULL: none */
+	struct strv words; /* its words, each cut at 255 bytes */
+	unsigned char *hits; /* per row: how many of the words it has (scratch) */
 	int64_t want;  /* the selected contact's rowid; kept across rebuilds */
 };
 

@@ -125,6 +125,15 @@ int store_rank_register(sqlite3 *db);
 /* Recomputes the rank value of contact rowid from its columns; every write
  * to a column that ranking reads is followed by this. */
 int store_rank_refresh(struct store *st, int64_t rowid, char **cause);
+/* The rowids of the contacts carrying the family tag, sorted; *ids (caller
+ * frees) is NULL when there are none. */
+int store_rank_family(struct store *st, int64_t **ids, size_t *n, char **cause);
+/* Fills r for contact rowid from its rank value (blob, len), or from its
+ * columns when the row has none yet; family from the sorted ids of
+ * store_rank_family. */
+int store_rank_row_fill(struct store *st, int64_t rowid, const void *blob, int len,
+                        const int64_t *family, size_t nfamily, struct store_rank_row *r,
+                        char **cause);
 /* Steps the kept statement id, bound to uuid when not NULL, else to rowid, to
  * its first row: 1 with the row in *out (the caller resets it), 0 for none,
  * -1 on error. */

@@ -145,8 +145,7 @@ static int store_rank_cmp_id(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The rowids of the contacts carrying the family tag, sorted. */
-static int store_rank_family(struct store *st, int64_t **ids, size_t *n, char **cause)
+int store_rank_family(struct store *st, int64_t **ids, size_t *n, char **cause)
 {
 	*ids = NULL;
 	*n = 0;
@@ -178,6 +177,18 @@ static int store_rank_family(struct store *st, int64_t **ids, size_t *n, char **
 	return 0;
 }
 
+int store_rank_row_fill(struct store *st, int64_t rowid, const void *blob, int len,
+                        const int64_t *family, size_t nfamily, struct store_rank_row *r,
+                        char **cause)
+{
+	r->rowid = rowid;
+	if (store_rank_unpack(blob, len, r) != 0 && store_rank_columns(st, rowid, r, cause) != 0)
+		return -1;
+	r->subj.family = nfamily > 0 && bsearch(&rowid, family, nfamily, sizeof *family,
+	                                        store_rank_cmp_id) != NULL;
+	return 0;
+}
+
 static int store_rank_read(struct store *st, const struct store_contact_filter *f,
                            store_rank_fn fn, void *arg, char **cause)
 {
@@ -196,17 +207,14 @@ static int store_rank_read(struct store *st, const struct store_contact_filter *
 		return -1;
 	}
 	int rc = store_filter_bind(st, s, f, cause);
-	struct store_rank_row row, *r = &row;
+	struct store_rank_row row;
 	while (rc == 0 && (rc = store_step(st, s, cause)) == 1) {
-		r->rowid = sqlite3_column_int64(s, 0);
-		if (store_rank_unpack(sqlite3_column_blob(s, 1), sqlite3_column_bytes(s, 1), r) != 0 &&
-		    store_rank_columns(st, r->rowid, r, cause) != 0) {
+		if (store_rank_row_fill(st, sqlite3_column_int64(s, 0), sqlite3_column_blob(s, 1),
+		                        sqlite3_column_bytes(s, 1), family, nfamily, &row, cause) != 0) {
 			rc = -1;
 			break;
 		}
-		r->subj.family = nfamily > 0 && bsearch(&r->rowid, family, nfamily, sizeof *family,
-		                                        store_rank_cmp_id) != NULL;
-		rc = fn(arg, r, cause);
+		rc = fn(arg, &row, cause);
 	}
 	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
 	free(family);

@@ -1,25 +1,38 @@
-/* store_roster.c: names, organisations and tags of every contact in one
- * query (store_roster.h), for the contacts pane's rows and its live filter.
+/* store_roster.c: names, organisations, tags and rank values of every
+ * contact in one scan (store_roster.h), for the contacts pane's rows and its
+ * live filter.
  * Part of the store; the only SQLite code is in store*.c. */
 #include "store_roster.h"
+
+#include <stdlib.h>
 
 #include "store_int.h"
 
 /* Two scans in rowid order, merged: the contacts, and their tags in the
  * order of the tag table's key (contact, tag), so that no contact costs a
- * lookup of its own. */
+ * lookup of its own. The contact scan is the table itself (NOT INDEXED): an
+ * index on archived_at would cost a lookup and a sort per row. */
 static int store_roster_read(struct store *st, store_roster_fn fn, void *arg, char **cause)
 {
-	sqlite3_stmt *s = store_prepare(
-		st, "SELECT id, name, org FROM contact WHERE archived_at IS NULL ORDER BY id", cause);
-	if (s == NULL)
+	int64_t *family = NULL;
+	size_t nfamily = 0;
+	if (store_rank_family(st, &family, &nfamily, cause) != 0)
 		return -1;
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT id, name, org, name_folded, rank FROM contact NOT INDEXED"
+		" WHERE archived_at IS NULL ORDER BY id", cause);
+	if (s == NULL) {
+		free(family);
+		return -1;
+	}
 	sqlite3_stmt *t = store_prepare(
 		st, "SELECT contact_id, tag FROM contact_tag ORDER BY contact_id, tag", cause);
 	if (t == NULL) {
 		(void)sqlite3_finalize(s);
+		free(family);
 		return -1;
 	}
+	struct store_rank_row rank;
 	struct buf tags;
 	buf_init(&tags);
 	int rc, trc = store_step(st, t, cause);
@@ -37,7 +50,14 @@ static int store_roster_read(struct store *st, store_roster_fn fn, void *arg, ch
 		}
 		const char *name = (const char *)sqlite3_column_text(s, 1);
 		const char *org = (const char *)sqlite3_column_text(s, 2);
-		struct store_roster_row row = {id, name ? name : "", org ? org : "", buf_str(&tags)};
+		const char *folded = (const char *)sqlite3_column_text(s, 3);
+		if (store_rank_row_fill(st, id, sqlite3_column_blob(s, 4), sqlite3_column_bytes(s, 4),
+		                        family, nfamily, &rank, cause) != 0) {
+			rc = -1;
+			break;
+		}
+		struct store_roster_row row = {id,      name ? name : "", org ? org : "", buf_str(&tags),
+		                               folded ? folded : "", &rank};
 		rc = fn(arg, &row, cause);
 		if (rc != 0)
 			break;
@@ -47,6 +67,7 @@ static int store_roster_read(struct store *st, store_roster_fn fn, void *arg, ch
 	(void)sqlite3_finalize(s); /* repeat the steps' results, seen above */
 	(void)sqlite3_finalize(t);
 	buf_free(&tags);
+	free(family);
 	return rc < 0 ? -1 : 0;
 }
 

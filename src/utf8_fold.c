@@ -152,28 +152,50 @@ static void utf8_fold_cp(struct buf *b, uint32_t cp)
 	buf_add(b, enc, (size_t)utf8_encode(cp, enc));
 }
 
-char *utf8_fold(const char *s)
+void utf8_fold_append(struct buf *b, const char *s)
 {
-	struct buf b;
-	size_t len = strlen(s), i = 0;
+	size_t len = strlen(s), i = 0, start = b->len;
 	int space = 0;
-	buf_init(&b);
 	while (i < len) {
+		/* a run of printable ASCII other than white space: copied, then lowered */
+		size_t j = i;
+		while (j < len && (unsigned char)s[j] > 0x20 && (unsigned char)s[j] < 0x7F)
+			j++;
+		if (j > i) {
+			if (space) {
+				buf_putc(b, ' ');
+				space = 0;
+			}
+			size_t at = b->len;
+			buf_add(b, s + i, j - i);
+			for (char *p = b->data + at; p < b->data + b->len; p++)
+				if (*p >= 'A' && *p <= 'Z')
+					*p = (char)(*p + 32);
+			i = j;
+			continue;
+		}
 		uint32_t cp;
 		i += utf8_decode(s + i, len - i, &cp);
 		if (cp == UTF8_INVALID)
 			continue;
 		if (utf8_fold_is_space(cp)) {
-			space = b.len > 0;
+			space = b->len > start;
 			continue;
 		}
 		if (utf8_fold_is_dropped(cp))
 			continue;
 		if (space) {
-			buf_putc(&b, ' ');
+			buf_putc(b, ' ');
 			space = 0;
 		}
-		utf8_fold_cp(&b, cp);
+		utf8_fold_cp(b, cp);
 	}
+}
+
+char *utf8_fold(const char *s)
+{
+	struct buf b;
+	buf_init(&b);
+	utf8_fold_append(&b, s);
 	return buf_detach(&b);
 }

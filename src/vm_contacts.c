@@ -1,5 +1,5 @@
 /* vm_contacts.c: the contacts pane's rows (vm_contacts.h): one load from the
- * rank scan and the roster in one snapshot, then sort, filter, marks and the
+ * roster (texts and rank values in one scan), then sort, filter, marks and the
  * selection in memory. View layer; depends on store.h, store_roster.h,
  * score.h and utf8.h. */
 #include "vm_contacts.h"
@@ -27,14 +27,28 @@ void vm_contacts_init(struct vm_contacts *vm, struct store *st, const struct sco
 	vm->st = st;
 	vm->params = params;
 	buf_init(&vm->arena);
+	buf_init(&vm->hays);
+	strv_init(&vm->words);
+}
+
+static void vm_orders_free(struct vm_contacts *vm)
+{
+	for (int i = 0; i < VM_SORT_COUNT; i++) {
+		free(vm->order[i]);
+		vm->order[i] = NULL;
+	}
 }
 
 void vm_contacts_free(struct vm_contacts *vm)
 {
 	free(vm->rows);
+	vm_orders_free(vm);
 	free(vm->shown);
+	free(vm->hits);
 	free(vm->filter);
+	strv_free(&vm->words);
 	buf_free(&vm->arena);
+	buf_free(&vm->hays);
 	memset(vm, 0, sizeof *vm);
 }
 
@@ -60,8 +74,7 @@ struct vm_load {
 	int64_t now;
 	struct vm_contact_row *rows;
 	size_t n, cap;
-	struct buf arena;
-	size_t named; /* rows the roster gave texts to */
+	struct buf arena, hays;
 };
 
 static void vm_row_score(struct vm_contact_row *r, const struct score *s, int64_t snoozed_until,
@@ -79,9 +92,9 @@ static void vm_row_score(struct vm_contact_row *r, const struct score *s, int64_
 	r->snoozed = snoozed_until > now;
 }
 
-static int vm_load_rank(void *arg, const struct store_rank_row *row, char **cause)
+/* Appends the row of one contact, scored at now. */
+static int vm_load_rank(struct vm_load *l, const struct store_rank_row *row, char **cause)
 {
-	struct vm_load *l = arg;
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 256;
 		l->rows = xreallocarray(l->rows, l->cap, sizeof *l->rows);
@@ -121,56 +134,43 @@ static int vm_row_cmp_rowid(const void *pa, const void *pb)
 	return a->rowid < b->rowid ? -1 : a->rowid > b->rowid;
 }
 
-static size_t vm_arena_put(struct buf *b, const char *s)
+static uint32_t vm_arena_put(struct buf *b, const char *s)
 {
-	size_t at = b->len;
+	uint32_t at = (uint32_t)b->len;
 	buf_add(b, s, strlen(s) + 1);
 	return at;
 }
 
 static int vm_load_roster(void *arg, const struct store_roster_row *row, char **cause)
 {
-	(void)cause;
 	struct vm_load *l = arg;
-	struct vm_contact_row key = {.rowid = row->rowid};
-	struct vm_contact_row *r = bsearch(&key, l->rows, l->n, sizeof *l->rows, vm_row_cmp_rowid);
-	if (r == NULL)
-		return 0;
+	if (vm_load_rank(l, row->rank, cause) != 0)
+		return -1;
+	struct vm_contact_row *r = &l->rows[l->n - 1];
 	r->name = vm_arena_put(&l->arena, row->name);
 	r->org = vm_arena_put(&l->arena, row->org);
 	r->tags = vm_arena_put(&l->arena, row->tags);
-	/* the filter's haystack: the folded name, organisation and tags */
-	char *name = utf8_fold(row->name), *org = utf8_fold(row->org), *tags = utf8_fold(row->tags);
-	r->fname = vm_arena_put(&l->arena, name);
-	r->hay = l->arena.len;
-	buf_puts(&l->arena, name);
-	buf_putc(&l->arena, '\n');
-	buf_puts(&l->arena, org);
-	buf_putc(&l->arena, '\n');
-	buf_add(&l->arena, tags, strlen(tags) + 1);
-	free(name);
-	free(org);
-	free(tags);
-	l->named++;
+	/* the filter's haystack: the folded name (as stored), organisation and tags */
+	r->hay = (uint32_t)l->hays.len;
+	buf_puts(&l->hays, row->folded);
+	buf_putc(&l->hays, '\n');
+	utf8_fold_append(&l->hays, row->org);
+	buf_putc(&l->hays, '\n');
+	utf8_fold_append(&l->hays, row->tags);
+	buf_putc(&l->hays, '\0');
+	/* offsets are 32 bits: the next row's must fit */
+	if (l->arena.len > UINT32_MAX || l->hays.len > UINT32_MAX)
+		return err_set(cause, "too much text to show: %zu contacts read", l->n);
 	return 0;
 }
 
+/* The roster comes in rowid order: so are the rows. */
 static int vm_load_all(struct store *st, void *arg, char **cause)
 {
-	struct vm_load *l = arg;
-	struct store_contact_filter f = {.circle = -1, .tag = NULL, .archived = 0};
-	if (store_contact_rank(st, &f, vm_load_rank, l, cause) != 0)
-		return -1;
-	if (l->n > 1)
-		qsort(l->rows, l->n, sizeof *l->rows, vm_row_cmp_rowid);
-	if (store_contact_roster(st, vm_load_roster, l, cause) != 0)
-		return -1;
-	if (l->named != l->n)
-		return err_set(cause, "the journal changed while loading");
-	return 0;
+	return store_contact_roster(st, vm_load_roster, arg, cause);
 }
 
-static void vm_contacts_rebuild(struct vm_contacts *vm);
+static void vm_contacts_rebuild(struct vm_contacts *vm, int narrow);
 
 int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 {
@@ -179,10 +179,12 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 	l.vm = vm;
 	l.now = now;
 	buf_init(&l.arena);
+	buf_init(&l.hays);
 	buf_putc(&l.arena, '\0'); /* offset 0 is "" */
 	if (store_read(vm->st, vm_load_all, &l, cause) != 0) {
 		free(l.rows);
 		buf_free(&l.arena);
+		buf_free(&l.hays);
 		return -1;
 	}
 	/* marks follow their contacts */
@@ -195,68 +197,100 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 			r->marked = 1;
 	}
 	free(vm->rows);
+	vm_orders_free(vm);
+	free(vm->shown);
+	free(vm->hits);
 	buf_free(&vm->arena);
+	buf_free(&vm->hays);
 	vm->rows = l.rows;
 	vm->n = l.n;
 	vm->arena = l.arena;
+	vm->hays = l.hays;
+	vm->shown = xcalloc(l.n ? l.n : 1, sizeof *vm->shown);
+	vm->hits = xcalloc(l.n ? l.n : 1, 1);
 	vm->now = now;
-	vm_contacts_rebuild(vm);
+	vm_contacts_rebuild(vm, 0);
 	return 0;
 }
 
 /* ---- order and filter ---- */
+
+/* A row's sort key, made once per sort: the value compared first, so that a
+ * sort touches the rows only to break ties. */
+struct vm_key {
+	union {
+		uint64_t pre; /* name: the first 8 bytes of the folded name, big-endian */
+		double k;     /* other sorts: the sort's value */
+	} u;
+	uint32_t at; /* index into rows */
+};
+
+/* The first 8 bytes of s (up to end), big-endian, 0 after its end. */
+static uint64_t vm_key_prefix(const char *s, char end)
+{
+	uint64_t v = 0;
+	int i = 0;
+	for (; i < 8 && s[i] != end && s[i] != '\0'; i++)
+		v = v << 8 | (unsigned char)s[i];
+	return v << (8 * (8 - i));
+}
 
 static int vm_cmp_desc(double a, double b)
 {
 	return a > b ? -1 : a < b ? 1 : 0;
 }
 
-/* As `kith list`: the sort's value, then importance, then longer silence,
- * then the id; by name: the folded name, the name, the id. */
-static int vm_row_cmp(const struct vm_contacts *vm, const struct vm_contact_row *a,
-                      const struct vm_contact_row *b)
+/* The folded names at the start of two haystacks, as strcmp would order them. */
+static int vm_hay_name_cmp(const char *a, const char *b)
 {
-	int c = 0;
-	switch (vm->sort) {
-	case VM_SORT_ATTENTION:
-		c = vm_cmp_desc(a->attention, b->attention);
-		break;
-	case VM_SORT_WARMTH:
-		c = vm_cmp_desc(a->warmth, b->warmth);
-		break;
-	case VM_SORT_RECENCY:
-		c = vm_cmp_desc(a->recency, b->recency);
-		break;
-	case VM_SORT_BALANCE:
-		c = -vm_cmp_desc(a->balance, b->balance);
-		break;
-	case VM_SORT_NAME:
-	case VM_SORT_COUNT:
-		c = strcmp(vm->arena.data + a->fname, vm->arena.data + b->fname);
-		if (c == 0)
-			c = strcmp(vm->arena.data + a->name, vm->arena.data + b->name);
-		return c != 0 ? c : strcmp(a->id, b->id);
+	while (*a == *b && *a != '\n') {
+		a++;
+		b++;
 	}
-	if (c == 0)
-		c = vm_cmp_desc(a->importance, b->importance);
-	if (c == 0)
-		c = vm_cmp_desc(a->days_since, b->days_since);
-	if (c == 0)
-		c = strcmp(a->id, b->id);
-	return c;
+	unsigned char x = *a == '\n' ? 0 : (unsigned char)*a, y = *b == '\n' ? 0 : (unsigned char)*b;
+	return x < y ? -1 : x > y;
 }
 
-/* A merge sort of the shown indexes: qsort has no argument for the order. */
-static void vm_sort_range(const struct vm_contacts *vm, size_t *v, size_t *tmp, size_t n)
+/* As `kith list`: the sort's value, then importance, then longer silence,
+ * then the id; by name: the folded name, the name, the id. */
+static int vm_key_cmp(const struct vm_contacts *vm, enum vm_sort s, const struct vm_key *a,
+                      const struct vm_key *b)
+{
+	int c = 0;
+	if (s == VM_SORT_NAME) {
+		if (a->u.pre != b->u.pre)
+			return a->u.pre < b->u.pre ? -1 : 1;
+	} else if ((c = vm_cmp_desc(a->u.k, b->u.k)) != 0) {
+		return c;
+	}
+	/* a tie on the key: the rows themselves */
+	const struct vm_contact_row *ra = &vm->rows[a->at], *rb = &vm->rows[b->at];
+	if (s == VM_SORT_NAME) {
+		c = vm_hay_name_cmp(vm->hays.data + ra->hay, vm->hays.data + rb->hay);
+		if (c == 0)
+			c = strcmp(vm->arena.data + ra->name, vm->arena.data + rb->name);
+	} else {
+		c = vm_cmp_desc(ra->importance, rb->importance);
+		if (c == 0)
+			c = vm_cmp_desc(ra->days_since, rb->days_since);
+	}
+	return c != 0 ? c : strcmp(ra->id, rb->id);
+}
+
+/* A merge sort of the keys: qsort has no argument for the rows. */
+static void vm_sort_range(const struct vm_contacts *vm, enum vm_sort s, struct vm_key *v,
+                          struct vm_key *tmp, size_t n)
 {
 	if (n < 2)
 		return;
 	size_t h = n / 2;
-	vm_sort_range(vm, v, tmp, h);
-	vm_sort_range(vm, v + h, tmp, n - h);
+	vm_sort_range(vm, s, v, tmp, h);
+	vm_sort_range(vm, s, v + h, tmp, n - h);
+	if (vm_key_cmp(vm, s, &v[h], &v[h - 1]) >= 0)
+		return; /* already in order */
 	size_t i = 0, j = h, k = 0;
 	while (i < h && j < n)
-		tmp[k++] = vm_row_cmp(vm, &vm->rows[v[j]], &vm->rows[v[i]]) < 0 ? v[j++] : v[i++];
+		tmp[k++] = vm_key_cmp(vm, s, &v[j], &v[i]) < 0 ? v[j++] : v[i++];
 	while (i < h)
 		tmp[k++] = v[i++];
 	while (j < n)
@@ -264,39 +298,139 @@ static void vm_sort_range(const struct vm_contacts *vm, size_t *v, size_t *tmp, 
 	memcpy(v, tmp, n * sizeof *v);
 }
 
+/* Every row's index in the order of sort s, made the first time it is asked for. */
+static const uint32_t *vm_order(struct vm_contacts *vm, enum vm_sort s)
+{
+	if (vm->order[s] != NULL)
+		return vm->order[s];
+	size_t n = vm->n;
+	struct vm_key *keys = xcalloc(n ? n : 1, sizeof *keys);
+	for (size_t i = 0; i < n; i++) {
+		const struct vm_contact_row *r = &vm->rows[i];
+		struct vm_key *k = &keys[i];
+		k->at = (uint32_t)i;
+		switch (s) {
+		case VM_SORT_ATTENTION:
+			k->u.k = r->attention;
+			break;
+		case VM_SORT_WARMTH:
+			k->u.k = r->warmth;
+			break;
+		case VM_SORT_RECENCY:
+			k->u.k = r->recency;
+			break;
+		case VM_SORT_BALANCE:
+			k->u.k = -r->balance; /* the lowest balance first */
+			break;
+		case VM_SORT_NAME:
+		case VM_SORT_COUNT:
+			k->u.pre = vm_key_prefix(vm->hays.data + r->hay, '\n');
+			break;
+		}
+	}
+	struct vm_key *tmp = xcalloc(n ? n : 1, sizeof *tmp);
+	vm_sort_range(vm, s, keys, tmp, n);
+	free(tmp);
+	uint32_t *order = xcalloc(n ? n : 1, sizeof *order);
+	for (size_t i = 0; i < n; i++)
+		order[i] = keys[i].at;
+	free(keys);
+	vm->order[s] = order;
+	return order;
+}
+
 static int vm_row_matches(const struct vm_contacts *vm, const struct vm_contact_row *r)
 {
-	if (vm->filter == NULL)
-		return 1;
-	const char *hay = vm->arena.data + r->hay;
-	const char *w = vm->filter;
-	while (*w != '\0') {
-		const char *end = strchr(w, ' ');
-		size_t len = end ? (size_t)(end - w) : strlen(w);
-		char word[256];
-		if (len >= sizeof word)
-			len = sizeof word - 1;
-		memcpy(word, w, len);
-		word[len] = '\0';
-		if (strstr(hay, word) == NULL)
+	const char *hay = vm->hays.data + r->hay;
+	for (size_t k = 0; k < vm->words.n; k++)
+		if (strstr(hay, vm->words.v[k]) == NULL)
 			return 0;
-		w += end ? (size_t)(end - w) + 1 : strlen(w);
-	}
 	return 1;
 }
 
-/* Filters and sorts the shown rows, and finds the wanted contact again. */
-static void vm_contacts_rebuild(struct vm_contacts *vm)
+/* The first w (wl bytes, at least 1) in s[0..len), or NULL: memmem is not in C17 or POSIX. */
+static const char *vm_find(const char *s, size_t len, const char *w, size_t wl)
 {
-	free(vm->shown);
-	vm->shown = xcalloc(vm->n ? vm->n : 1, sizeof *vm->shown);
-	vm->nshown = 0;
-	for (size_t i = 0; i < vm->n; i++)
-		if (vm_row_matches(vm, &vm->rows[i]))
-			vm->shown[vm->nshown++] = i;
-	size_t *tmp = xcalloc(vm->nshown ? vm->nshown : 1, sizeof *tmp);
-	vm_sort_range(vm, vm->shown, tmp, vm->nshown);
-	free(tmp);
+	const char *end = s + len;
+	while ((size_t)(end - s) >= wl) {
+		const char *p = memchr(s, w[0], (size_t)(end - s) - wl + 1);
+		if (p == NULL)
+			return NULL;
+		if (memcmp(p + 1, w + 1, wl - 1) == 0)
+			return p;
+		s = p + 1;
+	}
+	return NULL;
+}
+
+/* Counts in hits, for every row, the filter words its haystack has: one
+ * search of all the haystacks at once per word, skipping to the next row at
+ * each match. A row has them all when its count is the number of words. */
+static void vm_match_all(struct vm_contacts *vm)
+{
+	memset(vm->hits, 0, vm->n);
+	const char *base = vm->hays.data;
+	size_t len = vm->hays.len;
+	for (size_t k = 0; k < vm->words.n; k++) {
+		const char *w = vm->words.v[k];
+		size_t wl = strlen(w), row = 0, at = 0;
+		while (at < len) {
+			const char *p = vm_find(base + at, len - at, w, wl);
+			if (p == NULL)
+				break;
+			size_t off = (size_t)(p - base);
+			while (row + 1 < vm->n && vm->rows[row + 1].hay <= off)
+				row++;
+			if (vm->hits[row] == k)
+				vm->hits[row] = (unsigned char)(k + 1);
+			at = row + 1 < vm->n ? vm->rows[row + 1].hay : len;
+		}
+	}
+}
+
+/* The index in rows of contact rowid (rows are in rowid order), or n. */
+static size_t vm_row_index(const struct vm_contacts *vm, int64_t rowid)
+{
+	size_t lo = 0, hi = vm->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (vm->rows[mid].rowid < rowid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < vm->n && vm->rows[lo].rowid == rowid ? lo : vm->n;
+}
+
+/* Filters and sorts the shown rows, and finds the wanted contact again. With
+ * narrow set, the filter only got stricter: the rows shown are filtered again,
+ * in the order they are in. */
+static void vm_contacts_rebuild(struct vm_contacts *vm, int narrow)
+{
+	size_t k = 0, nw = vm->words.n;
+	/* few rows shown, or too many words to count: each shown row searched */
+	int each = narrow && (vm->nshown < vm->n / 8 || nw > 250);
+	if (nw > 0 && !each && vm->n > 0)
+		vm_match_all(vm);
+	if (narrow) {
+		for (size_t i = 0; i < vm->nshown; i++) {
+			size_t at = vm->shown[i];
+			if (each ? vm_row_matches(vm, &vm->rows[at]) : vm->hits[at] == nw)
+				vm->shown[k++] = at;
+		}
+	} else if (vm->n > 0) {
+		const uint32_t *order = vm_order(vm, vm->sort);
+		if (nw > 250)
+			for (size_t i = 0; i < vm->n; i++) {
+				if (vm_row_matches(vm, &vm->rows[order[i]]))
+					vm->shown[k++] = order[i];
+			}
+		else
+			for (size_t i = 0; i < vm->n; i++)
+				if (nw == 0 || vm->hits[order[i]] == nw)
+					vm->shown[k++] = order[i];
+	}
+	vm->nshown = k;
 	size_t keep = vm->sel;
 	if (vm->want == 0 || !vm_contacts_select_rowid(vm, vm->want)) {
 		/* the contact is gone: the row that took its place */
@@ -342,8 +476,11 @@ int vm_contacts_move(struct vm_contacts *vm, long delta)
 
 int vm_contacts_select_rowid(struct vm_contacts *vm, int64_t rowid)
 {
+	size_t at = vm_row_index(vm, rowid);
+	if (at == vm->n)
+		return 0;
 	for (size_t i = 0; i < vm->nshown; i++)
-		if (vm->rows[vm->shown[i]].rowid == rowid) {
+		if (vm->shown[i] == at) {
 			vm->sel = i;
 			vm->want = rowid;
 			return 1;
@@ -370,7 +507,7 @@ size_t vm_contacts_scroll(struct vm_contacts *vm, size_t height)
 void vm_contacts_set_sort(struct vm_contacts *vm, enum vm_sort s)
 {
 	vm->sort = (unsigned)s < VM_SORT_COUNT ? s : VM_SORT_ATTENTION;
-	vm_contacts_rebuild(vm);
+	vm_contacts_rebuild(vm, 0);
 }
 
 enum vm_sort vm_contacts_cycle_sort(struct vm_contacts *vm)
@@ -381,16 +518,24 @@ enum vm_sort vm_contacts_cycle_sort(struct vm_contacts *vm)
 
 void vm_contacts_set_filter(struct vm_contacts *vm, const char *text)
 {
-	free(vm->filter);
-	vm->filter = NULL;
-	if (text != NULL) {
-		char *f = utf8_fold(text);
-		if (*f != '\0')
-			vm->filter = f;
-		else
-			free(f);
+	char *f = text != NULL ? utf8_fold(text) : NULL;
+	if (f != NULL && *f == '\0') {
+		free(f);
+		f = NULL;
 	}
-	vm_contacts_rebuild(vm);
+	/* a filter that only grew at its end shows a subset of what is shown */
+	int narrow = vm->filter != NULL && f != NULL &&
+	             strncmp(f, vm->filter, strlen(vm->filter)) == 0;
+	free(vm->filter);
+	vm->filter = f;
+	strv_free(&vm->words);
+	strv_init(&vm->words);
+	if (f != NULL)
+		strv_split(&vm->words, f, ' ');
+	for (size_t i = 0; i < vm->words.n; i++)
+		if (strlen(vm->words.v[i]) > 255)
+			vm->words.v[i][255] = '\0';
+	vm_contacts_rebuild(vm, narrow);
 }
 
 int vm_contacts_toggle_mark(struct vm_contacts *vm)

@@ -423,6 +423,32 @@ START_TEST(test_fold)
 }
 END_TEST
 
+/* Appending folds as utf8_fold does, after what the buffer holds: the white
+ * space before the text is still trimmed. */
+START_TEST(test_fold_append)
+{
+	static const char *const in[] = {"  \tÁbc  DEF\tg ", "Ab\x01\x7f c", "ÇA VA", "", "  "};
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+		struct buf b;
+		buf_init(&b);
+		buf_puts(&b, "x\n");
+		utf8_fold_append(&b, in[i]);
+		char *f = utf8_fold(in[i]);
+		char *want = xasprintf("x\n%s", f);
+		ck_assert_str_eq(buf_str(&b), want);
+		free(want);
+		free(f);
+		buf_free(&b);
+	}
+	char *f = utf8_fold("  \tÁbc  DEF\tg ");
+	ck_assert_str_eq(f, "abc def g");
+	free(f);
+	f = utf8_fold("Ab\x01\x7f c");
+	ck_assert_str_eq(f, "ab c");
+	free(f);
+}
+END_TEST
+
 START_TEST(test_fold_latin_is_lower_ascii)
 {
 	/* Every letter of Latin-1 and Latin Extended-A folds to ASCII lower case,
@@ -520,6 +546,7 @@ Suite *suite_utf8(void)
 	tc = tcase_create("fold");
 	tcase_add_loop_test(tc, test_fold, 0, sizeof fold_cases / sizeof fold_cases[0]);
 	tcase_add_test(tc, test_fold_latin_is_lower_ascii);
+	tcase_add_test(tc, test_fold_append);
 	suite_add_tcase(s, tc);
 	return s;
 }

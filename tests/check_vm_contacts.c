@@ -1,0 +1,242 @@
+/* check_vm_contacts.c: the contacts pane's model on its own (vm_contacts.h)
+ * against a temporary journal: the roster scan it loads from, a filter that
+ * narrows the rows shown as it grows, the name sort on long common prefixes,
+ * ties broken by id. Depends on store_test.h. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_roster.h"
+#include "store_test.h"
+#include "utf8.h"
+#include "vm_contacts.h"
+
+static struct t_fixture tv_fx;
+static struct score_params tv_params;
+
+static void tv_setup(void)
+{
+	score_params_default(&tv_params);
+	t_fixture_open(&tv_fx);
+}
+
+static void tv_teardown(void)
+{
+	t_fixture_close(&tv_fx);
+}
+
+static int64_t tv_person_org(const char *name, const char *org, const char *tags)
+{
+	int64_t rowid = t_person(tv_fx.st, name, tags);
+	struct contact c;
+	char *cause = NULL;
+	ck_assert_int_eq(store_contact_get(tv_fx.st, rowid, &c, &cause), 0);
+	t_set(&c.org, org);
+	ck_assert_msg(t_contact_update(tv_fx.st, &c, T_NOW, &cause) == 0, "%s", cause);
+	contact_free(&c);
+	return rowid;
+}
+
+static void tv_load(struct vm_contacts *vm)
+{
+	char *cause = NULL;
+	vm_contacts_init(vm, tv_fx.st, &tv_params);
+	ck_assert_msg(vm_contacts_load(vm, T_NOW, &cause) == 0, "%s", cause);
+}
+
+static const char *tv_name_at(const struct vm_contacts *vm, size_t i)
+{
+	const struct vm_contact_row *r = vm_contacts_at(vm, i);
+	return r ? vm_contacts_name(vm, r) : "";
+}
+
+/* ---- the roster ---- */
+
+struct tv_seen {
+	int64_t last;
+	size_t n;
+	int ordered, folded, ranked;
+};
+
+static int tv_roster_row(void *arg, const struct store_roster_row *row, char **cause)
+{
+	(void)cause;
+	struct tv_seen *s = arg;
+	if (row->rowid <= s->last)
+		s->ordered = 0;
+	s->last = row->rowid;
+	char *f = utf8_fold(row->name);
+	if (strcmp(f, row->folded) != 0)
+		s->folded = 0;
+	free(f);
+	if (row->rank == NULL || row->rank->rowid != row->rowid || strlen(row->rank->id) != ID_LEN)
+		s->ranked = 0;
+	s->n++;
+	return 0;
+}
+
+/* One scan gives every contact in rowid order, its folded name and its rank values. */
+START_TEST(test_roster_order_folded_rank)
+{
+	const char *names[] = {"Zoë Ânia", "ana souza", "BRUNO Lima", "Chen  Wei"};
+	for (size_t i = 0; i < 4; i++)
+		tv_person_org(names[i], "Acme", i == 2 ? "work" : NULL);
+	struct tv_seen s = {0, 0, 1, 1, 1};
+	char *cause = NULL;
+	ck_assert_int_eq(store_contact_roster(tv_fx.st, tv_roster_row, &s, &cause), 0);
+	ck_assert_uint_eq(s.n, 4);
+	ck_assert(s.ordered);
+	ck_assert(s.folded);
+	ck_assert(s.ranked);
+}
+END_TEST
+
+/* ---- the filter ---- */
+
+/* The rows shown, as rowids joined, for comparing two models. */
+static char *tv_shown(const struct vm_contacts *vm)
+{
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < vm->nshown; i++)
+		buf_printf(&b, "%lld ", (long long)vm_contacts_at(vm, i)->rowid);
+	return buf_detach(&b);
+}
+
+/* Typing a filter one letter at a time, then erasing it, shows at each step
+ * what a model given that filter at once shows. */
+START_TEST(test_filter_narrowing_equals_fresh)
+{
+	tv_person_org("Ana Souza", "Acme", NULL);
+	tv_person_org("Anabela Lima", "", "anatomy");
+	tv_person_org("Bruno Anand", "Globex", NULL);
+	tv_person_org("Cláudia Ânia", "Sans", NULL);
+	tv_person_org("Dora Santos", "Ana Corp", "work");
+	tv_person_org("Eva", "", NULL);
+	static const char *const steps[] = {"a",   "an",  "ana", "ana ", "ana s", "ana sa",
+	                                    "ana s", "ana", "an", "a",   "s",     "sa",
+	                                    "san", "sa",  "",    "n",   "an",    "AN"};
+	struct vm_contacts typed;
+	tv_load(&typed);
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		vm_contacts_set_filter(&typed, steps[i]);
+		struct vm_contacts fresh;
+		tv_load(&fresh);
+		vm_contacts_set_filter(&fresh, steps[i]);
+		char *a = tv_shown(&typed), *b = tv_shown(&fresh);
+		ck_assert_msg(strcmp(a, b) == 0, "'%s': typed %s, at once %s", steps[i], a, b);
+		free(a);
+		free(b);
+		vm_contacts_free(&fresh);
+	}
+	/* "ana sa": Ana Souza (souza has no "sa"), Dora Santos of Ana Corp */
+	vm_contacts_set_filter(&typed, "ana sa");
+	ck_assert_uint_eq(typed.nshown, 1);
+	ck_assert_str_eq(tv_name_at(&typed, 0), "Dora Santos");
+	vm_contacts_set_filter(&typed, "ana");
+	ck_assert_uint_eq(typed.nshown, 4);
+	vm_contacts_free(&typed);
+}
+END_TEST
+
+/* A narrowed filter keeps the sort's order, after a sort changed under it. */
+START_TEST(test_filter_narrowing_keeps_sort)
+{
+	tv_person_org("Ana Zeta", "", NULL);
+	tv_person_org("Ana Beta", "", NULL);
+	tv_person_org("Ana Alfa", "", NULL);
+	struct vm_contacts vm;
+	tv_load(&vm);
+	vm_contacts_set_filter(&vm, "an");
+	vm_contacts_set_sort(&vm, VM_SORT_NAME);
+	vm_contacts_set_filter(&vm, "ana");
+	ck_assert_uint_eq(vm.nshown, 3);
+	ck_assert_str_eq(tv_name_at(&vm, 0), "Ana Alfa");
+	ck_assert_str_eq(tv_name_at(&vm, 1), "Ana Beta");
+	ck_assert_str_eq(tv_name_at(&vm, 2), "Ana Zeta");
+	vm_contacts_free(&vm);
+}
+END_TEST
+
+/* ---- sorts ---- */
+
+/* By name: the folded name, short or past its first 8 bytes, then the name
+ * (not the organisation that follows it in the haystack), then the id. */
+START_TEST(test_name_sort_long_prefixes)
+{
+	tv_person_org("Alexandrina Zed", "", NULL);
+	tv_person_org("Bo Li", "", NULL);
+	tv_person_org("Alexandrina Bee", "Acme", NULL);
+	tv_person_org("ALEXANDRINA Bee", "Zeta", NULL);
+	tv_person_org("Alexandra", "", NULL);
+	tv_person_org("Álex", "", NULL);
+	tv_person_org("Alexandrina", "", NULL);
+	struct vm_contacts vm;
+	tv_load(&vm);
+	vm_contacts_set_sort(&vm, VM_SORT_NAME);
+	static const char *const want[] = {"Álex",           "Alexandra",       "Alexandrina",
+	                                   "ALEXANDRINA Bee", "Alexandrina Bee", "Alexandrina Zed",
+	                                   "Bo Li"};
+	ck_assert_uint_eq(vm.nshown, 7);
+	for (size_t i = 0; i < 7; i++)
+		ck_assert_msg(strcmp(tv_name_at(&vm, i), want[i]) == 0, "%zu: %s, wanted %s", i,
+		              tv_name_at(&vm, i), want[i]);
+	vm_contacts_free(&vm);
+}
+END_TEST
+
+/* Contacts alike in every value come in the order of their ids, in every sort. */
+START_TEST(test_ties_by_id)
+{
+	for (int i = 0; i < 9; i++)
+		tv_person_org("Same Name", "", NULL);
+	struct vm_contacts vm;
+	tv_load(&vm);
+	for (int s = 0; s < VM_SORT_COUNT; s++) {
+		vm_contacts_set_sort(&vm, (enum vm_sort)s);
+		ck_assert_uint_eq(vm.nshown, 9);
+		for (size_t i = 1; i < vm.nshown; i++)
+			ck_assert_msg(strcmp(vm_contacts_at(&vm, i - 1)->id, vm_contacts_at(&vm, i)->id) < 0,
+			              "%s: row %zu", vm_sort_name((enum vm_sort)s), i);
+	}
+	vm_contacts_free(&vm);
+}
+END_TEST
+
+/* A tie on the sort's value goes to the more important contact: never seen,
+ * everyone's warmth is 0, and the inner circle comes before the outer. */
+START_TEST(test_ties_by_importance)
+{
+	for (int i = 0; i < 8; i++) {
+		int64_t rowid = t_person(tv_fx.st, i % 2 ? "Outer One" : "Inner One", NULL);
+		struct contact c;
+		char *cause = NULL;
+		ck_assert_int_eq(store_contact_get(tv_fx.st, rowid, &c, &cause), 0);
+		c.circle = i % 2 ? CIRCLE_OUTER : CIRCLE_INNER;
+		ck_assert_msg(t_contact_update(tv_fx.st, &c, T_NOW, &cause) == 0, "%s", cause);
+		contact_free(&c);
+	}
+	struct vm_contacts vm;
+	tv_load(&vm);
+	vm_contacts_set_sort(&vm, VM_SORT_WARMTH);
+	ck_assert_uint_eq(vm.nshown, 8);
+	for (size_t i = 0; i < 8; i++)
+		ck_assert_str_eq(tv_name_at(&vm, i), i < 4 ? "Inner One" : "Outer One");
+	vm_contacts_free(&vm);
+}
+END_TEST
+
+Suite *suite_vm_contacts(void)
+{
+	Suite *s = suite_create("vm_contacts");
+	TCase *tc = tcase_create("vm_contacts");
+	tcase_add_checked_fixture(tc, tv_setup, tv_teardown);
+	tcase_add_test(tc, test_roster_order_folded_rank);
+	tcase_add_test(tc, test_filter_narrowing_equals_fresh);
+	tcase_add_test(tc, test_filter_narrowing_keeps_sort);
+	tcase_add_test(tc, test_name_sort_long_prefixes);
+	tcase_add_test(tc, test_ties_by_id);
+	tcase_add_test(tc, test_ties_by_importance);
+	suite_add_tcase(s, tc);
+	return s;
+}
