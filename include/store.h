@@ -221,6 +221,12 @@ int store_contact_find_email(struct store *st, const char *email, size_t limit,
  * ordered by folded name. */
 int store_contact_names(struct store *st, struct contact_ref **out, size_t *n, char **cause);
 
+/* Scores the loaded contact c at now: from its cache, or, when the cache
+ * holds interactions after now, from its interactions (read here), as they
+ * would count at now. */
+int store_contact_score(struct store *st, const struct contact *c, const struct score_params *p,
+                        int64_t now, struct score *out, char **cause);
+
 /* The score inputs of one contact's interactions, in no particular order;
  * the caller frees *out with free(). */
 int store_contact_events(struct store *st, int64_t rowid, struct score_event **out,

@@ -42,10 +42,6 @@ void vm_recip_invalidate(struct vm_recip *vm);
 /* Loads contact rowid (0: nobody) scored at now; -1 with *cause (caller
  * frees), vm unchanged, on a read error or when the contact is gone. */
 int vm_recip_load(struct vm_recip *vm, int64_t rowid, int64_t now, char **cause);
-/* Scores a full record at now: from its cache, or from its interactions
- * when some lie after now (as `kith show`). -1 with *cause. */
-int vm_score_contact(struct store *st, const struct contact *c, const struct score_params *p,
-                     int64_t now, struct score *out, char **cause);
 
 /* The pane's lines for a width in cells: give and take side by side, the
  * balance bar, open follow-ups, then the score's terms. */

@@ -233,20 +233,11 @@ void cli_flush(struct cli *cli, struct buf *b)
 
 int cli_score(struct cli *cli, const struct contact *c, struct score *out)
 {
-	const struct score_params *p = &cli->cfg.score;
-	if (!score_cache_has_future(&c->sc, cli->now)) {
-		score_compute(out, c, p, cli->now);
-		return 0;
-	}
-	struct score_event *ev = NULL;
-	size_t n = 0;
 	char *cause = NULL;
-	if (store_contact_events(cli->st, c->rowid, &ev, &n, &cause) != 0) {
+	if (store_contact_score(cli->st, c, &cli->cfg.score, cli->now, out, &cause) != 0) {
 		cli_fail(cli, cause);
 		return -1;
 	}
-	score_compute_events(out, c, p, ev, n, cli->now);
-	free(ev);
 	return 0;
 }
 

@@ -292,3 +292,19 @@ int store_digest_check(struct store *st, int *same, char **cause)
 	}
 	return store_snap_end(st, own, rc, cause) < 0 ? -1 : 0;
 }
+
+int store_contact_score(struct store *st, const struct contact *c, const struct score_params *p,
+                        int64_t now, struct score *out, char **cause)
+{
+	if (!score_cache_has_future(&c->sc, now)) {
+		score_compute(out, c, p, now);
+		return 0;
+	}
+	struct score_event *ev = NULL;
+	size_t n = 0;
+	if (store_contact_events(st, c->rowid, &ev, &n, cause) != 0)
+		return -1;
+	score_compute_events(out, c, p, ev, n, now);
+	free(ev);
+	return 0;
+}

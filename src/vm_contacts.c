@@ -115,15 +115,10 @@ static int vm_load_rank(struct vm_load *l, const struct store_rank_row *row, cha
 	int got = store_contact_get(l->vm->st, row->rowid, &c, cause);
 	if (got != 0)
 		return got < 0 ? -1 : err_set(cause, "a contact vanished while loading");
-	struct score_event *ev = NULL;
-	size_t nev = 0;
-	int rc = store_contact_events(l->vm->st, row->rowid, &ev, &nev, cause);
-	if (rc == 0) {
-		struct score s;
-		score_compute_events(&s, &c, l->vm->params, ev, nev, l->now);
+	struct score s;
+	int rc = store_contact_score(l->vm->st, &c, l->vm->params, l->now, &s, cause);
+	if (rc == 0)
 		vm_row_score(r, &s, c.snoozed_until, l->now);
-	}
-	free(ev);
 	contact_free(&c);
 	return rc;
 }

@@ -48,22 +48,6 @@ void vm_recip_invalidate(struct vm_recip *vm)
 	vm->loaded = 0;
 }
 
-int vm_score_contact(struct store *st, const struct contact *c, const struct score_params *p,
-                     int64_t now, struct score *out, char **cause)
-{
-	if (!score_cache_has_future(&c->sc, now)) {
-		score_compute(out, c, p, now);
-		return 0;
-	}
-	struct score_event *ev = NULL;
-	size_t n = 0;
-	if (store_contact_events(st, c->rowid, &ev, &n, cause) != 0)
-		return -1;
-	score_compute_events(out, c, p, ev, n, now);
-	free(ev);
-	return 0;
-}
-
 struct vm_recip_load {
 	struct vm_recip *vm;
 	int64_t rowid, now;
@@ -85,7 +69,7 @@ static int vm_recip_read(struct store *st, void *arg, char **cause)
 	size_t n = 0;
 	struct store_timeline_query q = {l->rowid, 0, 0, 0};
 	struct store_followup_query fq = {l->rowid, 1, 0};
-	if (vm_score_contact(st, &l->c, l->vm->params, l->now, &l->s, cause) != 0 ||
+	if (store_contact_score(st, &l->c, l->vm->params, l->now, &l->s, cause) != 0 ||
 	    store_timeline(st, &q, &all, &n, cause) != 0 ||
 	    store_followups(st, &fq, &l->fu, &l->nfu, cause) != 0) {
 		interactions_free(all, n);
