@@ -43,31 +43,30 @@ static short colors_fit(int c, int *bold)
 	return -1;
 }
 
-/* The themes beside the program when it runs from a build folder
- * (build/kith: ../themes), or NULL where the system cannot tell; caller
- * frees. */
-static char *colors_dir_beside(void)
+/* The themes folder `up` folders above the program's own, where an
+ * uninstalled program finds them (build/kith and build/asan/kith:
+ * themes/), or NULL where the system cannot tell; caller frees. */
+static char *colors_dir_above(int up)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n <= 0)
 		return NULL;
 	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (slash == NULL)
-		return NULL;
-	*slash = '\0';
-	slash = strrchr(exe, '/');
-	if (slash != NULL)
+	for (int i = 0; i <= up; i++) {
+		char *slash = strrchr(exe, '/');
+		if (slash == NULL)
+			return NULL;
 		*slash = '\0';
+	}
 	return xasprintf("%s/themes", exe);
 }
 
 static int colors_load(struct theme *t, const char *name, char **cause)
 {
 	const char *env = getenv("KITH_THEMES");
-	char *beside = colors_dir_beside();
-	const char *dirs[] = {env, KITH_DATADIR "/themes", beside, "themes"};
+	char *up1 = colors_dir_above(1), *up2 = colors_dir_above(2);
+	const char *dirs[] = {env, KITH_DATADIR "/themes", up1, up2, "themes"};
 	char *first = NULL;
 	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
 		if (dirs[i] == NULL || dirs[i][0] == '\0')
@@ -75,7 +74,8 @@ static int colors_load(struct theme *t, const char *name, char **cause)
 		char *why = NULL;
 		if (theme_load(t, dirs[i], name, &why) == 0) {
 			free(first);
-			free(beside);
+			free(up1);
+			free(up2);
 			return 0;
 		}
 		if (first == NULL)
@@ -85,7 +85,8 @@ static int colors_load(struct theme *t, const char *name, char **cause)
 		if (env != NULL && i == 0)
 			break; /* an explicit folder is the only one */
 	}
-	free(beside);
+	free(up1);
+	free(up2);
 	*cause = first ? first : xasprintf("theme %s not found", name);
 	return -1;
 }
