@@ -183,6 +183,21 @@ static int store_open_like(struct store **out, const struct store *st, const cha
 	                        &st->params, st->extra, st->nextra, cause);
 }
 
+/* The store goes on with the file at its path instead of the stand-in in
+ * memory; the generation tells readers of the data version. */
+static int store_switch_to_file(struct store *st, char **cause)
+{
+	struct store *r = NULL;
+	if (store_open_like(&r, st, st->path, cause) != 0) {
+		store_close(r);
+		return -1;
+	}
+	store_swap(st, r);
+	store_close(r); /* the stand-in in memory */
+	st->generation++;
+	return 0;
+}
+
 int store_write_first(struct store *st, store_fn fn, void *arg, char **cause)
 {
 	char *made = NULL;
@@ -224,14 +239,8 @@ int store_write_first(struct store *st, store_fn fn, void *arg, char **cause)
 	free(tmp);
 	/* the store goes on with the file; when another kith made it first, fn
 	 * runs again there, as for a busy retry */
-	struct store *r = NULL;
-	if (store_open_like(&r, st, st->path, cause) != 0) {
-		store_close(r);
+	if (store_switch_to_file(st, cause) != 0)
 		return -1;
-	}
-	store_swap(st, r);
-	store_close(r); /* the stand-in in memory */
-	st->generation++;
 	return taken ? store_write(st, fn, arg, cause) : rc;
 }
 
@@ -245,14 +254,6 @@ int store_adopt_file(struct store *st, char **cause)
 		free(why); /* nothing there to read yet: the first commit will tell */
 		return 0;
 	}
-	struct store *r = NULL;
-	if (store_open_like(&r, st, st->path, cause) != 0) {
-		store_close(r);
-		return -1;
-	}
-	store_swap(st, r);
-	store_close(r); /* the stand-in in memory */
-	st->generation++;
-	return 0;
+	return store_switch_to_file(st, cause);
 }
 
