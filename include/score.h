@@ -85,6 +85,16 @@ struct score {
 	enum score_status status;
 };
 
+/* What a ranked list keeps of a score, row by row (`kith list` and the
+ * contacts pane). */
+struct score_brief {
+	enum score_status status;
+	int owe;
+	int64_t last_contact;
+	double attention, warmth, recency, balance, importance, days_since;
+};
+void score_brief_of(struct score_brief *out, const struct score *s);
+
 /* What a score needs of a contact besides its interactions. */
 struct score_subject {
 	enum circle circle;

@@ -29,10 +29,8 @@ struct vm_contact_row {
 	uint32_t hay; /* offset in hays: the folded name, organisation and tags,
 	               '\n' between */
 	enum circle circle;
-	enum score_status status;
-	int owe, snoozed, marked;
-	int64_t last_contact;
-	double attention, warmth, recency, balance, importance, days_since;
+	int snoozed, marked;
+	struct score_brief score;
 };
 
 struct vm_contacts {

@@ -22,12 +22,10 @@ struct cli_ranked {
 	char id[ID_LEN + 1];
 	int future; /* has interactions after now: score from its events */
 	enum cli_sort sort;
-	double attention, warmth, recency, balance, importance, days_since;
-	/* what a long list prints without loading the record */
+	struct score_brief score; /* with circle and snooze: what a long list
+	                             prints without loading the record */
 	enum circle circle;
-	enum score_status status;
-	int owe;
-	int64_t last_contact, snoozed_until;
+	int64_t snoozed_until;
 };
 
 static int cli_cmp_double_desc(double a, double b)
@@ -43,41 +41,28 @@ static int cli_ranked_cmp(const void *pa, const void *pb)
 	int c = 0;
 	switch (a->sort) {
 	case SORT_ATTENTION:
-		c = cli_cmp_double_desc(a->attention, b->attention);
+		c = cli_cmp_double_desc(a->score.attention, b->score.attention);
 		break;
 	case SORT_WARMTH:
-		c = cli_cmp_double_desc(a->warmth, b->warmth);
+		c = cli_cmp_double_desc(a->score.warmth, b->score.warmth);
 		break;
 	case SORT_RECENCY:
-		c = cli_cmp_double_desc(a->recency, b->recency);
+		c = cli_cmp_double_desc(a->score.recency, b->score.recency);
 		break;
 	case SORT_BALANCE:
-		c = -cli_cmp_double_desc(a->balance, b->balance);
+		c = -cli_cmp_double_desc(a->score.balance, b->score.balance);
 		break;
 	case SORT_NAME:
 	case SORT_COUNT:
 		return 0; /* the store returns contacts in name order */
 	}
 	if (c == 0)
-		c = cli_cmp_double_desc(a->importance, b->importance);
+		c = cli_cmp_double_desc(a->score.importance, b->score.importance);
 	if (c == 0)
-		c = cli_cmp_double_desc(a->days_since, b->days_since);
+		c = cli_cmp_double_desc(a->score.days_since, b->score.days_since);
 	if (c == 0)
 		c = strcmp(a->id, b->id);
 	return c;
-}
-
-static void cli_ranked_set(struct cli_ranked *e, const struct score *s)
-{
-	e->status = s->status;
-	e->owe = s->owe;
-	e->last_contact = s->last_contact;
-	e->attention = s->attention;
-	e->warmth = s->warmth;
-	e->recency = s->recency;
-	e->balance = s->balance;
-	e->importance = s->importance;
-	e->days_since = s->days_since;
 }
 
 static void cli_warmth_bar(double w, int ascii, char out[32])
@@ -95,10 +80,8 @@ static const char *cli_balance_mark(int owe, double balance)
 struct cli_list_view {
 	const char *name, *org;
 	enum circle circle;
-	enum score_status status;
-	int owe;
-	int64_t last_contact, snoozed_until;
-	double days_since, warmth, balance, attention;
+	int64_t snoozed_until;
+	struct score_brief score;
 };
 
 static const char *const cli_list_heads[] = {"NAME", "ORG", "CIRCLE", "LAST", "STATUS",
@@ -112,16 +95,16 @@ struct cli_list_cells {
 static void cli_list_cells_of(struct cli *cli, const struct cli_list_view *r,
                               struct cli_list_cells *out)
 {
-	cli_format_age(r->days_since, out->age);
-	cli_warmth_bar(r->warmth, cli->ascii, out->bar);
-	snprintf(out->attention, sizeof out->attention, "%.2f", r->attention);
+	cli_format_age(r->score.days_since, out->age);
+	cli_warmth_bar(r->score.warmth, cli->ascii, out->bar);
+	snprintf(out->attention, sizeof out->attention, "%.2f", r->score.attention);
 	out->v[0] = r->name;
 	out->v[1] = r->org;
 	out->v[2] = model_circle_name(r->circle);
-	out->v[3] = r->last_contact ? out->age : "never";
-	out->v[4] = r->snoozed_until > cli->now ? "snoozed" : score_status_name(r->status);
+	out->v[3] = r->score.last_contact ? out->age : "never";
+	out->v[4] = r->snoozed_until > cli->now ? "snoozed" : score_status_name(r->score.status);
 	out->v[5] = out->bar;
-	out->v[6] = cli_balance_mark(r->owe, r->balance);
+	out->v[6] = cli_balance_mark(r->score.owe, r->score.balance);
 	out->v[7] = out->attention;
 }
 
@@ -158,7 +141,7 @@ static int cli_list_take(void *arg, const struct store_rank_row *row, char **cau
 	if (!e->future) {
 		struct score s;
 		score_compute_subject(&s, &row->subj, &row->sc, &l->cli->cfg.score, l->cli->now);
-		cli_ranked_set(e, &s);
+		score_brief_of(&e->score, &s);
 	}
 	return 0;
 }
@@ -182,7 +165,7 @@ static int cli_list_rank(struct cli *cli, const struct store_contact_filter *f, 
 		contact_free(&c);
 		if (rc != 0)
 			return CLI_FAIL;
-		cli_ranked_set(&l->r[i], &s);
+		score_brief_of(&l->r[i].score, &s);
 	}
 	return CLI_OK;
 }
@@ -235,9 +218,8 @@ static void cli_list_select(struct cli_ranked *r, size_t n, size_t k)
 static void cli_list_row(struct cli *cli, struct table *t, const struct contact *c,
                          const struct score *s)
 {
-	struct cli_list_view r = {c->name, c->org, c->circle, s->status, s->owe,
-	                          s->last_contact, c->snoozed_until, s->days_since, s->warmth,
-	                          s->balance, s->attention};
+	struct cli_list_view r = {c->name, c->org, c->circle, c->snoozed_until, {0}};
+	score_brief_of(&r.score, s);
 	struct cli_list_cells cells;
 	cli_list_cells_of(cli, &r, &cells);
 	for (size_t i = 0; i < 8; i++)
@@ -385,10 +367,8 @@ static int cli_list_stream(struct cli *cli, const struct cli_ranked *r, size_t s
 				rc = cli_error(cli, "a contact vanished");
 				break;
 			}
-			struct cli_list_view v = {ref->name, ref->org, r[i].circle, r[i].status,
-			                          r[i].owe, r[i].last_contact, r[i].snoozed_until,
-			                          r[i].days_since, r[i].warmth, r[i].balance,
-			                          r[i].attention};
+			struct cli_list_view v = {ref->name, ref->org, r[i].circle,
+			                          r[i].snoozed_until, r[i].score};
 			struct cli_list_cells cells;
 			cli_list_cells_of(cli, &v, &cells);
 			if (pass == 0) {

@@ -11,7 +11,7 @@ static enum theme_role pane_status_role(const struct vm_contact_row *r)
 {
 	if (r->snoozed)
 		return THEME_MUTED;
-	switch (r->status) {
+	switch (r->score.status) {
 	case STATUS_DUE:
 		return THEME_DUE;
 	case STATUS_COLD:
@@ -37,7 +37,7 @@ static enum theme_role pane_col_role(const struct vm_contact_row *r, enum vm_col
 	case VM_COL_STATUS:
 		return pane_status_role(r);
 	case VM_COL_BAL:
-		return r->owe || r->balance < 0 ? THEME_GOT : THEME_GAVE;
+		return r->score.owe || r->score.balance < 0 ? THEME_GOT : THEME_GAVE;
 	case VM_COL_MARK:
 	case VM_COL_NAME:
 	case VM_COLS:

@@ -373,3 +373,16 @@ void score_compute_events(struct score *out, const struct contact *c, const stru
 	score_cache_build_until(&sc, p, ev, n, subj.family, now);
 	score_compute_subject(out, &subj, &sc, p, now);
 }
+
+void score_brief_of(struct score_brief *out, const struct score *s)
+{
+	out->status = s->status;
+	out->owe = s->owe;
+	out->last_contact = s->last_contact;
+	out->attention = s->attention;
+	out->warmth = s->warmth;
+	out->recency = s->recency;
+	out->balance = s->balance;
+	out->importance = s->importance;
+	out->days_since = s->days_since;
+}

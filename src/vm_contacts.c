@@ -80,15 +80,7 @@ struct vm_load {
 static void vm_row_score(struct vm_contact_row *r, const struct score *s, int64_t snoozed_until,
                          int64_t now)
 {
-	r->status = s->status;
-	r->owe = s->owe;
-	r->last_contact = s->last_contact;
-	r->attention = s->attention;
-	r->warmth = s->warmth;
-	r->recency = s->recency;
-	r->balance = s->balance;
-	r->importance = s->importance;
-	r->days_since = s->days_since;
+	score_brief_of(&r->score, s);
 	r->snoozed = snoozed_until > now;
 }
 
@@ -265,9 +257,9 @@ static int vm_key_cmp(const struct vm_contacts *vm, enum vm_sort s, const struct
 		if (c == 0)
 			c = strcmp(vm->arena.data + ra->name, vm->arena.data + rb->name);
 	} else {
-		c = vm_cmp_desc(ra->importance, rb->importance);
+		c = vm_cmp_desc(ra->score.importance, rb->score.importance);
 		if (c == 0)
-			c = vm_cmp_desc(ra->days_since, rb->days_since);
+			c = vm_cmp_desc(ra->score.days_since, rb->score.days_since);
 	}
 	return c != 0 ? c : strcmp(ra->id, rb->id);
 }
@@ -306,16 +298,16 @@ static const uint32_t *vm_order(struct vm_contacts *vm, enum vm_sort s)
 		k->at = (uint32_t)i;
 		switch (s) {
 		case VM_SORT_ATTENTION:
-			k->u.k = r->attention;
+			k->u.k = r->score.attention;
 			break;
 		case VM_SORT_WARMTH:
-			k->u.k = r->warmth;
+			k->u.k = r->score.warmth;
 			break;
 		case VM_SORT_RECENCY:
-			k->u.k = r->recency;
+			k->u.k = r->score.recency;
 			break;
 		case VM_SORT_BALANCE:
-			k->u.k = -r->balance; /* the lowest balance first */
+			k->u.k = -r->score.balance; /* the lowest balance first */
 			break;
 		case VM_SORT_NAME:
 		case VM_SORT_COUNT:
@@ -633,17 +625,17 @@ const char *vm_contacts_cell(const struct vm_contacts *vm, const struct vm_conta
 	case VM_COL_CIRCLE:
 		return model_circle_name(r->circle);
 	case VM_COL_WARMTH:
-		fmt_bar(r->warmth, 5, 0, tmp);
+		fmt_bar(r->score.warmth, 5, 0, tmp);
 		return tmp;
 	case VM_COL_LAST:
-		if (r->last_contact == 0)
+		if (r->score.last_contact == 0)
 			return "never";
-		fmt_age(r->days_since, tmp);
+		fmt_age(r->score.days_since, tmp);
 		return tmp;
 	case VM_COL_STATUS:
-		return r->snoozed ? "snoozed" : score_status_name(r->status);
+		return r->snoozed ? "snoozed" : score_status_name(r->score.status);
 	case VM_COL_BAL:
-		return fmt_balance_mark(r->owe, r->balance);
+		return fmt_balance_mark(r->score.owe, r->score.balance);
 	case VM_COLS:
 		break;
 	}
