@@ -10,8 +10,8 @@
 #include "fmt.h"
 #include "keymap.h"
 #include "layout.h"
-#include "theme.h"
 #include "store_test.h"
+#include "theme.h"
 #include "utf8.h"
 
 START_TEST(test_defaults)
@@ -130,24 +130,18 @@ START_TEST(test_docs_name_every_action)
 {
 	static const char *const docs[] = {"README.md", "doc/kith.1"};
 	for (size_t d = 0; d < 2; d++) {
-		FILE *f = fopen(docs[d], "r");
-		if (f == NULL)
+		size_t len = 0;
+		char *text = t_slurp(docs[d], &len);
+		if (text == NULL)
 			continue; /* run away from the source tree */
-		struct buf b;
-		buf_init(&b);
-		char chunk[4096];
-		size_t got;
-		while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-			buf_add(&b, chunk, got);
-		fclose(f);
 		for (int a = KEYMAP_ACT_NONE + 1; a < KEYMAP_ACT_COUNT; a++) {
 			const char *name = keymap_action_name((enum keymap_action)a);
 			char *want = d == 0 ? xasprintf("`%s`", name) : xasprintf("\\fB%s\\fR", name);
-			ck_assert_msg(strstr(buf_str(&b), want) != NULL, "%s does not name %s", docs[d],
+			ck_assert_msg(strstr(text, want) != NULL, "%s does not name %s", docs[d],
 			              want);
 			free(want);
 		}
-		buf_free(&b);
+		free(text);
 	}
 }
 END_TEST
