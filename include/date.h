@@ -52,6 +52,13 @@ int date_parse_when(char *const *words, size_t nwords, int64_t now, int64_t *out
  * day, never today) | YYYY-MM-DD. Result is local midnight starting that day. */
 int date_parse_due(const char *s, int64_t now, int64_t *out, char **cause);
 
+/* The local calendar date of t. */
+void date_local_ymd(int64_t t, int *y, int *m, int *d);
+/* The local weekday of t, 0=Monday..6=Sunday. */
+int date_weekday(int64_t t);
+/* "Monday" .. "Sunday" for 0..6 (static; "?" out of range). */
+const char *date_weekday_name(int wday);
+
 /* Weekday 0=Monday..6=Sunday from a lower-case English name or 3-letter
  * abbreviation; -1 if not a weekday. */
 int date_weekday_parse(const char *s);

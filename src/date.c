@@ -237,6 +237,29 @@ int date_days_between(int64_t a, int64_t b)
 	return (int)(db - da);
 }
 
+void date_local_ymd(int64_t t, int *y, int *m, int *d)
+{
+	struct tm tm;
+	date_local(t, &tm);
+	*y = tm.tm_year + 1900;
+	*m = tm.tm_mon + 1;
+	*d = tm.tm_mday;
+}
+
+int date_weekday(int64_t t)
+{
+	struct tm tm;
+	date_local(t, &tm);
+	return (tm.tm_wday + 6) % 7;
+}
+
+const char *date_weekday_name(int wday)
+{
+	static const char *const names[7] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+	                                     "Friday", "Saturday", "Sunday"};
+	return wday >= 0 && wday < 7 ? names[wday] : "?";
+}
+
 int date_weekday_parse(const char *s)
 {
 	static const char *const names[7] = {"monday", "tuesday", "wednesday", "thursday",
