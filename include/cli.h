@@ -107,6 +107,8 @@ int cli_score(struct cli *cli, const struct contact *c, struct score *out);
 void cli_json_contact(struct json *j, const struct contact *c, const struct score *s,
                       const struct score_params *p, int64_t now);
 void cli_json_interaction(struct json *j, const struct interaction *in);
+/* A follow-up as `show` lists it: {"id","due","text","done"}. */
+void cli_json_followup(struct json *j, const struct followup *f);
 /* "12d", "3w", "1y": an age for humans. */
 void cli_format_age(double days, char out[16]);
 
@@ -116,6 +118,7 @@ extern const struct cli_cmd cli_cmd_list, cli_cmd_timeline;
 extern const struct cli_cmd cli_cmd_followup, cli_cmd_done, cli_cmd_snooze;
 extern const struct cli_cmd cli_cmd_backup, cli_cmd_doctor, cli_cmd_demo;
 extern const struct cli_cmd cli_cmd_log, cli_cmd_capture;
+extern const struct cli_cmd cli_cmd_review;
 /* `kith` alone: the full-screen program (cli_tui.c), wanted when standard
  * input and output are a terminal (or KITH_SCRIPT names a script). */
 extern const struct cli_cmd cli_cmd_tui;

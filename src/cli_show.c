@@ -73,16 +73,8 @@ static void cli_show_json(struct cli *cli, const struct contact *c, const struct
 	json_member_string(&j, "notes", c->notes);
 	json_key(&j, "followups");
 	json_array_begin(&j);
-	for (size_t i = 0; i < nfu; i++) {
-		char day[16];
-		date_format_day(fu[i].due_at, day);
-		json_object_begin(&j);
-		json_member_string(&j, "id", fu[i].id);
-		json_member_string(&j, "due", day);
-		json_member_string(&j, "text", fu[i].text);
-		json_member_bool(&j, "done", fu[i].done_at != 0);
-		json_object_end(&j);
-	}
+	for (size_t i = 0; i < nfu; i++)
+		cli_json_followup(&j, &fu[i]);
 	json_array_end(&j);
 	json_key(&j, "interactions");
 	json_array_begin(&j);

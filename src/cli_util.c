@@ -302,6 +302,18 @@ void cli_json_interaction(struct json *j, const struct interaction *in)
 	json_object_end(j);
 }
 
+void cli_json_followup(struct json *j, const struct followup *f)
+{
+	char day[16];
+	date_format_day(f->due_at, day);
+	json_object_begin(j);
+	json_member_string(j, "id", f->id);
+	json_member_string(j, "due", day);
+	json_member_string(j, "text", f->text);
+	json_member_bool(j, "done", f->done_at != 0);
+	json_object_end(j);
+}
+
 void cli_format_age(double days, char out[16])
 {
 	fmt_age(days, out);

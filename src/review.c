@@ -5,6 +5,7 @@
 #include "review.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,11 +61,15 @@ static const char *const review_kind_phrase[IKIND_COUNT] = {
 	[IKIND_FAVOR] = "a favour",    [IKIND_GIFT] = "a gift",       [IKIND_NOTE] = "a note",
 };
 
-/* Aliases that read as a noun after "since" ("since coffee"); others ("met",
- * "called") fall back on the kind's phrase. */
-static const char *const review_noun_aliases[] = {
-	"coffee", "lunch", "dinner", "breakfast", "drinks", "visit", "call",   "video", "zoom",
-	"email",  "text",  "chat",   "dm",        "message", "conference", "fair", "meetup",
+/* Aliases that say more than their kind after "since" ("since coffee"),
+ * and how they read there; others ("met", "called") give the kind's phrase. */
+static const char *const review_alias_phrase[][2] = {
+	{"coffee", "coffee"},         {"lunch", "lunch"},         {"dinner", "dinner"},
+	{"breakfast", "breakfast"},   {"drinks", "drinks"},       {"visit", "a visit"},
+	{"video", "a video call"},    {"zoom", "a video call"},   {"email", "an email"},
+	{"emailed", "an email"},      {"chat", "a chat"},         {"dm", "a message"},
+	{"conference", "a conference"}, {"fair", "a fair"},       {"meetup", "a meetup"},
+	{"article", "an article"},    {"link", "a link"},
 };
 
 /* The first word of the summary when it is a noun alias of the kind (ASCII
@@ -82,9 +87,9 @@ static void review_kind_word(const struct interaction *in, char out[24])
 	enum ikind k;
 	if (n > 0 && (s[n] == '\0' || s[n] == ' ' || s[n] == ':' || s[n] == ',') &&
 	    model_ikind_from_alias(word, &k) == 0 && k == in->kind) {
-		for (size_t i = 0; i < sizeof review_noun_aliases / sizeof review_noun_aliases[0]; i++) {
-			if (strcmp(word, review_noun_aliases[i]) == 0) {
-				memcpy(out, word, n + 1);
+		for (size_t i = 0; i < sizeof review_alias_phrase / sizeof review_alias_phrase[0]; i++) {
+			if (strcmp(word, review_alias_phrase[i][0]) == 0) {
+				snprintf(out, 24, "%s", review_alias_phrase[i][1]);
 				return;
 			}
 		}
@@ -371,11 +376,10 @@ static void review_why_followup(struct buf *b, const struct review_input *in,
                                 const struct review_entry *e)
 {
 	int d = date_days_between(in->now, e->when);
-	if (d < -1)
-		buf_printf(b, "due %d days ago", -d);
-	else if (d == -1)
-		buf_puts(b, "due yesterday");
-	else if (d == 0)
+	if (d < 0) {
+		buf_puts(b, "due ");
+		review_ago(b, -d);
+	} else if (d == 0)
 		buf_puts(b, "due today");
 	else if (d == 1)
 		buf_puts(b, "due tomorrow");
