@@ -627,6 +627,42 @@ START_TEST(test_week_give_and_take)
 }
 END_TEST
 
+START_TEST(test_carried_services)
+{
+	/* a coffee that carries an intro: the intro is what you owe and what the
+	 * week counts as given or received; the coffee is the kind */
+	struct rv *v = rv_new();
+	int64_t day = DAY_SECONDS;
+	size_t a = rv_add(v, "Ana", 1, CIRCLE_CLOSE);
+	rv_owe(v, a, 0.5, 1);
+	rv_event(v, a, v->now - 14 * day, IKIND_MEETING, DIR_GOT, "coffee with Ana", NULL);
+	v->tl[a][0].service = IKIND_INTRO;
+	rv_recent(v, v->now - day, IKIND_MEETING, DIR_GAVE);
+	v->recent[0].service = IKIND_INTRO;
+	rv_recent(v, v->now - day, IKIND_NOTE, DIR_GAVE); /* a note carries nothing */
+	v->recent[1].service = IKIND_FAVOR;
+	const struct review *r = rv_build(v);
+	ck_assert_str_eq(rv_why(v, REVIEW_I_OWE, 0), "you owe: intro, 2 weeks ago");
+	ck_assert_int_eq(r->week.by_kind[IKIND_MEETING], 1);
+	ck_assert_int_eq(r->week.by_kind[IKIND_INTRO], 0);
+	ck_assert_int_eq(r->week.gave, 1);
+	ck_assert_int_eq(r->week.weekly_gave[REVIEW_WEEKS - 1], 1);
+	ck_assert_int_eq(r->week.got, 0);
+	rv_free(v);
+
+	/* a dormant contact once met over a call that carried a lead: the lead's
+	 * weight (4, warmth 4/9 = 0.44) makes it warm enough to reconnect */
+	v = rv_new();
+	size_t b = rv_add(v, "Bruno", 1, CIRCLE_CLOSE);
+	rv_score(v, b, STATUS_DORMANT, 10, 0, 0.577, 300);
+	rv_event(v, b, v->now - 300 * day, IKIND_CALL, DIR_NONE, "call", NULL);
+	v->tl[b][0].service = IKIND_LEAD;
+	r = rv_build(v);
+	ck_assert_uint_eq(r->section[REVIEW_RECONNECT].n, 1);
+	rv_free(v);
+}
+END_TEST
+
 START_TEST(test_prompts)
 {
 	/* an empty journal: one prompt, nothing else */
@@ -676,6 +712,7 @@ Suite *suite_review(void)
 	tcase_add_test(tc, test_birthday_dormant_left_out);
 	tcase_add_test(tc, test_week_bounds_and_counts);
 	tcase_add_test(tc, test_week_give_and_take);
+	tcase_add_test(tc, test_carried_services);
 	tcase_add_test(tc, test_prompts);
 	suite_add_tcase(s, tc);
 	return s;
