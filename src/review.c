@@ -97,17 +97,18 @@ static void review_kind_word(const struct interaction *in, char out[24])
 	snprintf(out, 24, "%s", review_kind_phrase[in->kind]);
 }
 
-/* "5 days", "3 weeks", "4 months", "2 years" for whole days >= 1. */
+/* "5 days", "3 weeks", "4 months", "2 years" for whole days >= 1, rounded
+ * to the nearest unit (20 days are "3 weeks"). */
 static void review_span(struct buf *b, long days)
 {
 	if (days < 14)
 		buf_printf(b, "%ld %s", days, buf_plural(days, "day", "days"));
 	else if (days < 60)
-		buf_printf(b, "%ld weeks", days / 7);
+		buf_printf(b, "%ld weeks", (days + 3) / 7);
 	else if (days < 730)
-		buf_printf(b, "%ld months", (long)(days / 30.4375));
+		buf_printf(b, "%ld months", lround(days / 30.4375));
 	else
-		buf_printf(b, "%ld years", (long)(days / 365.25));
+		buf_printf(b, "%ld years", lround(days / 365.25));
 }
 
 /* "today", "yesterday", "4 days ago", "3 weeks ago": calendar days back. */

@@ -353,8 +353,8 @@ START_TEST(test_why_texts)
 	ck_assert_str_eq(rv_why(v, REVIEW_I_OWE, 0), "you owe: intro, 2 weeks ago");
 	/* in for a debt alone; "since" names the kind when the word says no more */
 	ck_assert_str_eq(rv_why(v, REVIEW_REACH_OUT, 0), "inner circle, 3 weeks since coffee");
-	ck_assert_str_eq(rv_why(v, REVIEW_REACH_OUT, 1), "close circle, never in touch, added 4 weeks ago");
-	ck_assert_str_eq(rv_why(v, REVIEW_REACH_OUT, 2), "active circle, 6 months since a call");
+	ck_assert_str_eq(rv_why(v, REVIEW_REACH_OUT, 1), "close circle, never in touch, added 5 weeks ago");
+	ck_assert_str_eq(rv_why(v, REVIEW_REACH_OUT, 2), "active circle, 7 months since a call");
 	ck_assert_str_eq(rv_why(v, REVIEW_REACH_OUT, 3), "you owe: intro, 2 weeks ago");
 	rv_free(v);
 }
@@ -439,7 +439,7 @@ START_TEST(test_reconnect_warmth_threshold)
 	ck_assert_uint_eq(r->section[REVIEW_RECONNECT].n, 1);
 	ck_assert_uint_eq(r->section[REVIEW_RECONNECT].more, 0);
 	ck_assert_uint_eq(r->section[REVIEW_RECONNECT].v[0].person, a);
-	ck_assert_str_eq(rv_why(v, REVIEW_RECONNECT, 0), "9 months since a meeting, you were close once");
+	ck_assert_str_eq(rv_why(v, REVIEW_RECONNECT, 0), "10 months since a meeting, you were close once");
 	rv_free(v);
 }
 END_TEST
