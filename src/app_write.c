@@ -138,10 +138,18 @@ int app_snooze(struct app *app)
 
 int app_done(struct app *app)
 {
+	return app_done_followup(app, 0);
+}
+
+int app_done_followup(struct app *app, int64_t followup)
+{
 	const struct vm_contact_row *r = app_selected(app);
 	if (r == NULL || app_need_recip(app) != 0)
 		return APP_DIRTY_STATUS;
-	const struct followup *f = vm_recip_first_open(&app->recip);
+	const struct followup *f = followup ? NULL : vm_recip_first_open(&app->recip);
+	for (size_t i = 0; followup != 0 && i < app->recip.nfu; i++)
+		if (app->recip.fu[i].rowid == followup && app->recip.fu[i].done_at == 0)
+			f = &app->recip.fu[i];
 	if (f == NULL) {
 		app_say(app, 1, "%s has no open follow-up", vm_contacts_name(&app->contacts, r));
 		return APP_DIRTY_STATUS;
@@ -273,7 +281,9 @@ static int app_form_close(struct app *app)
 	vm_form_free(app->form);
 	free(app->form);
 	app->form = NULL;
-	app->screen = app->form_from == APP_SCREEN_RECORD ? APP_SCREEN_RECORD : APP_SCREEN_MAIN;
+	app->screen = app->form_from == APP_SCREEN_RECORD || app->form_from == APP_SCREEN_REVIEW
+	                      ? app->form_from
+	                      : APP_SCREEN_MAIN;
 	if (app->screen == APP_SCREEN_RECORD && app_need_recip(app) == 0)
 		app_view_record(app);
 	return APP_DIRTY_ALL;
