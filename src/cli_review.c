@@ -71,11 +71,15 @@ static void cli_review_row(struct buf *b, enum cli_review_form form, const struc
 	buf_putc(b, '\n');
 }
 
-static void cli_review_prompt(struct buf *b, enum cli_review_form form, const char *p)
+/* A prompt under a section (after a list, in Markdown, a blank line first). */
+static void cli_review_prompt(struct buf *b, enum cli_review_form form, const char *p,
+                              int after_list)
 {
 	if (p == NULL)
 		return;
-	buf_puts(b, form == REVIEW_MARKDOWN ? "\n_" : "  ");
+	if (form == REVIEW_MARKDOWN && after_list)
+		buf_putc(b, '\n');
+	buf_puts(b, form == REVIEW_MARKDOWN ? "_" : "  ");
 	cli_review_text(b, form, p);
 	buf_puts(b, form == REVIEW_MARKDOWN ? "_\n" : "\n");
 }
@@ -102,8 +106,10 @@ static void cli_review_week(struct buf *b, enum cli_review_form form, const stru
 		           w->by_kind[k] == 1 || k == IKIND_ADVICE ? "" : "s");
 		sep = ", ";
 	}
-	buf_printf(b, "\n%sgave %lld, got %lld (%lld mutual)\n", item, (long long)w->gave,
-	           (long long)w->got, (long long)w->mutual);
+	buf_printf(b, "\n%sgave %lld, got %lld", item, (long long)w->gave, (long long)w->got);
+	if (w->mutual > 0)
+		buf_printf(b, " (%lld mutual)", (long long)w->mutual);
+	buf_putc(b, '\n');
 	buf_printf(b, "%s%lld new %s\n", item, (long long)w->new_contacts,
 	           buf_plural(w->new_contacts, "contact", "contacts"));
 	static const char *const label[3] = {"interactions", "gave", "got"};
@@ -114,7 +120,7 @@ static void cli_review_week(struct buf *b, enum cli_review_form form, const stru
 			buf_printf(b, " %lld", (long long)series[s][i]);
 		buf_putc(b, '\n');
 	}
-	cli_review_prompt(b, form, r->week_prompt);
+	cli_review_prompt(b, form, r->week_prompt, 1);
 }
 
 static void cli_review_print(struct cli *cli, const struct store_review *d, const struct review *r,
@@ -130,9 +136,8 @@ static void cli_review_print(struct cli *cli, const struct store_review *d, cons
 	else
 		buf_printf(&b, "Weekly review, %s to %s\n", from, to);
 	if (d->in.npeople == 0) {
-		if (form == REVIEW_TEXT)
-			buf_putc(&b, '\n');
-		cli_review_prompt(&b, form, r->week_prompt);
+		buf_putc(&b, '\n');
+		cli_review_prompt(&b, form, r->week_prompt, 0);
 		buf_puts(&b, form == REVIEW_MARKDOWN ? "\n" : "  ");
 		buf_puts(&b, "Add someone with `kith add NAME`, or try `kith demo` on an empty "
 		             "journal.\n");
@@ -149,7 +154,7 @@ static void cli_review_print(struct cli *cli, const struct store_review *d, cons
 		if (l->more > 0)
 			buf_printf(&b, form == REVIEW_MARKDOWN ? "- and %zu more\n" : "  and %zu more\n",
 			           l->more);
-		cli_review_prompt(&b, form, r->prompt[s]);
+		cli_review_prompt(&b, form, r->prompt[s], l->n > 0 || l->more > 0);
 	}
 	cli_review_week(&b, form, r);
 	cli_flush(cli, &b);

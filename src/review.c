@@ -97,23 +97,18 @@ static void review_kind_word(const struct interaction *in, char out[24])
 	snprintf(out, 24, "%s", review_kind_phrase[in->kind]);
 }
 
-/* The service an interaction carries, IKIND_COUNT when none. */
-static enum ikind review_service(const struct interaction *in)
-{
-	return model_ikind_is_service(in->kind) ? in->kind : IKIND_COUNT;
-}
-
-/* "5 days", "3 weeks", "4 months", "2 years" for whole days >= 1. */
+/* "5 days", "3 weeks", "4 months", "2 years" for whole days >= 1, rounded
+ * to the nearest unit (20 days are "3 weeks"). */
 static void review_span(struct buf *b, long days)
 {
 	if (days < 14)
 		buf_printf(b, "%ld %s", days, buf_plural(days, "day", "days"));
 	else if (days < 60)
-		buf_printf(b, "%ld weeks", days / 7);
+		buf_printf(b, "%ld weeks", (days + 3) / 7);
 	else if (days < 730)
-		buf_printf(b, "%ld months", (long)(days / 30.4375));
+		buf_printf(b, "%ld months", lround(days / 30.4375));
 	else
-		buf_printf(b, "%ld years", (long)(days / 365.25));
+		buf_printf(b, "%ld years", lround(days / 365.25));
 }
 
 /* "today", "yesterday", "4 days ago", "3 weeks ago": calendar days back. */
@@ -164,7 +159,7 @@ static const struct interaction *review_last_got(const struct review_person *p, 
 	const struct interaction *mutual = NULL;
 	for (size_t i = 0; i < p->ntimeline; i++) {
 		const struct interaction *in = &p->timeline[i];
-		if (in->at > now || review_service(in) == IKIND_COUNT)
+		if (in->at > now || model_interaction_service(in) == IKIND_NONE)
 			continue;
 		if (in->dir == DIR_GOT)
 			return in;
@@ -187,7 +182,8 @@ static double review_peak_warmth(const struct review_person *p, const struct sco
 		const struct interaction *in = &p->timeline[i];
 		if (in->at > now)
 			continue;
-		struct score_event ev = {in->at, in->kind, in->dir, in->deep != 0};
+		struct score_event ev;
+		score_event_of(&ev, in);
 		score_cache_add(&sc, sp, &ev, family);
 		if (sc.warm_sum > peak)
 			peak = sc.warm_sum;
@@ -224,7 +220,7 @@ static void review_why_owe(struct buf *b, const struct review_person *p, int64_t
 		buf_puts(b, "you owe: you got more than you gave");
 		return;
 	}
-	buf_printf(b, "you owe: %s, ", model_ikind_name(review_service(got)));
+	buf_printf(b, "you owe: %s, ", model_ikind_name(model_interaction_service(got)));
 	review_ago(b, date_days_between(got->at, now));
 }
 
@@ -606,9 +602,9 @@ static void review_count_week(struct review *r, const struct review_input *in)
 		int i = REVIEW_WEEKS - 1;
 		while (i > 0 && x->at < w->week_start[i])
 			i--;
-		enum ikind svc = review_service(x);
-		int gave = svc != IKIND_COUNT && (x->dir == DIR_GAVE || x->dir == DIR_MUTUAL);
-		int got = svc != IKIND_COUNT && (x->dir == DIR_GOT || x->dir == DIR_MUTUAL);
+		enum ikind svc = model_interaction_service(x);
+		int gave = svc != IKIND_NONE && (x->dir == DIR_GAVE || x->dir == DIR_MUTUAL);
+		int got = svc != IKIND_NONE && (x->dir == DIR_GOT || x->dir == DIR_MUTUAL);
 		if (x->kind != IKIND_NOTE)
 			w->weekly_interactions[i]++;
 		w->weekly_gave[i] += gave;
@@ -620,7 +616,7 @@ static void review_count_week(struct review *r, const struct review_input *in)
 			w->interactions++;
 		w->gave += gave;
 		w->got += got;
-		w->mutual += svc != IKIND_COUNT && x->dir == DIR_MUTUAL;
+		w->mutual += svc != IKIND_NONE && x->dir == DIR_MUTUAL;
 	}
 	for (size_t i = 0; i < in->npeople; i++) {
 		int64_t t = in->people[i].c->created_at;
