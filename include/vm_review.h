@@ -95,6 +95,11 @@ int vm_review_next_section(struct vm_review *vm, int dir);
  * section titled section (NULL: in any); 1 when found. */
 int vm_review_select_in(struct vm_review *vm, const char *section, int64_t contact,
                         int64_t followup);
+/* Selects item offset (or its last) of the section titled section, when that
+ * section has items; 1 when it did. */
+int vm_review_select_near(struct vm_review *vm, const char *section, size_t offset);
+/* Item i's place in its section (i less the index of the section's first). */
+size_t vm_review_offset(const struct vm_review *vm, size_t i);
 /* The title of item i's section; "" past the end (vm's). */
 const char *vm_review_section_title(const struct vm_review *vm, size_t i);
 

@@ -172,6 +172,27 @@ int vm_review_select_in(struct vm_review *vm, const char *section, int64_t conta
 	return 0;
 }
 
+int vm_review_select_near(struct vm_review *vm, const char *section, size_t offset)
+{
+	size_t at = 0;
+	for (size_t s = 0; s < vm->nsec; s++) {
+		const struct vm_review_section *sec = &vm->sec[s];
+		if (sec->n > 0 && strcmp(sec->title, section) == 0) {
+			vm->sel = at + (offset < sec->n ? offset : sec->n - 1);
+			return 1;
+		}
+		at += sec->n;
+	}
+	return 0;
+}
+
+size_t vm_review_offset(const struct vm_review *vm, size_t i)
+{
+	size_t first;
+	vm_review_section_of(vm, i, &first);
+	return i - first;
+}
+
 const char *vm_review_section_title(const struct vm_review *vm, size_t i)
 {
 	size_t first;

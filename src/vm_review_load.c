@@ -93,17 +93,17 @@ int vm_review_load(struct vm_review *vm, int64_t now, char **cause)
 	}
 	struct review r;
 	review_build(&r, &d.in);
-	/* the selection stays on its row (in its section first), else on the
-	 * row that took its place */
+	/* the selection stays on its row (the same person in the same
+	 * section), else on the row that took its place */
 	const struct vm_review_item *was = vm_review_selected(vm);
 	int64_t contact = was ? was->contact : 0, followup = was ? was->followup : 0;
 	char *section = was ? xstrdup(vm_review_section_title(vm, vm->sel)) : NULL;
-	size_t sel = vm->sel;
+	size_t sel = vm->sel, offset = vm_review_offset(vm, vm->sel);
 	vm_review_fill(vm, &d, &r);
 	vm->now = now;
 	size_t n = vm_review_count(vm);
 	if (contact == 0 || (!vm_review_select_in(vm, section, contact, followup) &&
-	                     !vm_review_select_in(vm, NULL, contact, followup)))
+	                     !vm_review_select_near(vm, section, offset)))
 		vm->sel = sel < n ? sel : n ? n - 1 : 0;
 	free(section);
 	review_free(&r);

@@ -210,6 +210,10 @@ START_TEST(test_snooze_in_place_and_undo)
 	/* at once: snoozed, she is out of reach out */
 	ck_assert(!tr_in(&app, REVIEW_REACH_OUT, tr_ana, 0));
 	ck_assert_int_eq(app.screen, APP_SCREEN_REVIEW);
+	/* the selection takes the row that took her place, in the same section */
+	ck_assert_str_eq(vm_review_section_title(&app.review, app.review.sel),
+	                 review_section_title(REVIEW_REACH_OUT));
+	ck_assert_int_eq(vm_review_selected(&app.review)->contact, tr_bruno);
 	app_key(&app, 'u');
 	ck_assert_str_eq(app.message, "undid the snooze of Ana Souza");
 	ck_assert(tr_in(&app, REVIEW_REACH_OUT, tr_ana, 0));
@@ -239,6 +243,7 @@ START_TEST(test_followup_and_done_of_that_row)
 	ck_assert(!tr_in(&app, REVIEW_FOLLOWUPS, tr_dora, tr_deck));
 	ck_assert(tr_in(&app, REVIEW_FOLLOWUPS, tr_dora, tr_call));
 	ck_assert_uint_eq(tr_open_followups(tr_dora), 1);
+	ck_assert_int_eq(vm_review_selected(&app.review)->followup, tr_call);
 	app_key(&app, 'u');
 	ck_assert(tr_in(&app, REVIEW_FOLLOWUPS, tr_dora, tr_deck));
 	ck_assert_uint_eq(tr_open_followups(tr_dora), 2);

@@ -97,6 +97,18 @@ START_TEST(test_selection_and_sections)
 	ck_assert_str_eq(vm_review_section_title(&vm, 2), "FOLLOW-UPS");
 	ck_assert_str_eq(vm_review_section_title(&vm, 0), "REACH OUT");
 	ck_assert_str_eq(vm_review_section_title(&vm, 3), "");
+	ck_assert_uint_eq(vm_review_offset(&vm, 1), 1);
+	ck_assert_uint_eq(vm_review_offset(&vm, 2), 0);
+	/* near: the same place in the section, or its last; none in an empty one */
+	ck_assert_int_eq(vm_review_select_near(&vm, "REACH OUT", 5), 1);
+	ck_assert_uint_eq(vm.sel, 1);
+	ck_assert_int_eq(vm_review_select_near(&vm, "REACH OUT", 0), 1);
+	ck_assert_uint_eq(vm.sel, 0);
+	ck_assert_int_eq(vm_review_select_near(&vm, "FOLLOW-UPS", 0), 1);
+	ck_assert_uint_eq(vm.sel, 2);
+	ck_assert_int_eq(vm_review_select_near(&vm, "GOING COLD", 0), 0);
+	ck_assert_int_eq(vm_review_select_near(&vm, "NOWHERE", 0), 0);
+	ck_assert_uint_eq(vm.sel, 2);
 	vm_review_free(&vm);
 	/* nothing to select: nothing moves */
 	vm_review_init(&vm, NULL, NULL);
