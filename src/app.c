@@ -146,6 +146,17 @@ void app_view_record(struct app *app)
 		app->view_top = 0;
 }
 
+int app_record_open(struct app *app, enum app_screen back)
+{
+	if (app_selected(app) == NULL || app_need_recip(app) != 0)
+		return APP_DIRTY_STATUS;
+	app->back_to = back;
+	app->screen = APP_SCREEN_RECORD;
+	app->view_top = 0;
+	app_view_record(app);
+	return APP_DIRTY_ALL;
+}
+
 /* Everything read again after a write here or elsewhere; the selection stays
  * on its contact. */
 int app_reload(struct app *app)
@@ -453,13 +464,7 @@ int app_handle(struct app *app, enum keymap_action a)
 		return APP_DIRTY_CONTACTS | APP_DIRTY_STATUS;
 	}
 	case KEYMAP_ACT_RECORD:
-		if (r == NULL || app_need_recip(app) != 0)
-			return APP_DIRTY_STATUS;
-		app->back_to = APP_SCREEN_MAIN;
-		app->screen = APP_SCREEN_RECORD;
-		app->view_top = 0;
-		app_view_record(app);
-		return APP_DIRTY_ALL;
+		return app_record_open(app, APP_SCREEN_MAIN);
 	case KEYMAP_ACT_CAPTURE:
 		app_capture_prefill(app);
 		return APP_DIRTY_STATUS;

@@ -18,6 +18,9 @@ const struct vm_contact_row *app_selected(const struct app *app);
 int app_need_recip(struct app *app);
 /* The record view's lines from the loaded record. */
 void app_view_record(struct app *app);
+/* The selected contact's record view, which goes back to screen back; the
+ * dirty bits (the message set when it cannot be read). */
+int app_record_open(struct app *app, enum app_screen back);
 /* Reads everything again, the selection kept on its contact; dirty bits. */
 int app_reload(struct app *app);
 /* Sets the filter (text copied; NULL or "": none). */

@@ -58,13 +58,9 @@ int app_review_handle(struct app *app, enum keymap_action a)
 		               ? APP_DIRTY_VIEW | APP_DIRTY_STATUS
 		               : 0;
 	case KEYMAP_ACT_RECORD:
-		if (app_review_target(app) != 0 || app_need_recip(app) != 0)
+		if (app_review_target(app) != 0)
 			return APP_DIRTY_STATUS;
-		app->back_to = APP_SCREEN_REVIEW;
-		app->screen = APP_SCREEN_RECORD;
-		app->view_top = 0;
-		app_view_record(app);
-		return APP_DIRTY_ALL;
+		return app_record_open(app, APP_SCREEN_REVIEW);
 	case KEYMAP_ACT_CAPTURE: {
 		if (app_review_target(app) != 0)
 			return APP_DIRTY_STATUS;
