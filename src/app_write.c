@@ -246,11 +246,13 @@ int app_remove(struct app *app)
 	if (r == NULL || r->rowid != rowid)
 		return APP_DIRTY_STATUS;
 	char *name = xstrdup(vm_contacts_name(&app->contacts, r));
+	enum app_screen from = app->screen;
 	struct app_op op = {APP_OP_REMOVE, rowid, 0, 0, NULL, NULL, NULL};
 	int dirty = APP_DIRTY_STATUS;
 	if (app_write(app, &op, &dirty) == 0) {
 		app_say(app, 0, "removed %s", name);
-		app->screen = APP_SCREEN_MAIN;
+		/* their record is gone: back to where it was opened from */
+		app->screen = from == APP_SCREEN_RECORD ? app->back_to : APP_SCREEN_MAIN;
 		/* an undo of something about them can no longer apply */
 		app_set_undo(app, APP_UNDO_NONE, 0, 0, NULL);
 	}

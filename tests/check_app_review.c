@@ -286,6 +286,22 @@ START_TEST(test_record_and_capture_for_the_row)
 	ck_assert(!tr_in(&app, REVIEW_REACH_OUT, tr_ana, 0));
 	app_key(&app, 'u');
 	ck_assert(tr_in(&app, REVIEW_REACH_OUT, tr_ana, 0));
+
+	/* the form from the review goes back to it */
+	app_key(&app, 'e');
+	ck_assert_int_eq(app.screen, APP_SCREEN_FORM);
+	app_key(&app, KEYMAP_KEY_ESC);
+	ck_assert_int_eq(app.screen, APP_SCREEN_REVIEW);
+	/* a removal from the record opened here comes back to the review too,
+	 * without them */
+	tr_select(&app, REVIEW_MET_NO_FOLLOWUP, tr_chen, 0);
+	app_key(&app, KEYMAP_KEY_ENTER);
+	ck_assert_int_eq(app.recip.rowid, tr_chen);
+	app_key(&app, 'D');
+	app_key(&app, 'y');
+	ck_assert_str_eq(app.message, "removed Chen Wei");
+	ck_assert_int_eq(app.screen, APP_SCREEN_REVIEW);
+	ck_assert(!tr_in(&app, REVIEW_MET_NO_FOLLOWUP, tr_chen, 0));
 	app_free(&app);
 }
 END_TEST
