@@ -44,8 +44,8 @@ static const char *const review_prompts[REVIEW_PROMPT_COUNT] = {
 		"Nothing logged this week. A few strong contacts beat a long list: who will you see?",
 	[REVIEW_PROMPT_WEEK_TAKING] = "You got more than you gave this week: who can you help?",
 	[REVIEW_PROMPT_JOURNAL_EMPTY] =
-		"Nothing to review yet: a network is the people you keep in touch with. Add them, "
-		"then log what passes between you.",
+		("Nothing to review yet: a network is the people you keep in touch with. Add them, "
+		 "then log what passes between you."),
 };
 
 const char *review_prompt(enum review_prompt_id id)

@@ -31,6 +31,9 @@ kith followup bruno 2026-11-25 next week, not this one >/dev/null
 # Ivo: a lunch this week that carried a job lead you gave
 kith log 2026-11-17 lunch with @ivo: +gave lead >/dev/null
 kith log 2026-11-18 note @ivo likes mornings >/dev/null
+# the reconnect turn follows the uuid order: make it known
+sql kith.db "UPDATE contact SET uuid = '00000000-0000-4000-8000-00000000000c' WHERE name = 'Carla Dias'"
+sql kith.db "UPDATE contact SET uuid = '00000000-0000-4000-8000-00000000000d' WHERE name = 'Dario Rossi'"
 kith review
 kith review --markdown
 kith review --json
