@@ -109,6 +109,16 @@ START_TEST(test_selection_and_sections)
 	ck_assert_int_eq(vm_review_select_near(&vm, "GOING COLD", 0), 0);
 	ck_assert_int_eq(vm_review_select_near(&vm, "NOWHERE", 0), 0);
 	ck_assert_uint_eq(vm.sel, 2);
+	/* with three sections of rows, BTab goes the other way round */
+	struct vm_review_section *b = vm_review_add_section(&vm, "BIRTHDAYS", NULL, 1);
+	vm_review_add_item(b, 1, 0, "Ana Souza", "birthday Thursday", THEME_NORMAL);
+	vm.sel = 0;
+	ck_assert_int_eq(vm_review_next_section(&vm, -1), 1);
+	ck_assert_uint_eq(vm.sel, 3);
+	ck_assert_int_eq(vm_review_next_section(&vm, -1), 1);
+	ck_assert_uint_eq(vm.sel, 2);
+	ck_assert_int_eq(vm_review_next_section(&vm, 1), 1);
+	ck_assert_uint_eq(vm.sel, 3);
 	vm_review_free(&vm);
 	/* nothing to select: nothing moves */
 	vm_review_init(&vm, NULL, NULL);
@@ -199,7 +209,6 @@ START_TEST(test_scroll_keeps_selection)
 	vm_review_layout(&vm, 40, 0, &v);
 	vm_review_scroll(&vm, &v, 5);
 	ck_assert_uint_eq(vm.top, 9);
-	vm.sel = 7;
 	vm_review_move(&vm, -1, 1);
 	vm_review_layout(&vm, 40, 0, &v);
 	vm_review_scroll(&vm, &v, 5);
@@ -214,6 +223,16 @@ START_TEST(test_scroll_keeps_selection)
 	vm_review_layout(&vm, 0, 1, &v);
 	vm_review_scroll(&vm, &v, 40);
 	ck_assert_uint_eq(vm.top, 0);
+	/* from below, up to the first row of a section: its title comes into
+	 * view (I OWE at line 12, Q at 13; RECONNECT's rows below make room) */
+	s = vm_review_add_section(&vm, "RECONNECT", NULL, 0);
+	for (int i = 0; i < 3; i++)
+		vm_review_add_item(s, 30 + i, 0, "R", "dormant", THEME_NORMAL);
+	vm.sel = 7;
+	vm_review_layout(&vm, 40, 0, &v);
+	vm.top = 13;
+	vm_review_scroll(&vm, &v, 5);
+	ck_assert_uint_eq(vm.top, 12);
 	vm_review_view_free(&v);
 	vm_review_free(&vm);
 }
