@@ -1,10 +1,10 @@
 /* app.h: the full-screen program as data: the journal, the clock, the
  * screen and focus, the three panes' view models and the weekly review's,
- * the line being typed (a
- * filter, a follow-up, a confirmation), the message and the undo of the last
- * write. Keys go in as keymap keys; each call returns what to repaint, and
- * the terminal layer paints once per loop. View layer; depends on store.h,
- * keymap.h, layout.h, lineedit.h and the vm_*.h models. */
+ * the line being typed (a filter, a follow-up, a confirmation), the message
+ * and the undo of the last write. Keys go in as keymap keys; each call
+ * returns what to repaint, and the terminal layer paints once per loop. View
+ * layer; depends on store.h, keymap.h, layout.h, lineedit.h and the vm_*.h
+ * models. */
 #ifndef KITH_APP_H
 #define KITH_APP_H
 
