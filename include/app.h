@@ -1,9 +1,10 @@
 /* app.h: the full-screen program as data: the journal, the clock, the
- * screen and focus, the three panes' view models, the line being typed (a
- * filter, a follow-up, a confirmation), the message and the undo of the last
- * write. Keys go in as keymap keys; each call returns what to repaint, and
- * the terminal layer paints once per loop. View layer; depends on store.h,
- * keymap.h, layout.h, lineedit.h and the vm_*.h models. */
+ * screen and focus, the three panes' view models and the weekly review's,
+ * the line being typed (a filter, a follow-up, a confirmation), the message
+ * and the undo of the last write. Keys go in as keymap keys; each call
+ * returns what to repaint, and the terminal layer paints once per loop. View
+ * layer; depends on store.h, keymap.h, layout.h, lineedit.h and the vm_*.h
+ * models. */
 #ifndef KITH_APP_H
 #define KITH_APP_H
 
@@ -19,11 +20,13 @@
 #include "vm_form.h"
 #include "vm_lines.h"
 #include "vm_recip.h"
+#include "vm_review.h"
 #include "vm_timeline.h"
 
 struct store;
 
-enum app_screen { APP_SCREEN_MAIN, APP_SCREEN_RECORD, APP_SCREEN_HELP, APP_SCREEN_FORM };
+enum app_screen { APP_SCREEN_MAIN, APP_SCREEN_RECORD, APP_SCREEN_HELP, APP_SCREEN_FORM,
+	          APP_SCREEN_REVIEW };
 
 /* A line the status row is asking for. */
 enum app_input {
@@ -100,6 +103,8 @@ struct app {
 	struct vm_form *form; /* APP_SCREEN_FORM; owned */
 	int form_discard;     /* Esc once on a changed form: a second one discards */
 	enum app_screen form_from; /* where the form goes back to */
+	struct vm_review review;   /* the weekly review; loaded while it is open */
+	enum app_screen back_to;   /* where the record and the help go back to */
 };
 
 /* Loads the contacts (st and params are borrowed); the keymap is the

@@ -41,6 +41,7 @@ enum keymap_mode {
 	KEYMAP_RECORD, /* a contact's whole record */
 	KEYMAP_HELP,   /* the help screen */
 	KEYMAP_FORM,   /* the add and edit form (other keys type) */
+	KEYMAP_REVIEW, /* the weekly review */
 	KEYMAP_MODES
 };
 
@@ -71,6 +72,7 @@ enum keymap_action {
 	KEYMAP_ACT_SNOOZE,
 	KEYMAP_ACT_REMOVE,
 	KEYMAP_ACT_UNDO,
+	KEYMAP_ACT_REVIEW,
 	KEYMAP_ACT_HELP,
 	KEYMAP_ACT_BACK,
 	KEYMAP_ACT_REDRAW,

@@ -33,6 +33,7 @@ int app_init(struct app *app, struct store *st, const struct score_params *param
 	vm_contacts_init(&app->contacts, st, params);
 	vm_timeline_init(&app->timeline, st);
 	vm_recip_init(&app->recip, st, params);
+	vm_review_init(&app->review, st, params);
 	vm_lines_init(&app->view);
 	lineedit_init(&app->le);
 	app->page = 10;
@@ -52,6 +53,7 @@ void app_free(struct app *app)
 	vm_contacts_free(&app->contacts);
 	vm_timeline_free(&app->timeline);
 	vm_recip_free(&app->recip);
+	vm_review_free(&app->review);
 	vm_lines_free(&app->view);
 	lineedit_free(&app->le);
 	free(app->ask);
@@ -89,6 +91,8 @@ enum keymap_mode app_mode(const struct app *app)
 		return KEYMAP_HELP;
 	case APP_SCREEN_FORM:
 		return KEYMAP_FORM;
+	case APP_SCREEN_REVIEW:
+		return KEYMAP_REVIEW;
 	case APP_SCREEN_MAIN:
 		break;
 	}
@@ -142,6 +146,17 @@ void app_view_record(struct app *app)
 		app->view_top = 0;
 }
 
+int app_record_open(struct app *app, enum app_screen back)
+{
+	if (app_selected(app) == NULL || app_need_recip(app) != 0)
+		return APP_DIRTY_STATUS;
+	app->back_to = back;
+	app->screen = APP_SCREEN_RECORD;
+	app->view_top = 0;
+	app_view_record(app);
+	return APP_DIRTY_ALL;
+}
+
 /* Everything read again after a write here or elsewhere; the selection stays
  * on its contact. */
 int app_reload(struct app *app)
@@ -153,10 +168,12 @@ int app_reload(struct app *app)
 	vm_timeline_invalidate(&app->timeline);
 	vm_recip_invalidate(&app->recip);
 	app->settle = 1;
+	if (app->review.loaded)
+		app_review_load(app);
 	if (app->screen == APP_SCREEN_RECORD) {
 		const struct vm_contact_row *r = app_selected(app);
 		if (r == NULL || r->rowid != app->recip.rowid) {
-			app->screen = APP_SCREEN_MAIN; /* its contact is gone */
+			app->screen = app->back_to; /* its contact is gone */
 		} else if (app_need_recip(app) == 0) {
 			app_view_record(app);
 		}
@@ -176,7 +193,7 @@ static void app_ask(struct app *app, enum app_input in, const char *text, char *
 	app->message = NULL;
 }
 
-static void app_filter_apply(struct app *app, const char *text)
+void app_filter_apply(struct app *app, const char *text)
 {
 	free(app->filter);
 	app->filter = text && *text ? xstrdup(text) : NULL;
@@ -254,17 +271,12 @@ static int app_input_key(struct app *app, uint32_t key)
 
 /* ---- the capture prompt ---- */
 
-/* `c`: the capture prompt, prefilled with a mention of every marked contact,
- * else of the selected one. */
-static void app_capture_prefill(struct app *app)
+void app_capture_for(struct app *app, const struct vm_contact_row *const *rows, size_t n)
 {
-	const struct vm_contact_row **m = NULL;
-	size_t n = vm_contacts_marked(&app->contacts, &m);
-	const struct vm_contact_row *sel = app_selected(app);
 	struct buf b;
 	buf_init(&b);
-	for (size_t i = 0; i < n || (n == 0 && i == 0 && sel != NULL); i++) {
-		const struct vm_contact_row *r = n ? m[i] : sel;
+	for (size_t i = 0; i < n; i++) {
+		const struct vm_contact_row *r = rows[i];
 		/* with its id when it has a namesake: the line names nobody else */
 		const char *name = vm_contacts_name(&app->contacts, r);
 		char *cause = NULL;
@@ -276,11 +288,24 @@ static void app_capture_prefill(struct app *app)
 		buf_putc(&b, ' ');
 		free(mention);
 	}
-	free(m);
 	free(app->capture);
 	app->capture = buf_detach(&b);
 	if (app->capture == NULL)
 		app->capture = xstrdup("");
+}
+
+/* `c`: the capture prompt, prefilled with a mention of every marked contact,
+ * else of the selected one. */
+static void app_capture_prefill(struct app *app)
+{
+	const struct vm_contact_row **m = NULL;
+	size_t n = vm_contacts_marked(&app->contacts, &m);
+	const struct vm_contact_row *sel = app_selected(app);
+	if (n > 0)
+		app_capture_for(app, m, n);
+	else
+		app_capture_for(app, &sel, sel != NULL);
+	free(m);
 }
 
 int app_logged(struct app *app, struct app_log *log)
@@ -316,6 +341,9 @@ int app_capture_done(struct app *app)
 
 static int app_move(struct app *app, long delta, int to_end)
 {
+	if (app->screen == APP_SCREEN_REVIEW)
+		return vm_review_move(&app->review, delta, to_end) ? APP_DIRTY_VIEW | APP_DIRTY_STATUS
+		                                                    : 0;
 	if (app->screen != APP_SCREEN_MAIN) {
 		size_t n = app->view.n, h = app->page ? app->page : 1;
 		size_t max = n > h ? n - h : 0;
@@ -378,6 +406,11 @@ static char *app_confirm_question(const struct app *app, const struct vm_contact
 int app_handle(struct app *app, enum keymap_action a)
 {
 	long page = app->page > 1 ? (long)app->page - 1 : 1;
+	if (app->screen == APP_SCREEN_REVIEW) {
+		int dirty = app_review_handle(app, a);
+		if (dirty >= 0)
+			return dirty;
+	}
 	const struct vm_contact_row *r = app_selected(app);
 	switch (a) {
 	case KEYMAP_ACT_NONE:
@@ -431,12 +464,7 @@ int app_handle(struct app *app, enum keymap_action a)
 		return APP_DIRTY_CONTACTS | APP_DIRTY_STATUS;
 	}
 	case KEYMAP_ACT_RECORD:
-		if (r == NULL || app_need_recip(app) != 0)
-			return APP_DIRTY_STATUS;
-		app->screen = APP_SCREEN_RECORD;
-		app->view_top = 0;
-		app_view_record(app);
-		return APP_DIRTY_ALL;
+		return app_record_open(app, APP_SCREEN_MAIN);
 	case KEYMAP_ACT_CAPTURE:
 		app_capture_prefill(app);
 		return APP_DIRTY_STATUS;
@@ -470,10 +498,18 @@ int app_handle(struct app *app, enum keymap_action a)
 	case KEYMAP_ACT_HELP:
 		keymap_help_lines(&app->km, &app->view);
 		app->view_top = 0;
+		if (app->screen != APP_SCREEN_RECORD)
+			app->back_to = app->screen;
 		app->screen = APP_SCREEN_HELP;
 		return APP_DIRTY_ALL;
+	case KEYMAP_ACT_REVIEW:
+		return app_review_open(app);
 	case KEYMAP_ACT_BACK:
-		app->screen = APP_SCREEN_MAIN;
+		app->screen = app->screen == APP_SCREEN_REVIEW ? APP_SCREEN_MAIN : app->back_to;
+		if (app->screen == APP_SCREEN_MAIN) {
+			app->back_to = APP_SCREEN_MAIN;
+			vm_review_clear(&app->review); /* read again when opened again */
+		}
 		return APP_DIRTY_ALL;
 	case KEYMAP_ACT_REDRAW:
 		return APP_DIRTY_ALL | APP_DIRTY_CLEAR;
@@ -599,23 +635,32 @@ static void app_status_input(struct app *app, size_t width, struct buf *b, size_
 	buf_free(&count);
 }
 
+/* "2/4 of 9  sort:attention  filter:acme" */
+static void app_status_position(const struct app *app, struct buf *b)
+{
+	const struct vm_contacts *c = &app->contacts;
+	buf_printf(b, "%zu/%zu", c->nshown ? c->sel + 1 : 0, c->nshown);
+	if (c->nshown != c->n)
+		buf_printf(b, " of %zu", c->n);
+	buf_printf(b, "  sort:%s", vm_sort_name(c->sort));
+	if (app->filter != NULL) {
+		buf_puts(b, "  filter:");
+		buf_puts(b, app->filter);
+	}
+}
+
 void app_status(struct app *app, size_t width, struct buf *out, size_t *cursor)
 {
 	struct buf b;
 	buf_init(&b);
-	const struct vm_contacts *c = &app->contacts;
 	*cursor = APP_NO_CURSOR;
 	if (app->input != APP_INPUT_NONE) {
 		app_status_input(app, width, &b, cursor);
 	} else {
-		buf_printf(&b, "%zu/%zu", c->nshown ? c->sel + 1 : 0, c->nshown);
-		if (c->nshown != c->n)
-			buf_printf(&b, " of %zu", c->n);
-		buf_printf(&b, "  sort:%s", vm_sort_name(c->sort));
-		if (app->filter != NULL) {
-			buf_puts(&b, "  filter:");
-			buf_puts(&b, app->filter);
-		}
+		if (app->screen == APP_SCREEN_REVIEW)
+			app_review_status(app, &b);
+		else
+			app_status_position(app, &b);
 		buf_puts(&b, "  ");
 		if (app->message != NULL) {
 			buf_puts(&b, app->message);

@@ -138,10 +138,18 @@ int app_snooze(struct app *app)
 
 int app_done(struct app *app)
 {
+	return app_done_followup(app, 0);
+}
+
+int app_done_followup(struct app *app, int64_t followup)
+{
 	const struct vm_contact_row *r = app_selected(app);
 	if (r == NULL || app_need_recip(app) != 0)
 		return APP_DIRTY_STATUS;
-	const struct followup *f = vm_recip_first_open(&app->recip);
+	const struct followup *f = followup ? NULL : vm_recip_first_open(&app->recip);
+	for (size_t i = 0; followup != 0 && i < app->recip.nfu; i++)
+		if (app->recip.fu[i].rowid == followup && app->recip.fu[i].done_at == 0)
+			f = &app->recip.fu[i];
 	if (f == NULL) {
 		app_say(app, 1, "%s has no open follow-up", vm_contacts_name(&app->contacts, r));
 		return APP_DIRTY_STATUS;
@@ -238,11 +246,13 @@ int app_remove(struct app *app)
 	if (r == NULL || r->rowid != rowid)
 		return APP_DIRTY_STATUS;
 	char *name = xstrdup(vm_contacts_name(&app->contacts, r));
+	enum app_screen from = app->screen;
 	struct app_op op = {APP_OP_REMOVE, rowid, 0, 0, NULL, NULL, NULL};
 	int dirty = APP_DIRTY_STATUS;
 	if (app_write(app, &op, &dirty) == 0) {
 		app_say(app, 0, "removed %s", name);
-		app->screen = APP_SCREEN_MAIN;
+		/* their record is gone: back to where it was opened from */
+		app->screen = from == APP_SCREEN_RECORD ? app->back_to : APP_SCREEN_MAIN;
 		/* an undo of something about them can no longer apply */
 		app_set_undo(app, APP_UNDO_NONE, 0, 0, NULL);
 	}
@@ -273,7 +283,9 @@ static int app_form_close(struct app *app)
 	vm_form_free(app->form);
 	free(app->form);
 	app->form = NULL;
-	app->screen = app->form_from == APP_SCREEN_RECORD ? APP_SCREEN_RECORD : APP_SCREEN_MAIN;
+	app->screen = app->form_from == APP_SCREEN_RECORD || app->form_from == APP_SCREEN_REVIEW
+	                      ? app->form_from
+	                      : APP_SCREEN_MAIN;
 	if (app->screen == APP_SCREEN_RECORD && app_need_recip(app) == 0)
 		app_view_record(app);
 	return APP_DIRTY_ALL;

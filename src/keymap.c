@@ -25,7 +25,8 @@ struct keymap_entry {
 #define KM_RECORD (1u << KEYMAP_RECORD)
 #define KM_HELP (1u << KEYMAP_HELP)
 #define KM_FORM (1u << KEYMAP_FORM)
-#define KM_ALL (KM_MAIN | KM_RECORD | KM_HELP)
+#define KM_REVIEW (1u << KEYMAP_REVIEW)
+#define KM_ALL (KM_MAIN | KM_RECORD | KM_HELP | KM_REVIEW)
 
 static const struct keymap_entry keymap_table[] = {
 	{KEYMAP_ACT_DOWN, "down", KM_ALL, "j Down", "next row (scroll down in a view)", NULL},
@@ -36,6 +37,18 @@ static const struct keymap_entry keymap_table[] = {
 	{KEYMAP_ACT_PAGE_UP, "page-up", KM_ALL, "PgUp C-b", "a page up", NULL},
 	{KEYMAP_ACT_NEXT_PANE, "next-pane", KM_MAIN, "Tab", "focus the next pane", "pane"},
 	{KEYMAP_ACT_PREV_PANE, "previous-pane", KM_MAIN, "BTab", "focus the previous pane", NULL},
+	/* the weekly review: the actions work on the selected row's contact */
+	{KEYMAP_ACT_NEXT_PANE, "next-pane", KM_REVIEW, "Tab", "the next section", "section"},
+	{KEYMAP_ACT_PREV_PANE, "previous-pane", KM_REVIEW, "BTab", "the previous section", NULL},
+	{KEYMAP_ACT_CAPTURE, "capture", KM_REVIEW, "c",
+	 "log what happened with them (the capture prompt)", "log"},
+	{KEYMAP_ACT_FOLLOWUP, "followup", KM_REVIEW, "f", "add a follow-up with them: WHEN and text",
+	 "follow-up"},
+	{KEYMAP_ACT_SNOOZE, "snooze", KM_REVIEW, "z", "snooze them for a week", "snooze"},
+	{KEYMAP_ACT_DONE, "done", KM_REVIEW, "d",
+	 "mark the selected follow-up done (else their first open one)", "done"},
+	{KEYMAP_ACT_RECORD, "record", KM_REVIEW, "Enter", "their whole record", "record"},
+	{KEYMAP_ACT_EDIT, "edit", KM_REVIEW, "e", "edit them (the form)", NULL},
 	{KEYMAP_ACT_FILTER, "filter", KM_MAIN, "/",
 	 "filter by name, organisation and tag as you type (Enter keeps, Esc restores)", "filter"},
 	{KEYMAP_ACT_SORT, "sort", KM_MAIN, "s",
@@ -58,10 +71,13 @@ static const struct keymap_entry keymap_table[] = {
 	 "snooze"},
 	{KEYMAP_ACT_REMOVE, "remove", KM_MAIN | KM_RECORD, "D",
 	 "remove the contact (asks first, names them)", NULL},
-	{KEYMAP_ACT_UNDO, "undo", KM_MAIN | KM_RECORD, "u",
+	{KEYMAP_ACT_UNDO, "undo", KM_MAIN | KM_RECORD | KM_REVIEW, "u",
 	 "undo the last log, add, edit, follow-up, done or snooze made here", "undo"},
-	{KEYMAP_ACT_HELP, "help", KM_MAIN | KM_RECORD, "? F1", "this help", "help"},
+	{KEYMAP_ACT_REVIEW, "review", KM_MAIN, "w",
+	 "the weekly review: whom to reach out to, what is slipping, whom you owe", "review"},
+	{KEYMAP_ACT_HELP, "help", KM_MAIN | KM_RECORD | KM_REVIEW, "? F1", "this help", "help"},
 	{KEYMAP_ACT_BACK, "back", KM_RECORD, "q Esc", "back to the list", "back"},
+	{KEYMAP_ACT_BACK, "back", KM_REVIEW, "q Esc w", "back to the list", "back"},
 	{KEYMAP_ACT_BACK, "back", KM_HELP, "q Esc ?", "back to the list", "back"},
 	{KEYMAP_ACT_NEXT_FIELD, "next-field", KM_FORM, "Tab Down", "the next field", "next"},
 	{KEYMAP_ACT_PREV_FIELD, "previous-field", KM_FORM, "BTab Up", "the previous field", NULL},
@@ -286,7 +302,7 @@ static void keymap_keys_of(const struct keymap *km, enum keymap_mode mode, enum 
 void keymap_help_lines(const struct keymap *km, struct vm_lines *out)
 {
 	static const char *const titles[KEYMAP_MODES] = {"THE LIST", "A RECORD", "THIS HELP",
-	                                                 "THE FORM"};
+	                                                 "THE FORM", "THE WEEKLY REVIEW"};
 	vm_lines_clear(out);
 	for (int m = 0; m < KEYMAP_MODES; m++) {
 		if (m > 0)

@@ -107,6 +107,10 @@ static void tui_paint(struct tui *t, int dirty)
 		app_welcome_lines(&t->scratch);
 		pane_lines_paint(t, &full, "Welcome to kith", &t->scratch, &top, 1);
 		pane_status_paint(t, &t->lay.status);
+	} else if (app->screen == APP_SCREEN_REVIEW) {
+		struct layout_rect full = {0, 0, LINES - 1, COLS};
+		pane_review_paint(t, &full);
+		pane_status_paint(t, &t->lay.status);
 	} else if (app->screen != APP_SCREEN_MAIN) {
 		struct layout_rect full = {0, 0, LINES - 1, COLS};
 		const char *title = "Keys";

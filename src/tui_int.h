@@ -37,6 +37,8 @@ void pane_recip_paint(struct tui *t, const struct layout_rect *r, int focused);
 void pane_lines_paint(struct tui *t, const struct layout_rect *r, const char *title,
                       const struct vm_lines *l, size_t *top, int focused);
 void pane_status_paint(struct tui *t, const struct layout_rect *r);
+/* The weekly review over r (app->review, scrolled to its selection). */
+void pane_review_paint(struct tui *t, const struct layout_rect *r);
 /* The add and edit form over r (the cursor goes to the focused field). */
 void pane_form_paint(struct tui *t, const struct layout_rect *r);
 
