@@ -4,6 +4,8 @@
 #ifndef KITH_PROMPT_H
 #define KITH_PROMPT_H
 
+#include <wchar.h>
+
 #include "vm_capture.h"
 
 /* Saves a line the view model accepted: 0 on success; -1 with *cause (the
@@ -22,5 +24,19 @@ enum prompt_result {
  * (caller frees) when there is no usable terminal. */
 int prompt_run(struct vm_capture *vm, prompt_save_fn save, void *arg, enum prompt_result *result,
                char **cause);
+
+/* The same prompt on the screen curses already shows (the full-screen
+ * program's scripted mode), fed one key at a time. prompt_begin paints it;
+ * the caller frees it with prompt_end (the screen is left as it is). */
+struct prompt;
+struct prompt *prompt_begin(struct vm_capture *vm);
+/* One key as get_wch gives it (fn: a function key such as KEY_LEFT; 27 is
+ * Esc alone), then the paint. Returns 1 once the prompt is done, with
+ * *result (a failed save shows its cause and goes on editing), else 0. */
+int prompt_feed(struct prompt *p, struct vm_capture *vm, int fn, wint_t ch, prompt_save_fn save,
+                void *arg, enum prompt_result *result);
+/* Paints every cell of the prompt again (a resize, or before a dump). */
+void prompt_repaint(struct prompt *p, struct vm_capture *vm);
+void prompt_end(struct prompt *p);
 
 #endif

@@ -389,6 +389,20 @@ static int prompt_char_key(struct vm_capture *vm, wint_t ch, enum vm_capture_key
 	return 1;
 }
 
+/* A key as get_wch gave it (fn: a function key; 27 alone is Esc); 1 with
+ * *key (and *cp), 0 when it means nothing here. */
+static int prompt_map(struct vm_capture *vm, int fn, wint_t ch, enum vm_capture_key *key,
+                      uint32_t *cp)
+{
+	if (fn)
+		return prompt_function_key(ch, key);
+	if (ch == 27) {
+		*key = VM_CAPTURE_KEY_ESC;
+		return 1;
+	}
+	return prompt_char_key(vm, ch, key, cp);
+}
+
 /* Reads one key; 1 with *key (and *cp), 0 when there was none or it means
  * nothing here, -1 when the terminal is gone. */
 static int prompt_read(struct vm_capture *vm, FILE *tty, int wait_ms, enum vm_capture_key *key,
@@ -404,7 +418,7 @@ static int prompt_read(struct vm_capture *vm, FILE *tty, int wait_ms, enum vm_ca
 		return 0;
 	}
 	if (r == KEY_CODE_YES)
-		return prompt_function_key(ch, key);
+		return prompt_map(vm, 1, ch, key, cp);
 	if (ch == 27) {
 		/* ESC alone, or the first half of an Alt combination */
 		wint_t next;
@@ -418,7 +432,31 @@ static int prompt_read(struct vm_capture *vm, FILE *tty, int wait_ms, enum vm_ca
 			return prompt_alt(next, key);
 		return 0;
 	}
-	return prompt_char_key(vm, ch, key, cp);
+	return prompt_map(vm, 0, ch, key, cp);
+}
+
+/* One key given to the view model, and a save when it asks for one; adds
+ * what to repaint to *dirty. 1 once the prompt is done (*result says how). */
+static int prompt_handle(struct vm_capture *vm, enum vm_capture_key key, uint32_t cp,
+                         prompt_save_fn save, void *arg, enum prompt_result *result, int *dirty)
+{
+	if (key == VM_CAPTURE_KEY_REDRAW)
+		clearok(curscr, TRUE);
+	*dirty |= vm_capture_key(vm, key, cp);
+	if (vm->action == VM_CAPTURE_CANCEL)
+		return 1;
+	if (vm->action != VM_CAPTURE_SAVE)
+		return 0;
+	char *why = NULL;
+	int done = 0;
+	if (save(arg, vm_capture_line(vm), &why) == 0) {
+		*result = PROMPT_SAVED;
+		done = 1;
+	} else {
+		*dirty |= vm_capture_fail(vm, why);
+	}
+	free(why);
+	return done;
 }
 
 static int prompt_signalled(void)
@@ -530,21 +568,7 @@ int prompt_run(struct vm_capture *vm, prompt_save_fn save, void *arg, enum promp
 			if (got <= 0)
 				break;
 			wait = 0;
-			if (key == VM_CAPTURE_KEY_REDRAW)
-				clearok(curscr, TRUE);
-			dirty |= vm_capture_key(vm, key, cp);
-			if (vm->action == VM_CAPTURE_CANCEL)
-				done = 1;
-			if (vm->action == VM_CAPTURE_SAVE) {
-				char *why = NULL;
-				if (save(arg, vm_capture_line(vm), &why) == 0) {
-					*result = PROMPT_SAVED;
-					done = 1;
-				} else {
-					dirty |= vm_capture_fail(vm, why);
-				}
-				free(why);
-			}
+			done = prompt_handle(vm, key, cp, save, arg, result, &dirty);
 		}
 		if (!done && dirty != 0)
 			prompt_paint(&p, vm, dirty);
@@ -553,4 +577,40 @@ int prompt_run(struct vm_capture *vm, prompt_save_fn save, void *arg, enum promp
 	/* a held signal now takes its usual effect */
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return 0;
+}
+
+/* ---- on a screen curses already shows ---- */
+
+struct prompt *prompt_begin(struct vm_capture *vm)
+{
+	struct prompt *p = xcalloc(1, sizeof *p);
+	prompt_colors(p);
+	prompt_paint(p, vm, VM_CAPTURE_DIRTY_ALL);
+	return p;
+}
+
+int prompt_feed(struct prompt *p, struct vm_capture *vm, int fn, wint_t ch, prompt_save_fn save,
+                void *arg, enum prompt_result *result)
+{
+	enum vm_capture_key key;
+	uint32_t cp = 0;
+	int dirty = 0;
+	*result = PROMPT_CANCELLED;
+	if (!prompt_map(vm, fn, ch, &key, &cp))
+		return 0;
+	if (prompt_handle(vm, key, cp, save, arg, result, &dirty))
+		return 1;
+	if (dirty != 0)
+		prompt_paint(p, vm, dirty);
+	return 0;
+}
+
+void prompt_repaint(struct prompt *p, struct vm_capture *vm)
+{
+	prompt_paint(p, vm, VM_CAPTURE_DIRTY_ALL);
+}
+
+void prompt_end(struct prompt *p)
+{
+	free(p);
 }

@@ -22,6 +22,7 @@ struct tui {
 	struct vm_lines scratch;
 	int cursor, cy, cx; /* where the cursor goes when a line is typed */
 	int mouse_dirty;    /* what the last mouse event changed */
+	struct tui_capture *capture; /* the scripted mode's capture prompt; NULL: none */
 };
 
 /* Writes s escaped (utf8_fit) at (y, x) in at most `cells` cells in role's
