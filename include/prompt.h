@@ -21,15 +21,16 @@ enum prompt_result {
  * terminal is restored before it returns, also on SIGINT, SIGTERM, SIGHUP and
  * SIGQUIT, which are held while the prompt runs and take their usual effect
  * once the terminal is restored. Returns 0 with *result, or -1 with *cause
- * (caller frees) when there is no usable terminal. */
-int prompt_run(struct vm_capture *vm, prompt_save_fn save, void *arg, enum prompt_result *result,
-               char **cause);
+ * (caller frees) when there is no usable terminal. With ascii set (a
+ * locale that is not UTF-8) it draws in ASCII as utf8_ascii spells it. */
+int prompt_run(struct vm_capture *vm, int ascii, prompt_save_fn save, void *arg,
+               enum prompt_result *result, char **cause);
 
 /* The same prompt on the screen curses already shows (the full-screen
  * program's scripted mode), fed one key at a time. prompt_begin paints it;
  * the caller frees it with prompt_end (the screen is left as it is). */
 struct prompt;
-struct prompt *prompt_begin(struct vm_capture *vm);
+struct prompt *prompt_begin(struct vm_capture *vm, int ascii);
 /* One key as get_wch gives it (fn: a function key such as KEY_LEFT; 27 is
  * Esc alone), then the paint. Returns 1 once the prompt is done, with
  * *result (a failed save shows its cause and goes on editing), else 0. */

@@ -52,6 +52,7 @@ struct vm_contacts {
 	struct strv words; /* its words, each cut at 255 bytes */
 	unsigned char *hits; /* per row: how many of the words it has (scratch) */
 	int64_t want;  /* the selected contact's rowid; kept across rebuilds */
+	int ascii;     /* the warmth bar in ASCII (a locale that is not UTF-8) */
 };
 
 /* st and params are borrowed and must outlive vm. Nothing is loaded yet. */

@@ -8,8 +8,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <langinfo.h>
-#include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -54,18 +52,23 @@ static void tui_on_crash(int sig)
 
 size_t tui_put(struct tui *t, int y, int x, const char *s, size_t cells, attr_t a, int pad)
 {
-	(void)t;
 	if (cells == 0 || y < 0 || x < 0 || y >= LINES || x >= COLS)
 		return 0;
 	if ((size_t)(COLS - x) < cells)
 		cells = (size_t)(COLS - x);
-	struct buf b;
+	struct buf b, ascii;
 	buf_init(&b);
-	size_t used = utf8_fit(&b, s, cells, pad);
+	buf_init(&ascii);
+	if (t->ascii) {
+		utf8_ascii(&ascii, s);
+		s = buf_str(&ascii);
+	}
+	size_t used = utf8_fit_as(&b, s, cells, pad, t->ascii);
 	attrset(a);
 	mvaddstr(y, x, buf_str(&b));
 	attrset(A_NORMAL);
 	buf_free(&b);
+	buf_free(&ascii);
 	return pad ? cells : used;
 }
 
@@ -254,15 +257,6 @@ static int tui_signalled(void)
 
 /* ---- set-up ---- */
 
-static void tui_utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-	if (cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
-		return;
-	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
-		setlocale(LC_CTYPE, "en_US.UTF-8");
-}
-
 static int tui_open(struct tui *t, const struct tui_config *cfg, char **cause)
 {
 	const char *term = getenv("TERM");
@@ -289,7 +283,7 @@ static int tui_open(struct tui *t, const struct tui_config *cfg, char **cause)
 	}
 	/* the modes before curses changes them are what a crash gives back */
 	int saved = !t->script && tcgetattr(fileno(t->in), &tui_saved_tty) == 0;
-	tui_utf8();
+	t->ascii = cfg->ascii;
 	t->scr = newterm(term, t->out, t->in);
 	if (t->scr == NULL)
 		return err_set(cause, "cannot use the terminal '%s' (unknown to terminfo?)", term);
@@ -392,13 +386,13 @@ static int tui_capture(struct tui *t, const struct tui_config *cfg)
 	struct tui_capture *c = tui_capture_new(t, cfg);
 	if (t->script) {
 		t->capture = c;
-		c->prompt = prompt_begin(&c->vm);
+		c->prompt = prompt_begin(&c->vm, cfg->ascii);
 		return 0;
 	}
 	tui_close(t);
 	enum prompt_result res = PROMPT_CANCELLED;
 	char *cause = NULL;
-	int rc = prompt_run(&c->vm, tui_capture_save, c, &res, &cause);
+	int rc = prompt_run(&c->vm, cfg->ascii, tui_capture_save, c, &res, &cause);
 	int dirty = tui_capture_end(t, c, rc, res, cause);
 	cause = NULL;
 	if (tui_open(t, cfg, &cause) != 0) {
@@ -657,6 +651,7 @@ int tui_run(const struct tui_config *cfg, char **cause)
 		return -1;
 	}
 	t.app = &app;
+	app.contacts.ascii = app.recip.ascii = cfg->ascii;
 	vm_lines_init(&t.scratch);
 
 	sigset_t held, old;

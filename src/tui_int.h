@@ -16,6 +16,7 @@ struct tui {
 	SCREEN *scr;
 	FILE *in, *out;
 	int script; /* a scripted run: no terminal */
+	int ascii;  /* draw in ASCII (tui_put): the locale is not UTF-8 */
 	struct app *app;
 	attr_t role[THEME_ROLE_COUNT];
 	struct layout lay;

@@ -657,7 +657,7 @@ const char *vm_contacts_cell(const struct vm_contacts *vm, const struct vm_conta
 	case VM_COL_CIRCLE:
 		return model_circle_name(r->circle);
 	case VM_COL_WARMTH:
-		fmt_bar(r->score.warmth, 5, 0, tmp);
+		fmt_bar(r->score.warmth, 5, vm->ascii, tmp);
 		return tmp;
 	case VM_COL_LAST:
 		if (r->score.last_contact == 0)
