@@ -255,11 +255,12 @@ static int app_input_key(struct app *app, uint32_t key)
 /* ---- the capture prompt ---- */
 
 /* `c`: the capture prompt, prefilled with a mention of every marked contact,
- * else of the selected one. */
+ * else of the selected one; in a record, of the contact it shows (the marks
+ * are the list's). */
 static void app_capture_prefill(struct app *app)
 {
 	const struct vm_contact_row **m = NULL;
-	size_t n = vm_contacts_marked(&app->contacts, &m);
+	size_t n = app->screen == APP_SCREEN_MAIN ? vm_contacts_marked(&app->contacts, &m) : 0;
 	const struct vm_contact_row *sel = app_selected(app);
 	struct buf b;
 	buf_init(&b);

@@ -696,6 +696,17 @@ START_TEST(test_capture_prefill_and_undo)
 	char *want = xasprintf("@\"Ana Souza\" @\"%s\" ", ta_name_at(&app.contacts, 2));
 	ck_assert_str_eq(app.capture, want);
 	free(want);
+	app_capture_done(&app);
+	/* in a record, the contact it shows: the marks are the list's */
+	app_key(&app, KEYMAP_KEY_ENTER);
+	ck_assert_int_eq(app.screen, APP_SCREEN_RECORD);
+	app_key(&app, 'c');
+	want = xasprintf("@\"%s\" ", ta_sel_name(&app));
+	ck_assert_str_eq(app.capture, want);
+	free(want);
+	app_capture_done(&app);
+	app_key(&app, 'q');
+	app_key(&app, 'c');
 	/* the prompt logged a line with a new contact and a follow-up */
 	int64_t fresh = t_person(ta_st, "Fred New", NULL);
 	int64_t in = t_log(ta_st, T_NOW, IKIND_MEETING, DIR_NONE, 0, (int64_t[]){ta_ana, fresh}, 2,
