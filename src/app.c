@@ -621,8 +621,14 @@ void app_status(struct app *app, size_t width, struct buf *out, size_t *cursor)
 		if (app->message != NULL) {
 			buf_puts(&b, app->message);
 		} else {
+			/* the welcome of an empty journal: what it can do, not moves */
+			static const enum keymap_action welcome[] = {KEYMAP_ACT_ADD, KEYMAP_ACT_CAPTURE,
+			                                             KEYMAP_ACT_HELP, KEYMAP_ACT_QUIT};
+			int hello = app->empty && app->screen == APP_SCREEN_MAIN;
 			size_t used = utf8_width(buf_str(&b));
-			keymap_hints(&app->km, app_mode(app), width > used ? width - used : 0, &b);
+			keymap_hints_of(&app->km, app_mode(app), hello ? welcome : NULL,
+			                hello ? sizeof welcome / sizeof welcome[0] : 0,
+			                width > used ? width - used : 0, &b);
 		}
 	}
 	utf8_fit(out, buf_str(&b), width, 0);

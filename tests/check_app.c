@@ -653,6 +653,14 @@ START_TEST(test_welcome_on_empty)
 	ck_assert_int_eq(app_init(&app, st, &ta_params, T_NOW, &cause), 0);
 	ck_assert(app.empty);
 	ck_assert_ptr_null(vm_contacts_selected(&app.contacts));
+	/* the hints are what the welcome can do, not moves over nobody */
+	struct buf b;
+	buf_init(&b);
+	size_t cur;
+	app_status(&app, 200, &b, &cur);
+	ck_assert_msg(strstr(buf_str(&b), "c log  a add  ? help  q quit") != NULL, "%s", buf_str(&b));
+	ck_assert_msg(strstr(buf_str(&b), "j/k move") == NULL, "%s", buf_str(&b));
+	buf_free(&b);
 	/* every key is harmless with nobody */
 	static const uint32_t keys[] = {'j', 'k', 'G', 'g', ' ', 's', 't', 'z', 'd', 'f', 'D',
 	                                KEYMAP_KEY_ENTER, KEYMAP_KEY_PGDN, 'u', '?'};
