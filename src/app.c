@@ -241,11 +241,16 @@ static int app_input_key(struct app *app, uint32_t key)
 	if (app->input == APP_INPUT_FILTER &&
 	    (key == KEYMAP_KEY_UP || key == KEYMAP_KEY_DOWN)) {
 		vm_contacts_move(&app->contacts, key == KEYMAP_KEY_UP ? -1 : 1);
+		app->filter_moved = 1;
 		app->settle = 1;
 		return dirty | APP_DIRTY_CONTACTS;
 	}
 	int ch = app_edit_key(&app->le, key);
 	if (ch > 0 && (ch & LINEEDIT_CHANGED_TEXT) && app->input == APP_INPUT_FILTER) {
+		/* unless moved by hand, the contact selected before `/` is the one
+		   wanted: it comes back once the filter shows it again */
+		if (!app->filter_moved && app->sel_was != 0)
+			app->contacts.want = app->sel_was;
 		app_filter_apply(app, lineedit_text(&app->le));
 		dirty |= APP_DIRTY_ALL;
 	}
@@ -406,6 +411,7 @@ int app_handle(struct app *app, enum keymap_action a)
 		free(app->filter_was);
 		app->filter_was = app->filter ? xstrdup(app->filter) : NULL;
 		app->sel_was = r ? r->rowid : 0;
+		app->filter_moved = 0;
 		app->focus = LAYOUT_CONTACTS;
 		app_ask(app, APP_INPUT_FILTER, app->filter, xstrdup("/"));
 		return APP_DIRTY_ALL;

@@ -253,6 +253,37 @@ START_TEST(test_filter_live_keep_and_restore)
 }
 END_TEST
 
+/* While the filter is typed, the selection it moved comes back to the
+ * contact selected before once the filter shows it again; a move made
+ * meanwhile is kept. */
+START_TEST(test_filter_typed_selection_comes_back)
+{
+	struct app app;
+	ta_open(&app);
+	vm_contacts_set_sort(&app.contacts, VM_SORT_NAME);
+	app_key(&app, 'j'); /* Bruno Lima */
+	app_key(&app, '/');
+	ta_type(&app, "a");
+	ck_assert_str_eq(ta_sel_name(&app), "Bruno Lima");
+	ta_type(&app, "na"); /* "ana": Ana Souza only */
+	ck_assert_str_eq(ta_sel_name(&app), "Ana Souza");
+	app_key(&app, KEYMAP_KEY_BACKSPACE);
+	app_key(&app, KEYMAP_KEY_BACKSPACE);
+	ck_assert_str_eq(ta_sel_name(&app), "Bruno Lima");
+	/* moved by hand: the filter leaves it there */
+	app_key(&app, KEYMAP_KEY_DOWN);
+	ck_assert_str_eq(ta_sel_name(&app), "Dora Fátima");
+	ta_type(&app, "n");
+	ta_type(&app, "a"); /* "ana" */
+	ck_assert_str_eq(ta_sel_name(&app), "Ana Souza");
+	app_key(&app, 21); /* C-u */
+	ck_assert_str_eq(ta_sel_name(&app), "Ana Souza");
+	app_key(&app, KEYMAP_KEY_ESC);
+	ck_assert_str_eq(ta_sel_name(&app), "Bruno Lima");
+	app_free(&app);
+}
+END_TEST
+
 START_TEST(test_marks)
 {
 	struct app app;
@@ -817,6 +848,7 @@ Suite *suite_app(void)
 	tcase_add_test(tc, test_selection_follows_contact);
 	tcase_add_test(tc, test_moves_clamp);
 	tcase_add_test(tc, test_filter_live_keep_and_restore);
+	tcase_add_test(tc, test_filter_typed_selection_comes_back);
 	tcase_add_test(tc, test_marks);
 	tcase_add_test(tc, test_columns_fit);
 	tcase_add_test(tc, test_timeline_lazy_and_scope);
