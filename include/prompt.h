@@ -36,8 +36,6 @@ struct prompt *prompt_begin(struct vm_capture *vm, int ascii);
  * *result (a failed save shows its cause and goes on editing), else 0. */
 int prompt_feed(struct prompt *p, struct vm_capture *vm, int fn, wint_t ch, prompt_save_fn save,
                 void *arg, enum prompt_result *result);
-/* Paints every cell of the prompt again (a resize, or before a dump). */
-void prompt_repaint(struct prompt *p, struct vm_capture *vm);
 void prompt_end(struct prompt *p);
 
 #endif

@@ -609,11 +609,6 @@ int prompt_feed(struct prompt *p, struct vm_capture *vm, int fn, wint_t ch, prom
 	return 0;
 }
 
-void prompt_repaint(struct prompt *p, struct vm_capture *vm)
-{
-	prompt_paint(p, vm, VM_CAPTURE_DIRTY_ALL);
-}
-
 void prompt_end(struct prompt *p)
 {
 	free(p);

@@ -537,9 +537,8 @@ static int tui_script_line(struct tui *t, const struct tui_config *cfg, char *li
 	if (*s == '\0' || *s == '#')
 		return 0;
 	if (strcmp(s, "dump") == 0) {
-		if (t->capture != NULL)
-			prompt_repaint(t->capture->prompt, &t->capture->vm);
-		else
+		/* the prompt is dumped as its own paints left it */
+		if (t->capture == NULL)
 			tui_paint(t, APP_DIRTY_ALL);
 		tui_dump(t, cfg->dump, ++*dumps);
 		return 0;
