@@ -1,6 +1,7 @@
 /* prompt.h: `kith capture` on the controlling terminal: ncursesw on /dev/tty (so it
- * works in a popup with standard output redirected), keys mapped onto vm_capture, one
- * paint per key. Terminal layer; depends on vm_capture.h. */
+ * works in a popup with standard output redirected), or on a screen curses already
+ * shows; keys mapped onto vm_capture, one paint per key. Terminal layer; depends on
+ * vm_capture.h. */
 #ifndef KITH_PROMPT_H
 #define KITH_PROMPT_H
 

@@ -1,5 +1,6 @@
-/* prompt.c: `kith capture` on the terminal: ncursesw on /dev/tty, keys to
- * vm_capture keys, one paint per key with the text always escaped (utf8_fit).
+/* prompt.c: `kith capture` on the terminal: ncursesw on /dev/tty (or a screen
+ * already open), keys to vm_capture keys, one paint per key with the text
+ * always escaped (utf8_fit), in ASCII outside a UTF-8 locale.
  * Terminal layer; depends on vm_capture.h, lineedit.h, utf8.h and curses. */
 #include "prompt.h"
 

@@ -2,7 +2,8 @@
  * to keymap keys, one paint per loop (werase, then one doupdate), an idle
  * tick that loads what the selection settled on and reloads when another
  * process wrote; held signals and a crash handler restore the terminal; and
- * the scripted mode (KITH_SCRIPT) that dumps the virtual screen as text.
+ * the scripted mode (KITH_SCRIPT) that dumps the virtual screen as text,
+ * the capture prompt drawn on it too.
  * Terminal layer; depends on curses, app.h, clock.h and the pane_*.c files. */
 #include "tui.h"
 
