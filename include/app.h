@@ -90,6 +90,7 @@ struct app {
 	char *filter;      /* the filter as typed; NULL: none */
 	char *filter_was;  /* the filter before `/` (Esc restores it) */
 	int64_t sel_was;   /* the contact selected before `/` */
+	int filter_moved;  /* the selection was moved while the filter was typed */
 	int64_t confirm;   /* the contact the confirmation is about */
 	char *message;     /* NULL: none */
 	int message_error;

@@ -116,5 +116,8 @@ void keymap_help_lines(const struct keymap *km, struct vm_lines *out);
 /* "j/k move  / filter  ? help": the hints of a mode that fit in width cells,
  * appended to out. */
 void keymap_hints(const struct keymap *km, enum keymap_mode mode, size_t width, struct buf *out);
+/* The same hints for the actions in only[0, nonly) alone (only NULL: all). */
+void keymap_hints_of(const struct keymap *km, enum keymap_mode mode,
+                     const enum keymap_action *only, size_t nonly, size_t width, struct buf *out);
 
 #endif

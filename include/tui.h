@@ -30,6 +30,7 @@ struct tui_config {
 	FILE *dump;
 	tui_capture_fn capture; /* `c`; NULL: not offered */
 	void *capture_arg;
+	int ascii; /* the locale is not UTF-8: ASCII marks, and '?' for other text */
 };
 
 /* Runs the program until the user quits (or the script ends). The terminal

@@ -67,6 +67,12 @@ size_t utf8_fit_as(struct buf *out, const char *s, size_t cells, int pad, int as
  * when ascii is set, else unchanged. */
 void utf8_bar(struct buf *out, double frac, int cells, int ascii);
 void utf8_marks_as(struct buf *out, const char *s, int ascii);
+/* s for a terminal whose locale is not UTF-8: kith's marks in ASCII as
+ * utf8_marks_as spells them (and the arrows <- <>, ^ v, > for U+25B8 and |
+ * for U+2502), every other printable code point past ASCII as one '?' a
+ * cell it takes (so a line keeps its width; combining marks go); controls
+ * and invalid bytes are left as they are for utf8_escape. Appended to out. */
+void utf8_ascii(struct buf *out, const char *s);
 
 /* Folded form for matching: ASCII and Latin lower case with accents removed
  * (Fátima -> fatima, Łukasz -> lukasz, Øystein -> oystein, ß -> ss, æ -> ae,

@@ -52,6 +52,7 @@ struct vm_contacts {
 	struct strv words; /* its words, each cut at 255 bytes */
 	unsigned char *hits; /* per row: how many of the words it has (scratch) */
 	int64_t want;  /* the selected contact's rowid; kept across rebuilds */
+	int ascii;     /* the warmth bar in ASCII (a locale that is not UTF-8) */
 };
 
 /* st and params are borrowed and must outlive vm. Nothing is loaded yet. */
@@ -88,7 +89,8 @@ void vm_contacts_set_sort(struct vm_contacts *vm, enum vm_sort s);
 enum vm_sort vm_contacts_cycle_sort(struct vm_contacts *vm);
 /* Shows only the contacts whose folded name, organisation and tags contain
  * every word of text folded (NULL or blank: all). The selected contact stays
- * selected when it is still shown, else the first row is. */
+ * selected when it is still shown, else the shown contact nearest it in the
+ * sort's order is (the one below on a tie). */
 void vm_contacts_set_filter(struct vm_contacts *vm, const char *text);
 
 /* Marks or unmarks the selected row; returns its new mark (0 when none). */

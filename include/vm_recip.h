@@ -32,6 +32,7 @@ struct vm_recip {
 	size_t nin;
 	struct followup *fu; /* every follow-up, open and done */
 	size_t nfu;
+	int ascii; /* the balance bar in ASCII (a locale that is not UTF-8) */
 };
 
 void vm_recip_init(struct vm_recip *vm, struct store *st, const struct score_params *params);
@@ -52,6 +53,8 @@ void vm_recip_record_lines(const struct vm_recip *vm, struct vm_lines *out);
 /* The balance bar, `cells` cells (even, at most 20) centred on 0: filled
  * left of the middle for got, right of it for gave; into out. */
 void vm_recip_balance_bar(double balance, int cells, char out[64]);
+/* The same bar in '#' and '.' when ascii is set. */
+void vm_recip_balance_bar_as(double balance, int cells, int ascii, char out[64]);
 /* The first open follow-up (earliest due), or NULL. */
 const struct followup *vm_recip_first_open(const struct vm_recip *vm);
 

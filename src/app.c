@@ -258,11 +258,16 @@ static int app_input_key(struct app *app, uint32_t key)
 	if (app->input == APP_INPUT_FILTER &&
 	    (key == KEYMAP_KEY_UP || key == KEYMAP_KEY_DOWN)) {
 		vm_contacts_move(&app->contacts, key == KEYMAP_KEY_UP ? -1 : 1);
+		app->filter_moved = 1;
 		app->settle = 1;
 		return dirty | APP_DIRTY_CONTACTS;
 	}
 	int ch = app_edit_key(&app->le, key);
 	if (ch > 0 && (ch & LINEEDIT_CHANGED_TEXT) && app->input == APP_INPUT_FILTER) {
+		/* unless moved by hand, the contact selected before `/` is the one
+		   wanted: it comes back once the filter shows it again */
+		if (!app->filter_moved && app->sel_was != 0)
+			app->contacts.want = app->sel_was;
 		app_filter_apply(app, lineedit_text(&app->le));
 		dirty |= APP_DIRTY_ALL;
 	}
@@ -295,11 +300,12 @@ void app_capture_for(struct app *app, const struct vm_contact_row *const *rows, 
 }
 
 /* `c`: the capture prompt, prefilled with a mention of every marked contact,
- * else of the selected one. */
+ * else of the selected one; in a record, of the contact it shows (the marks
+ * are the list's). */
 static void app_capture_prefill(struct app *app)
 {
 	const struct vm_contact_row **m = NULL;
-	size_t n = vm_contacts_marked(&app->contacts, &m);
+	size_t n = app->screen == APP_SCREEN_MAIN ? vm_contacts_marked(&app->contacts, &m) : 0;
 	const struct vm_contact_row *sel = app_selected(app);
 	if (n > 0)
 		app_capture_for(app, m, n);
@@ -438,6 +444,7 @@ int app_handle(struct app *app, enum keymap_action a)
 		free(app->filter_was);
 		app->filter_was = app->filter ? xstrdup(app->filter) : NULL;
 		app->sel_was = r ? r->rowid : 0;
+		app->filter_moved = 0;
 		app->focus = LAYOUT_CONTACTS;
 		app_ask(app, APP_INPUT_FILTER, app->filter, xstrdup("/"));
 		return APP_DIRTY_ALL;
@@ -665,8 +672,14 @@ void app_status(struct app *app, size_t width, struct buf *out, size_t *cursor)
 		if (app->message != NULL) {
 			buf_puts(&b, app->message);
 		} else {
+			/* the welcome of an empty journal: what it can do, not moves */
+			static const enum keymap_action welcome[] = {KEYMAP_ACT_ADD, KEYMAP_ACT_CAPTURE,
+			                                             KEYMAP_ACT_HELP, KEYMAP_ACT_QUIT};
+			int hello = app->empty && app->screen == APP_SCREEN_MAIN;
 			size_t used = utf8_width(buf_str(&b));
-			keymap_hints(&app->km, app_mode(app), width > used ? width - used : 0, &b);
+			keymap_hints_of(&app->km, app_mode(app), hello ? welcome : NULL,
+			                hello ? sizeof welcome / sizeof welcome[0] : 0,
+			                width > used ? width - used : 0, &b);
 		}
 	}
 	utf8_fit(out, buf_str(&b), width, 0);

@@ -245,7 +245,7 @@ static int cli_capture_run(struct cli *cli, struct cli_args *a)
 	enum prompt_result result = PROMPT_CANCELLED;
 	char *cause = NULL;
 	int rc = CLI_OK;
-	if (prompt_run(&vm, cli_capture_save_line, &sv, &result, &cause) != 0) {
+	if (prompt_run(&vm, cli->ascii, cli_capture_save_line, &sv, &result, &cause) != 0) {
 		rc = cli_fail(cli, cause);
 	} else if (result == PROMPT_SAVED) {
 		if (cli_capture_history_add(vm_capture_line(&vm), &cause) != 0)

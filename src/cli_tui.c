@@ -67,6 +67,7 @@ static int cli_tui_run(struct cli *cli, struct cli_args *a)
 		stdout,
 		cli_tui_capture,
 		st,
+		cli->ascii,
 	};
 	int rc = tui_run(&tc, &cause);
 	free(text);

@@ -325,10 +325,21 @@ void keymap_help_lines(const struct keymap *km, struct vm_lines *out)
 
 void keymap_hints(const struct keymap *km, enum keymap_mode mode, size_t width, struct buf *out)
 {
+	keymap_hints_of(km, mode, NULL, 0, width, out);
+}
+
+void keymap_hints_of(const struct keymap *km, enum keymap_mode mode,
+                     const enum keymap_action *only, size_t nonly, size_t width, struct buf *out)
+{
 	size_t used = 0;
 	for (size_t i = 0; i < KEYMAP_NTABLE; i++) {
 		const struct keymap_entry *e = &keymap_table[i];
 		if (e->hint == NULL || !(e->modes & (1u << mode)))
+			continue;
+		size_t k = 0;
+		while (k < nonly && only[k] != e->action)
+			k++;
+		if (only != NULL && k == nonly)
 			continue;
 		char keys[130];
 		if (e->action == KEYMAP_ACT_UP) {

@@ -51,7 +51,10 @@ void pane_contacts_paint(struct tui *t, const struct layout_rect *r, int focused
 	struct app *app = t->app;
 	struct vm_contacts *vm = &app->contacts;
 	char title[64];
-	snprintf(title, sizeof title, "Contacts %zu", vm->n);
+	if (vm->filter != NULL) /* the matches of the total */
+		snprintf(title, sizeof title, "Contacts %zu/%zu", vm->nshown, vm->n);
+	else
+		snprintf(title, sizeof title, "Contacts %zu", vm->n);
 	tui_title(t, r, title, focused);
 	if (r->h < 2 || r->w < 1)
 		return;

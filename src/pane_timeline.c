@@ -52,10 +52,11 @@ void pane_timeline_paint(struct tui *t, const struct layout_rect *r, int focused
 		if (x < w)
 			x += tui_put(t, y, r->x + (int)x, c.kind, w - x > kw - 1 ? kw - 1 : w - x,
 			             t->role[THEME_NORMAL], 1);
+		size_t aw = t->ascii ? 3 : 2; /* "<-" and a blank in ASCII */
 		if (x < w)
 			x += tui_put(t, y, r->x + (int)x, "", 1, t->role[THEME_NORMAL], 1);
 		if (x < w)
-			x += tui_put(t, y, r->x + (int)x, c.arrow, w - x > 2 ? 2 : w - x, t->role[dir], 1);
+			x += tui_put(t, y, r->x + (int)x, c.arrow, w - x > aw ? aw : w - x, t->role[dir], 1);
 		if (x < w) {
 			struct buf b;
 			buf_init(&b);

@@ -1,11 +1,10 @@
-/* prompt.c: `kith capture` on the terminal: ncursesw on /dev/tty, keys to
- * vm_capture keys, one paint per key with the text always escaped (utf8_fit).
+/* prompt.c: `kith capture` on the terminal: ncursesw on /dev/tty (or a screen
+ * already open), keys to vm_capture keys, one paint per key with the text
+ * always escaped (utf8_fit), in ASCII outside a UTF-8 locale.
  * Terminal layer; depends on vm_capture.h, lineedit.h, utf8.h and curses. */
 #include "prompt.h"
 
 #include <curses.h>
-#include <langinfo.h>
-#include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -53,6 +52,7 @@ struct prompt {
 	attr_t attr[VM_CAPTURE_STYLE_COUNT];
 	attr_t title, input_error;
 	int small;  /* the last paint was the "too small" line */
+	int ascii;  /* draw in ASCII: the locale is not UTF-8 */
 	int cy, cx; /* where the cursor goes */
 };
 
@@ -60,12 +60,22 @@ struct prompt {
 
 /* Paints s[0, len) escaped, cut to at most cells; returns the cells used and
  * sets *cut when not all of it fitted. */
-static size_t prompt_put(const char *s, size_t len, size_t cells, attr_t a, int *cut)
+static size_t prompt_put(const struct prompt *p, const char *s, size_t len, size_t cells,
+                         attr_t a, int *cut)
 {
 	char *part = xstrndup(s, len);
 	struct buf b;
 	buf_init(&b);
-	size_t used = utf8_fit(&b, part, cells, 0);
+	if (p->ascii) {
+		struct buf as;
+		buf_init(&as);
+		utf8_ascii(&as, part);
+		free(part);
+		part = buf_detach(&as);
+		if (part == NULL)
+			part = xstrdup("");
+	}
+	size_t used = utf8_fit_as(&b, part, cells, 0, p->ascii);
 	if (cut != NULL)
 		*cut = utf8_width(part) > cells;
 	attrset(a);
@@ -77,12 +87,12 @@ static size_t prompt_put(const char *s, size_t len, size_t cells, attr_t a, int 
 
 static void prompt_paint_title(struct prompt *p, int cols)
 {
-	struct buf b;
-	buf_init(&b);
-	utf8_fit(&b, prompt_title, (size_t)cols, 1);
+	move(0, 0);
+	size_t used = prompt_put(p, prompt_title, strlen(prompt_title), (size_t)cols, p->title, NULL);
 	attrset(p->title);
-	mvaddstr(0, 0, buf_str(&b));
-	buf_free(&b);
+	for (; used < (size_t)cols; used++)
+		addch(' ');
+	attrset(A_NORMAL);
 }
 
 static void prompt_paint_line(struct prompt *p, struct vm_capture *vm, int cols)
@@ -92,7 +102,7 @@ static void prompt_paint_line(struct prompt *p, struct vm_capture *vm, int cols)
 	lineedit_view(&vm->le, width, &start, &col);
 	move(1, 0);
 	attrset(p->attr[VM_CAPTURE_STYLE_LABEL]);
-	addstr(start > 0 ? "\xe2\x80\xa6 " : "> ");
+	addstr(start == 0 ? "> " : p->ascii ? "< " : "\xe2\x80\xa6 ");
 	size_t eo = n, el = 0;
 	vm_capture_error_span(vm, &eo, &el);
 	/* three runs: before the error, the error, after it */
@@ -105,7 +115,7 @@ static void prompt_paint_line(struct prompt *p, struct vm_capture *vm, int cols)
 			continue;
 		int cut = 0;
 		attr_t at = i == 1 ? p->input_error : p->attr[VM_CAPTURE_STYLE_TEXT];
-		left -= prompt_put(s + a, z - a, left, at, &cut);
+		left -= prompt_put(p, s + a, z - a, left, at, &cut);
 		if (cut)
 			break;
 	}
@@ -120,9 +130,15 @@ static void prompt_paint_line(struct prompt *p, struct vm_capture *vm, int cols)
 static int prompt_wrap_span(struct prompt *p, const struct vm_capture_span *sp, int *y, int *x,
                             int maxy, int cols)
 {
-	struct buf esc;
+	struct buf esc, as;
 	buf_init(&esc);
-	utf8_escape(&esc, sp->text, strlen(sp->text));
+	buf_init(&as);
+	const char *text = sp->text;
+	if (p->ascii) {
+		utf8_ascii(&as, text);
+		text = buf_str(&as);
+	}
+	utf8_escape(&esc, text, strlen(text));
 	const char *s = buf_str(&esc);
 	size_t n = esc.len, i = 0;
 	attrset(p->attr[sp->style]);
@@ -180,6 +196,7 @@ static int prompt_wrap_span(struct prompt *p, const struct vm_capture_span *sp, 
 		}
 	}
 	buf_free(&esc);
+	buf_free(&as);
 	return room;
 }
 
@@ -200,7 +217,7 @@ static void prompt_paint_rows(struct prompt *p, const struct vm_capture *vm, int
 				continue;
 			}
 			int cut = 0;
-			x += (int)prompt_put(sp->text, strlen(sp->text), (size_t)(cols - x),
+			x += (int)prompt_put(p, sp->text, strlen(sp->text), (size_t)(cols - x),
 			                     p->attr[sp->style], &cut);
 			if (cut || x >= cols)
 				break;
@@ -219,13 +236,10 @@ static void prompt_paint(struct prompt *p, struct vm_capture *vm, int dirty)
 	int rows, cols;
 	getmaxyx(stdscr, rows, cols);
 	if (rows < PROMPT_MIN_ROWS || cols < PROMPT_MIN_COLS) {
-		struct buf b;
-		buf_init(&b);
-		utf8_fit(&b, prompt_small, cols > 0 ? (size_t)cols : 0, 0);
 		erase();
-		attrset(A_NORMAL);
-		mvaddstr(0, 0, buf_str(&b));
-		buf_free(&b);
+		move(0, 0);
+		prompt_put(p, prompt_small, strlen(prompt_small), cols > 0 ? (size_t)cols : 0, A_NORMAL,
+		           NULL);
 		curs_set(0);
 		p->small = 1;
 		refresh();
@@ -389,6 +403,20 @@ static int prompt_char_key(struct vm_capture *vm, wint_t ch, enum vm_capture_key
 	return 1;
 }
 
+/* A key as get_wch gave it (fn: a function key; 27 alone is Esc); 1 with
+ * *key (and *cp), 0 when it means nothing here. */
+static int prompt_map(struct vm_capture *vm, int fn, wint_t ch, enum vm_capture_key *key,
+                      uint32_t *cp)
+{
+	if (fn)
+		return prompt_function_key(ch, key);
+	if (ch == 27) {
+		*key = VM_CAPTURE_KEY_ESC;
+		return 1;
+	}
+	return prompt_char_key(vm, ch, key, cp);
+}
+
 /* Reads one key; 1 with *key (and *cp), 0 when there was none or it means
  * nothing here, -1 when the terminal is gone. */
 static int prompt_read(struct vm_capture *vm, FILE *tty, int wait_ms, enum vm_capture_key *key,
@@ -404,7 +432,7 @@ static int prompt_read(struct vm_capture *vm, FILE *tty, int wait_ms, enum vm_ca
 		return 0;
 	}
 	if (r == KEY_CODE_YES)
-		return prompt_function_key(ch, key);
+		return prompt_map(vm, 1, ch, key, cp);
 	if (ch == 27) {
 		/* ESC alone, or the first half of an Alt combination */
 		wint_t next;
@@ -418,7 +446,31 @@ static int prompt_read(struct vm_capture *vm, FILE *tty, int wait_ms, enum vm_ca
 			return prompt_alt(next, key);
 		return 0;
 	}
-	return prompt_char_key(vm, ch, key, cp);
+	return prompt_map(vm, 0, ch, key, cp);
+}
+
+/* One key given to the view model, and a save when it asks for one; adds
+ * what to repaint to *dirty. 1 once the prompt is done (*result says how). */
+static int prompt_handle(struct vm_capture *vm, enum vm_capture_key key, uint32_t cp,
+                         prompt_save_fn save, void *arg, enum prompt_result *result, int *dirty)
+{
+	if (key == VM_CAPTURE_KEY_REDRAW)
+		clearok(curscr, TRUE);
+	*dirty |= vm_capture_key(vm, key, cp);
+	if (vm->action == VM_CAPTURE_CANCEL)
+		return 1;
+	if (vm->action != VM_CAPTURE_SAVE)
+		return 0;
+	char *why = NULL;
+	int done = 0;
+	if (save(arg, vm_capture_line(vm), &why) == 0) {
+		*result = PROMPT_SAVED;
+		done = 1;
+	} else {
+		*dirty |= vm_capture_fail(vm, why);
+	}
+	free(why);
+	return done;
 }
 
 static int prompt_signalled(void)
@@ -433,16 +485,6 @@ static int prompt_signalled(void)
 }
 
 /* ---- set-up ---- */
-
-/* kith's text is UTF-8: make sure curses measures and writes it so. */
-static void prompt_utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-	if (cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
-		return;
-	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
-		setlocale(LC_CTYPE, "en_US.UTF-8");
-}
 
 static void prompt_colors(struct prompt *p)
 {
@@ -468,7 +510,6 @@ static int prompt_open(struct prompt *p, char **cause)
 	p->tty = fopen("/dev/tty", "r+");
 	if (p->tty == NULL)
 		return err_set(cause, "kith capture needs a terminal (cannot open /dev/tty)");
-	prompt_utf8();
 	/* curses installs handlers of its own; the caller's come back on close */
 	for (size_t i = 0; i < sizeof prompt_signals / sizeof prompt_signals[0]; i++)
 		sigaction(prompt_signals[i], NULL, &p->was[i]);
@@ -499,11 +540,12 @@ static void prompt_close(struct prompt *p)
 	p->tty = NULL;
 }
 
-int prompt_run(struct vm_capture *vm, prompt_save_fn save, void *arg, enum prompt_result *result,
-               char **cause)
+int prompt_run(struct vm_capture *vm, int ascii, prompt_save_fn save, void *arg,
+               enum prompt_result *result, char **cause)
 {
 	struct prompt p;
 	memset(&p, 0, sizeof p);
+	p.ascii = ascii;
 	*result = PROMPT_CANCELLED;
 
 	/* held, and checked between keys, so that the terminal is always restored */
@@ -530,21 +572,7 @@ int prompt_run(struct vm_capture *vm, prompt_save_fn save, void *arg, enum promp
 			if (got <= 0)
 				break;
 			wait = 0;
-			if (key == VM_CAPTURE_KEY_REDRAW)
-				clearok(curscr, TRUE);
-			dirty |= vm_capture_key(vm, key, cp);
-			if (vm->action == VM_CAPTURE_CANCEL)
-				done = 1;
-			if (vm->action == VM_CAPTURE_SAVE) {
-				char *why = NULL;
-				if (save(arg, vm_capture_line(vm), &why) == 0) {
-					*result = PROMPT_SAVED;
-					done = 1;
-				} else {
-					dirty |= vm_capture_fail(vm, why);
-				}
-				free(why);
-			}
+			done = prompt_handle(vm, key, cp, save, arg, result, &dirty);
 		}
 		if (!done && dirty != 0)
 			prompt_paint(&p, vm, dirty);
@@ -553,4 +581,36 @@ int prompt_run(struct vm_capture *vm, prompt_save_fn save, void *arg, enum promp
 	/* a held signal now takes its usual effect */
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return 0;
+}
+
+/* ---- on a screen curses already shows ---- */
+
+struct prompt *prompt_begin(struct vm_capture *vm, int ascii)
+{
+	struct prompt *p = xcalloc(1, sizeof *p);
+	p->ascii = ascii;
+	prompt_colors(p);
+	prompt_paint(p, vm, VM_CAPTURE_DIRTY_ALL);
+	return p;
+}
+
+int prompt_feed(struct prompt *p, struct vm_capture *vm, int fn, wint_t ch, prompt_save_fn save,
+                void *arg, enum prompt_result *result)
+{
+	enum vm_capture_key key;
+	uint32_t cp = 0;
+	int dirty = 0;
+	*result = PROMPT_CANCELLED;
+	if (!prompt_map(vm, fn, ch, &key, &cp))
+		return 0;
+	if (prompt_handle(vm, key, cp, save, arg, result, &dirty))
+		return 1;
+	if (dirty != 0)
+		prompt_paint(p, vm, dirty);
+	return 0;
+}
+
+void prompt_end(struct prompt *p)
+{
+	free(p);
 }

@@ -2,14 +2,13 @@
  * to keymap keys, one paint per loop (werase, then one doupdate), an idle
  * tick that loads what the selection settled on and reloads when another
  * process wrote; held signals and a crash handler restore the terminal; and
- * the scripted mode (KITH_SCRIPT) that dumps the virtual screen as text.
+ * the scripted mode (KITH_SCRIPT) that dumps the virtual screen as text,
+ * the capture prompt drawn on it too.
  * Terminal layer; depends on curses, app.h, clock.h and the pane_*.c files. */
 #include "tui.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <langinfo.h>
-#include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -54,18 +53,23 @@ static void tui_on_crash(int sig)
 
 size_t tui_put(struct tui *t, int y, int x, const char *s, size_t cells, attr_t a, int pad)
 {
-	(void)t;
 	if (cells == 0 || y < 0 || x < 0 || y >= LINES || x >= COLS)
 		return 0;
 	if ((size_t)(COLS - x) < cells)
 		cells = (size_t)(COLS - x);
-	struct buf b;
+	struct buf b, ascii;
 	buf_init(&b);
-	size_t used = utf8_fit(&b, s, cells, pad);
+	buf_init(&ascii);
+	if (t->ascii) {
+		utf8_ascii(&ascii, s);
+		s = buf_str(&ascii);
+	}
+	size_t used = utf8_fit_as(&b, s, cells, pad, t->ascii);
 	attrset(a);
 	mvaddstr(y, x, buf_str(&b));
 	attrset(A_NORMAL);
 	buf_free(&b);
+	buf_free(&ascii);
 	return pad ? cells : used;
 }
 
@@ -149,23 +153,25 @@ static void tui_paint(struct tui *t, int dirty)
 
 /* ---- keys ---- */
 
+/* The curses codes of the named keys. */
+static const struct {
+	int curses;
+	uint32_t key;
+} tui_fkeys[] = {
+	{KEY_UP, KEYMAP_KEY_UP},       {KEY_DOWN, KEYMAP_KEY_DOWN},
+	{KEY_LEFT, KEYMAP_KEY_LEFT},   {KEY_RIGHT, KEYMAP_KEY_RIGHT},
+	{KEY_HOME, KEYMAP_KEY_HOME},   {KEY_END, KEYMAP_KEY_END},
+	{KEY_PPAGE, KEYMAP_KEY_PGUP},  {KEY_NPAGE, KEYMAP_KEY_PGDN},
+	{KEY_BTAB, KEYMAP_KEY_BTAB},   {KEY_ENTER, KEYMAP_KEY_ENTER},
+	{KEY_BACKSPACE, KEYMAP_KEY_BACKSPACE}, {KEY_DC, KEYMAP_KEY_DELETE},
+	{KEY_RESIZE, KEYMAP_KEY_RESIZE}, {KEY_F(1), KEYMAP_KEY_F1},
+};
+
 static uint32_t tui_function_key(wint_t ch)
 {
-	static const struct {
-		int curses;
-		uint32_t key;
-	} map[] = {
-		{KEY_UP, KEYMAP_KEY_UP},       {KEY_DOWN, KEYMAP_KEY_DOWN},
-		{KEY_LEFT, KEYMAP_KEY_LEFT},   {KEY_RIGHT, KEYMAP_KEY_RIGHT},
-		{KEY_HOME, KEYMAP_KEY_HOME},   {KEY_END, KEYMAP_KEY_END},
-		{KEY_PPAGE, KEYMAP_KEY_PGUP},  {KEY_NPAGE, KEYMAP_KEY_PGDN},
-		{KEY_BTAB, KEYMAP_KEY_BTAB},   {KEY_ENTER, KEYMAP_KEY_ENTER},
-		{KEY_BACKSPACE, KEYMAP_KEY_BACKSPACE}, {KEY_DC, KEYMAP_KEY_DELETE},
-		{KEY_RESIZE, KEYMAP_KEY_RESIZE}, {KEY_F(1), KEYMAP_KEY_F1},
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if ((wint_t)map[i].curses == ch)
-			return map[i].key;
+	for (size_t i = 0; i < sizeof tui_fkeys / sizeof tui_fkeys[0]; i++)
+		if ((wint_t)tui_fkeys[i].curses == ch)
+			return tui_fkeys[i].key;
 	return KEYMAP_KEY_NONE;
 }
 
@@ -256,15 +262,6 @@ static int tui_signalled(void)
 
 /* ---- set-up ---- */
 
-static void tui_utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-	if (cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
-		return;
-	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
-		setlocale(LC_CTYPE, "en_US.UTF-8");
-}
-
 static int tui_open(struct tui *t, const struct tui_config *cfg, char **cause)
 {
 	const char *term = getenv("TERM");
@@ -291,7 +288,7 @@ static int tui_open(struct tui *t, const struct tui_config *cfg, char **cause)
 	}
 	/* the modes before curses changes them are what a crash gives back */
 	int saved = !t->script && tcgetattr(fileno(t->in), &tui_saved_tty) == 0;
-	tui_utf8();
+	t->ascii = cfg->ascii;
 	t->scr = newterm(term, t->out, t->in);
 	if (t->scr == NULL)
 		return err_set(cause, "cannot use the terminal '%s' (unknown to terminfo?)", term);
@@ -335,6 +332,8 @@ static void tui_close(struct tui *t)
 struct tui_capture {
 	const struct tui_config *cfg;
 	struct app_log log;
+	struct vm_capture vm;
+	struct prompt *prompt; /* the scripted mode's prompt on the virtual screen */
 };
 
 static int tui_capture_save(void *arg, const char *line, char **cause)
@@ -344,38 +343,63 @@ static int tui_capture_save(void *arg, const char *line, char **cause)
 	return c->cfg->capture(c->cfg->capture_arg, line, clock_now(c->cfg->clock), &c->log, cause);
 }
 
+static struct tui_capture *tui_capture_new(struct tui *t, const struct tui_config *cfg)
+{
+	struct tui_capture *c = xcalloc(1, sizeof *c);
+	c->cfg = cfg;
+	vm_capture_init(&c->vm, cfg->st, clock_now(cfg->clock));
+	vm_capture_set_line(&c->vm, t->app->capture);
+	return c;
+}
 
-/* `c`: the capture prompt of `kith capture` (prompt.c, on a terminal of its
- * own), then the program's screen opened again. */
-static int tui_capture(struct tui *t, const struct tui_config *cfg)
+/* The prompt was left (res) or failed (rc, cause): the program says what
+ * happened and shows what was logged; c is freed. */
+static int tui_capture_end(struct tui *t, struct tui_capture *c, int rc, enum prompt_result res,
+                           char *cause)
 {
 	struct app *app = t->app;
-	if (cfg->capture == NULL || t->script) {
-		app_say(app, 1, "the capture prompt needs a terminal: use kith log");
-		return app_capture_done(app);
-	}
-	struct vm_capture vm;
-	vm_capture_init(&vm, cfg->st, clock_now(cfg->clock));
-	vm_capture_set_line(&vm, app->capture);
-	tui_close(t);
-	struct tui_capture c = {cfg, {0, NULL, NULL, 0, 0, NULL}};
-	enum prompt_result res = PROMPT_CANCELLED;
-	char *cause = NULL;
-	int rc = prompt_run(&vm, tui_capture_save, &c, &res, &cause);
 	int dirty;
 	if (rc != 0) {
 		dirty = app_capture_done(app);
 		app_say(app, 1, "%s", cause ? cause : "the capture prompt failed");
 	} else if (res == PROMPT_SAVED) {
-		dirty = app_logged(app, &c.log);
+		dirty = app_logged(app, &c->log);
 	} else {
 		dirty = app_capture_done(app);
 		app_say(app, 0, "nothing logged");
 	}
 	free(cause);
+	app_log_free(&c->log);
+	vm_capture_free(&c->vm);
+	if (c->prompt != NULL)
+		prompt_end(c->prompt);
+	free(c);
+	return dirty;
+}
+
+/* `c`: the capture prompt of `kith capture` (prompt.c, on a terminal of its
+ * own), then the program's screen opened again. In the scripted mode the
+ * same prompt is drawn on the virtual screen and the script's keys go to it
+ * (tui_script_key) until it is left. */
+static int tui_capture(struct tui *t, const struct tui_config *cfg)
+{
+	struct app *app = t->app;
+	if (cfg->capture == NULL) {
+		app_say(app, 1, "the capture prompt needs a terminal: use kith log");
+		return app_capture_done(app);
+	}
+	struct tui_capture *c = tui_capture_new(t, cfg);
+	if (t->script) {
+		t->capture = c;
+		c->prompt = prompt_begin(&c->vm, cfg->ascii);
+		return 0;
+	}
+	tui_close(t);
+	enum prompt_result res = PROMPT_CANCELLED;
+	char *cause = NULL;
+	int rc = prompt_run(&c->vm, cfg->ascii, tui_capture_save, c, &res, &cause);
+	int dirty = tui_capture_end(t, c, rc, res, cause);
 	cause = NULL;
-	app_log_free(&c.log);
-	vm_capture_free(&vm);
 	if (tui_open(t, cfg, &cause) != 0) {
 		/* the terminal went away meanwhile: nothing left to show */
 		free(cause);
@@ -455,12 +479,52 @@ static void tui_dump(struct tui *t, FILE *f, size_t n)
 	buf_free(&line);
 }
 
+/* A keymap key of the script as get_wch would give it to the capture
+ * prompt (the keys that are text or control characters are themselves). */
+static void tui_script_prompt_key(struct tui *t, uint32_t key)
+{
+	struct tui_capture *c = t->capture;
+	int fn = 0;
+	wint_t ch = (wint_t)key;
+	if (key == KEYMAP_KEY_NONE)
+		return;
+	if (key == KEYMAP_KEY_TAB || key == KEYMAP_KEY_ENTER || key == KEYMAP_KEY_ESC ||
+	    key == KEYMAP_KEY_BACKSPACE) {
+		ch = key == KEYMAP_KEY_TAB ? '\t' : key == KEYMAP_KEY_ENTER ? '\r'
+		     : key == KEYMAP_KEY_ESC ? 27 : 127;
+	} else if (key >= KEYMAP_KEY_BASE) {
+		size_t i = 0;
+		while (i < sizeof tui_fkeys / sizeof tui_fkeys[0] && tui_fkeys[i].key != key)
+			i++;
+		if (i == sizeof tui_fkeys / sizeof tui_fkeys[0])
+			return;
+		fn = 1;
+		ch = (wint_t)tui_fkeys[i].curses;
+	}
+	enum prompt_result res;
+	if (prompt_feed(c->prompt, &c->vm, fn, ch, tui_capture_save, c, &res)) {
+		const struct tui_config *cfg = c->cfg;
+		t->capture = NULL;
+		int dirty = tui_capture_end(t, c, 0, res, NULL);
+		/* the prompt set colours of its own */
+		free(colors_init(t, cfg->theme ? cfg->theme : "default"));
+		dirty |= app_idle(t->app, clock_now(cfg->clock));
+		tui_paint(t, dirty | APP_DIRTY_ALL);
+	}
+}
+
 /* One key of the script, handled as the loop handles a key. */
 static void tui_script_key(struct tui *t, const struct tui_config *cfg, uint32_t key)
 {
+	if (t->capture != NULL) {
+		tui_script_prompt_key(t, key);
+		return;
+	}
 	int dirty = app_key(t->app, key);
 	if (t->app->capture != NULL)
 		dirty |= tui_capture(t, cfg);
+	if (t->capture != NULL)
+		return; /* the prompt is on the screen now */
 	dirty |= app_idle(t->app, clock_now(cfg->clock));
 	if (dirty)
 		tui_paint(t, dirty);
@@ -478,7 +542,9 @@ static int tui_script_line(struct tui *t, const struct tui_config *cfg, char *li
 	if (*s == '\0' || *s == '#')
 		return 0;
 	if (strcmp(s, "dump") == 0) {
-		tui_paint(t, APP_DIRTY_ALL);
+		/* the prompt is dumped as its own paints left it */
+		if (t->capture == NULL)
+			tui_paint(t, APP_DIRTY_ALL);
 		tui_dump(t, cfg->dump, ++*dumps);
 		return 0;
 	}
@@ -529,6 +595,8 @@ static int tui_script_line(struct tui *t, const struct tui_config *cfg, char *li
 		enum tui_button b = s[0] == 'c'           ? TUI_CLICK
 		                    : strcmp(dir, "up") == 0 ? TUI_WHEEL_UP
 		                                             : TUI_WHEEL_DOWN;
+		if (t->capture != NULL)
+			return 0; /* the capture prompt takes no mouse */
 		int dirty = tui_mouse(t, y, x, b) | app_idle(t->app, clock_now(cfg->clock));
 		if (dirty)
 			tui_paint(t, dirty);
@@ -564,6 +632,12 @@ static int tui_script(struct tui *t, const struct tui_config *cfg, char **cause)
 		}
 	}
 	fclose(f);
+	if (t->capture != NULL) {
+		/* the script ended with the prompt open: nothing logged */
+		struct tui_capture *c = t->capture;
+		t->capture = NULL;
+		tui_capture_end(t, c, 0, PROMPT_CANCELLED, NULL);
+	}
 	return rc;
 }
 
@@ -581,6 +655,7 @@ int tui_run(const struct tui_config *cfg, char **cause)
 		return -1;
 	}
 	t.app = &app;
+	app.contacts.ascii = app.recip.ascii = cfg->ascii;
 	vm_lines_init(&t.scratch);
 
 	sigset_t held, old;

@@ -16,12 +16,14 @@ struct tui {
 	SCREEN *scr;
 	FILE *in, *out;
 	int script; /* a scripted run: no terminal */
+	int ascii;  /* draw in ASCII (tui_put): the locale is not UTF-8 */
 	struct app *app;
 	attr_t role[THEME_ROLE_COUNT];
 	struct layout lay;
 	struct vm_lines scratch;
 	int cursor, cy, cx; /* where the cursor goes when a line is typed */
 	int mouse_dirty;    /* what the last mouse event changed */
+	struct tui_capture *capture; /* the scripted mode's capture prompt; NULL: none */
 };
 
 /* Writes s escaped (utf8_fit) at (y, x) in at most `cells` cells in role's

@@ -438,15 +438,15 @@ static const struct {
 } utf8_marks[] = {
 	{0x00B7, "*"},  {0x00B2, "^2"}, {0x2265, ">="}, {0x2264, "<="}, {0x2014, "-"},
 	{0x2013, "-"},  {0x2026, "..."}, {0x2192, "->"}, {0x2588, "#"},
+	{0x2190, "<-"}, {0x2194, "<>"}, {0x2191, "^"},  {0x2193, "v"},  {0x25B8, ">"},
+	{0x2502, "|"},
 };
 
-void utf8_marks_as(struct buf *out, const char *s, int ascii)
+/* s in ASCII: its marks as utf8_marks spells them; with others set, every
+ * other printable code point past ASCII too, as one '?' a cell. */
+static void utf8_ascii_as(struct buf *out, const char *s, int others)
 {
 	size_t len = strlen(s);
-	if (!ascii) {
-		buf_add(out, s, len);
-		return;
-	}
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
@@ -456,8 +456,24 @@ void utf8_marks_as(struct buf *out, const char *s, int ascii)
 				as = utf8_marks[k].ascii;
 		if (as != NULL)
 			buf_puts(out, as);
+		else if (others && cp >= 0x80 && cp != UTF8_INVALID && !utf8_is_control(cp))
+			for (int w = utf8_cp_width(cp); w > 0; w--)
+				buf_putc(out, '?');
 		else
 			buf_add(out, s + i, n);
 		i += n;
 	}
+}
+
+void utf8_marks_as(struct buf *out, const char *s, int ascii)
+{
+	if (ascii)
+		utf8_ascii_as(out, s, 0);
+	else
+		buf_puts(out, s);
+}
+
+void utf8_ascii(struct buf *out, const char *s)
+{
+	utf8_ascii_as(out, s, 1);
 }

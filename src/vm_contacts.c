@@ -389,6 +389,34 @@ static size_t vm_row_index(const struct vm_contacts *vm, int64_t rowid)
 	return lo < vm->n && vm->rows[lo].rowid == rowid ? lo : vm->n;
 }
 
+/* The index in shown of the row nearest, in the sort's order, to row at
+ * (which is not shown): the one below on a tie, else above; 0 when nothing
+ * is shown. */
+static size_t vm_nearest_shown(struct vm_contacts *vm, size_t at)
+{
+	if (vm->nshown == 0)
+		return 0;
+	const uint32_t *order = vm_order(vm, vm->sort);
+	size_t p = 0, n = vm->n;
+	while (p < n && order[p] != at)
+		p++;
+	unsigned char *on = xcalloc(n, 1);
+	for (size_t i = 0; i < vm->nshown; i++)
+		on[vm->shown[i]] = 1;
+	size_t pick = n;
+	for (size_t d = 1; pick == n && (d <= p || p + d < n); d++) {
+		if (p + d < n && on[order[p + d]])
+			pick = order[p + d];
+		else if (d <= p && on[order[p - d]])
+			pick = order[p - d];
+	}
+	free(on);
+	for (size_t i = 0; i < vm->nshown; i++)
+		if (vm->shown[i] == pick)
+			return i;
+	return 0;
+}
+
 /* Filters and sorts the shown rows, and finds the wanted contact again. With
  * narrow set, the filter only got stricter: the rows shown are filtered again,
  * in the order they are in. */
@@ -418,10 +446,14 @@ static void vm_contacts_rebuild(struct vm_contacts *vm, int narrow)
 					vm->shown[k++] = order[i];
 	}
 	vm->nshown = k;
-	size_t keep = vm->sel;
+	size_t keep = vm->sel, at = vm_row_index(vm, vm->want);
 	if (vm->want == 0 || !vm_contacts_select_rowid(vm, vm->want)) {
-		/* the contact is gone: the row that took its place */
-		vm->sel = keep < vm->nshown ? keep : vm->nshown ? vm->nshown - 1 : 0;
+		/* hidden by the filter: the nearest contact it shows; gone: the row
+		   that took its place */
+		if (at < vm->n)
+			vm->sel = vm_nearest_shown(vm, at);
+		else
+			vm->sel = keep < vm->nshown ? keep : vm->nshown ? vm->nshown - 1 : 0;
 		const struct vm_contact_row *r = vm_contacts_selected(vm);
 		vm->want = r ? r->rowid : 0;
 	}
@@ -625,7 +657,7 @@ const char *vm_contacts_cell(const struct vm_contacts *vm, const struct vm_conta
 	case VM_COL_CIRCLE:
 		return model_circle_name(r->circle);
 	case VM_COL_WARMTH:
-		fmt_bar(r->score.warmth, 5, 0, tmp);
+		fmt_bar(r->score.warmth, 5, vm->ascii, tmp);
 		return tmp;
 	case VM_COL_LAST:
 		if (r->score.last_contact == 0)

@@ -124,6 +124,11 @@ int vm_recip_load(struct vm_recip *vm, int64_t rowid, int64_t now, char **cause)
 
 void vm_recip_balance_bar(double balance, int cells, char out[64])
 {
+	vm_recip_balance_bar_as(balance, cells, 0, out);
+}
+
+void vm_recip_balance_bar_as(double balance, int cells, int ascii, char out[64])
+{
 	if (cells > 20)
 		cells = 20;
 	cells -= cells % 2;
@@ -133,7 +138,7 @@ void vm_recip_balance_bar(double balance, int cells, char out[64])
 	out[0] = '\0';
 	for (int i = 0; i < cells; i++) {
 		int on = b < 0 ? (i < half && i >= half - fill) : (i >= half && i < half + fill);
-		strcat(out, on ? "\u2588" : "\u00b7");
+		strcat(out, on ? (ascii ? "#" : "\u2588") : ascii ? "." : "\u00b7");
 		if (i == half - 1)
 			strcat(out, "|");
 	}
@@ -186,7 +191,7 @@ void vm_recip_lines(const struct vm_recip *vm, size_t width, struct vm_lines *ou
 	}
 	const struct score *s = &vm->s;
 	char bar[64];
-	vm_recip_balance_bar(s->balance, 10, bar);
+	vm_recip_balance_bar_as(s->balance, 10, vm->ascii, bar);
 	vm_lines_addf(out, s->owe ? THEME_GOT : THEME_NORMAL, "balance %+.2f  got %s gave%s",
 	              s->balance, bar, s->owe ? "  I owe" : "");
 	size_t col = width > 3 ? (width - 2) / 2 : 1;

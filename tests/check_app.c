@@ -253,6 +253,37 @@ START_TEST(test_filter_live_keep_and_restore)
 }
 END_TEST
 
+/* While the filter is typed, the selection it moved comes back to the
+ * contact selected before once the filter shows it again; a move made
+ * meanwhile is kept. */
+START_TEST(test_filter_typed_selection_comes_back)
+{
+	struct app app;
+	ta_open(&app);
+	vm_contacts_set_sort(&app.contacts, VM_SORT_NAME);
+	app_key(&app, 'j'); /* Bruno Lima */
+	app_key(&app, '/');
+	ta_type(&app, "a");
+	ck_assert_str_eq(ta_sel_name(&app), "Bruno Lima");
+	ta_type(&app, "na"); /* "ana": Ana Souza only */
+	ck_assert_str_eq(ta_sel_name(&app), "Ana Souza");
+	app_key(&app, KEYMAP_KEY_BACKSPACE);
+	app_key(&app, KEYMAP_KEY_BACKSPACE);
+	ck_assert_str_eq(ta_sel_name(&app), "Bruno Lima");
+	/* moved by hand: the filter leaves it there */
+	app_key(&app, KEYMAP_KEY_DOWN);
+	ck_assert_str_eq(ta_sel_name(&app), "Dora Fátima");
+	ta_type(&app, "n");
+	ta_type(&app, "a"); /* "ana" */
+	ck_assert_str_eq(ta_sel_name(&app), "Ana Souza");
+	app_key(&app, 21); /* C-u */
+	ck_assert_str_eq(ta_sel_name(&app), "Ana Souza");
+	app_key(&app, KEYMAP_KEY_ESC);
+	ck_assert_str_eq(ta_sel_name(&app), "Bruno Lima");
+	app_free(&app);
+}
+END_TEST
+
 START_TEST(test_marks)
 {
 	struct app app;
@@ -708,6 +739,14 @@ START_TEST(test_welcome_on_empty)
 	ck_assert_int_eq(app_init(&app, st, &ta_params, T_NOW, &cause), 0);
 	ck_assert(app.empty);
 	ck_assert_ptr_null(vm_contacts_selected(&app.contacts));
+	/* the hints are what the welcome can do, not moves over nobody */
+	struct buf b;
+	buf_init(&b);
+	size_t cur;
+	app_status(&app, 200, &b, &cur);
+	ck_assert_msg(strstr(buf_str(&b), "c log  a add  ? help  q quit") != NULL, "%s", buf_str(&b));
+	ck_assert_msg(strstr(buf_str(&b), "j/k move") == NULL, "%s", buf_str(&b));
+	buf_free(&b);
 	/* every key is harmless with nobody */
 	static const uint32_t keys[] = {'j', 'k', 'G', 'g', ' ', 's', 't', 'z', 'd', 'f', 'D',
 	                                KEYMAP_KEY_ENTER, KEYMAP_KEY_PGDN, 'u', '?'};
@@ -751,6 +790,17 @@ START_TEST(test_capture_prefill_and_undo)
 	char *want = xasprintf("@\"Ana Souza\" @\"%s\" ", ta_name_at(&app.contacts, 2));
 	ck_assert_str_eq(app.capture, want);
 	free(want);
+	app_capture_done(&app);
+	/* in a record, the contact it shows: the marks are the list's */
+	app_key(&app, KEYMAP_KEY_ENTER);
+	ck_assert_int_eq(app.screen, APP_SCREEN_RECORD);
+	app_key(&app, 'c');
+	want = xasprintf("@\"%s\" ", ta_sel_name(&app));
+	ck_assert_str_eq(app.capture, want);
+	free(want);
+	app_capture_done(&app);
+	app_key(&app, 'q');
+	app_key(&app, 'c');
 	/* the prompt logged a line with a new contact and a follow-up */
 	int64_t fresh = t_person(ta_st, "Fred New", NULL);
 	int64_t in = t_log(ta_st, T_NOW, IKIND_MEETING, DIR_NONE, 0, (int64_t[]){ta_ana, fresh}, 2,
@@ -853,6 +903,7 @@ Suite *suite_app(void)
 	tcase_add_test(tc, test_selection_follows_contact);
 	tcase_add_test(tc, test_moves_clamp);
 	tcase_add_test(tc, test_filter_live_keep_and_restore);
+	tcase_add_test(tc, test_filter_typed_selection_comes_back);
 	tcase_add_test(tc, test_marks);
 	tcase_add_test(tc, test_columns_fit);
 	tcase_add_test(tc, test_timeline_lazy_and_scope);

@@ -374,6 +374,22 @@ START_TEST(test_marks_as)
 }
 END_TEST
 
+/* For a terminal that is not UTF-8: the marks in ASCII, any other text past
+ * ASCII as one ? a cell (a wide character two, a combining mark none), the
+ * controls left for the escape. */
+START_TEST(test_ascii)
+{
+	struct buf b;
+	buf_init(&b);
+	utf8_ascii(&b, "\xe2\x96\xb8 F\xc3\xa1tima \xe2\x94\x82 \xe2\x86\x90\xe2\x86\x94 "
+	               "\xe5\xb1\xb1x Jose\xcc\x81 \xc2\xb7 \x1b\xe2\x80\xae\xff");
+	ck_assert_str_eq(buf_str(&b), "> F?tima | <-<> ??x Jose * \x1b\xe2\x80\xae\xff");
+	ck_assert_uint_eq(utf8_width("F\xc3\xa1tima \xe5\xb1\xb1x Jose\xcc\x81"),
+	                  utf8_width("F?tima ??x Jose"));
+	buf_free(&b);
+}
+END_TEST
+
 struct fold_case {
 	const char *in;
 	const char *out;
@@ -542,6 +558,7 @@ Suite *suite_utf8(void)
 	tcase_add_loop_test(tc, test_fit_ascii, 0, sizeof fit_ascii_cases / sizeof fit_ascii_cases[0]);
 	tcase_add_loop_test(tc, test_bar, 0, sizeof bar_cases / sizeof bar_cases[0]);
 	tcase_add_test(tc, test_marks_as);
+	tcase_add_test(tc, test_ascii);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("fold");
 	tcase_add_loop_test(tc, test_fold, 0, sizeof fold_cases / sizeof fold_cases[0]);

@@ -158,6 +158,43 @@ START_TEST(test_filter_narrowing_keeps_sort)
 }
 END_TEST
 
+/* A filter that hides the selected contact moves the selection to the
+ * shown contact nearest it in the sort's order (the one below on a tie), not
+ * to the row that had its number; the one above when none is below. */
+START_TEST(test_filter_hides_selection_nearest)
+{
+	const char *names[] = {"Ana Alfa", "Bia Beta", "Caio Gama", "Dani Delta", "Edu Eps",
+	                       "Fabi Zeta", "Gil Eta"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		tv_person_org(names[i], (i == 0 || i == 4 || i == 6) ? "Acme" : "", NULL);
+	struct vm_contacts vm;
+	tv_load(&vm);
+	vm_contacts_set_sort(&vm, VM_SORT_NAME);
+	/* Dani is row 3; Acme keeps Ana, Edu and Gil: Edu is nearest (not Gil, at row 3 clamped) */
+	vm_contacts_select(&vm, 3);
+	vm_contacts_set_filter(&vm, "acme");
+	ck_assert_uint_eq(vm.nshown, 3);
+	ck_assert_str_eq(vm_contacts_name(&vm, vm_contacts_selected(&vm)), "Edu Eps");
+	/* Bia: Ana one above, Edu three below: Ana (not Edu, at Bia's row 1) */
+	vm_contacts_set_filter(&vm, NULL);
+	vm_contacts_select(&vm, 1);
+	vm_contacts_set_filter(&vm, "acme");
+	ck_assert_str_eq(vm_contacts_name(&vm, vm_contacts_selected(&vm)), "Ana Alfa");
+	/* Caio: Ana two above, Edu two below: the one below */
+	vm_contacts_set_filter(&vm, NULL);
+	vm_contacts_select(&vm, 2);
+	vm_contacts_set_filter(&vm, "acme");
+	ck_assert_str_eq(vm_contacts_name(&vm, vm_contacts_selected(&vm)), "Edu Eps");
+	/* Gil hidden with nobody below: Edu, the nearest above */
+	vm_contacts_set_filter(&vm, NULL);
+	vm_contacts_select(&vm, 6);
+	vm_contacts_set_filter(&vm, "d");
+	ck_assert_uint_eq(vm.nshown, 2);
+	ck_assert_str_eq(vm_contacts_name(&vm, vm_contacts_selected(&vm)), "Edu Eps");
+	vm_contacts_free(&vm);
+}
+END_TEST
+
 /* ---- sorts ---- */
 
 /* By name: the folded name, short or past its first 8 bytes, then the name
@@ -234,6 +271,7 @@ Suite *suite_vm_contacts(void)
 	tcase_add_test(tc, test_roster_order_folded_rank);
 	tcase_add_test(tc, test_filter_narrowing_equals_fresh);
 	tcase_add_test(tc, test_filter_narrowing_keeps_sort);
+	tcase_add_test(tc, test_filter_hides_selection_nearest);
 	tcase_add_test(tc, test_name_sort_long_prefixes);
 	tcase_add_test(tc, test_ties_by_id);
 	tcase_add_test(tc, test_ties_by_importance);

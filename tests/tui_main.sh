@@ -5,7 +5,9 @@
 # a storm of resizes, quit, list options on a terminal, SIGTERM giving the
 # terminal back, no CPU used while idle, a hung-up terminal ending it, TERM
 # refused, and the welcome of a missing journal giving way to what another
-# shell writes. Screens are polled, never slept on.
+# shell writes, the mouse, Home, End and C-l, the filter's count in the
+# title, c in a record, and ASCII outside a UTF-8 locale. Screens are polled,
+# never slept on.
 # usage: sh tests/tui_main.sh path/to/kith
 set -u
 
@@ -81,7 +83,7 @@ check "c opens the capture prompt prefilled" m1 '> @"Ana Souza"'
 t send-keys -t m1 -l "lunch #tui"
 t send-keys -t m1 Enter
 check "back in the program with the confirmation" m1 "logged meeting with Ana Souza"
-check "the program is painted again" m1 "Contacts 3"
+check "the program is painted again" m1 "Contacts 1/3"
 if [ "$(interactions)" -eq $((before + 1)) ] &&
 	"$KITH" --db "$DB" timeline --json | grep -qF '"summary": "Ana Souza lunch"'; then
 	ok "the captured line is in the journal"
@@ -98,7 +100,7 @@ for size in 200x60 10x3 1x1 80x24 150x5 19x6 100x30; do
 done
 t resize-window -t m1 -x 1 -y 1
 t resize-window -t m1 -x 80 -y 24
-check "after the storm, all is painted again" m1 "Contacts 3"
+check "after the storm, all is painted again" m1 "Contacts 1/3"
 if [ -n "$(kith_pid m1)" ] && ! t capture-pane -p -t m1 | grep -q "EXIT="; then
 	ok "kith still runs after the resizes"
 else
@@ -268,6 +270,57 @@ else
 	not_ok "the prefilled line is logged to that namesake" n5
 fi
 t send-keys -t n5 q
+
+# 18. the mouse (xterm's reports, as the terminal sends them): a click selects
+# a row and focuses its pane, the wheel moves; End, Home and C-l
+start n6 100x30
+t send-keys -t n6 Tab
+check "Tab focuses the timeline" n6 "Timeline: "
+mouse() { # session button col row (from 0): a press and its release
+	t send-keys -t "$1" -H 1b 5b 4d "$(printf '%x' $((32 + $2)))" \
+		"$(printf '%x' $((33 + $3)))" "$(printf '%x' $((33 + $4)))" 1b 5b 4d 23 \
+		"$(printf '%x' $((33 + $3)))" "$(printf '%x' $((33 + $4)))"
+}
+mouse n6 0 3 3
+check "a click on the second row selects it" n6 "2/4  sort"
+check "and focuses the contacts" n6 "▸ Contacts 4"
+mouse n6 65 3 3
+check "the wheel moves the selection" n6 "4/4  sort"
+t send-keys -t n6 Home
+check "Home goes to the first row" n6 "1/4  sort"
+t send-keys -t n6 End
+check "End goes to the last row" n6 "4/4  sort"
+t send-keys -t n6 C-l
+check "C-l paints it all again" n6 "4/4  sort"
+
+# 19. while filtering the title counts the matches of the total
+t send-keys -t n6 /
+t send-keys -t n6 -l "ana"
+check "the title shows matches/total" n6 "Contacts 2/4"
+t send-keys -t n6 Escape
+check "Esc gives the whole list back" n6 "▸ Contacts 4 "
+
+# 20. c in a record prefills the contact it shows, whatever is marked
+t send-keys -t n6 g Space Space Enter
+check "the record of the third row" n6 "sort:attention  j/k move  c log"
+shown=$(t capture-pane -p -t n6 | head -1 | sed 's/^▸ //')
+t send-keys -t n6 c
+check "c in a record prefills its contact" n6 "> @\"$shown\""
+t send-keys -t n6 Escape
+check "Esc leaves the prompt" n6 "nothing logged"
+t send-keys -t n6 q q
+check "q q quits" n6 "EXIT=0"
+
+# 21. outside a UTF-8 locale the program draws in ASCII
+start n7 100x30 LC_ALL=C
+check "LC_ALL=C: the focused pane in ASCII" n7 "> Contacts 4"
+check "LC_ALL=C: the border in ASCII" n7 " |"
+if t capture-pane -p -t n7 | LC_ALL=C grep -q "$(printf '[\200-\377]')"; then
+	not_ok "LC_ALL=C: nothing past ASCII on the screen" n7
+else
+	ok "LC_ALL=C: nothing past ASCII on the screen"
+fi
+t send-keys -t n7 q
 
 echo "tui_main: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
