@@ -69,12 +69,22 @@ const char *vm_contacts_tags(const struct vm_contacts *vm, const struct vm_conta
 
 /* ---- loading ---- */
 
+/* A text many contacts share (an organisation, a set of tags): where it is
+ * in the arena and where its folded form is in the haystacks. */
+struct vm_memo_slot {
+	uint32_t hash, arena, hay, hay_len;
+};
+
+#define VM_MEMO_SLOTS 8192 /* a power of 2; when full, new texts are not kept */
+
 struct vm_load {
 	struct vm_contacts *vm;
 	int64_t now;
 	struct vm_contact_row *rows;
 	size_t n, cap;
 	struct buf arena, hays;
+	struct vm_memo_slot *memo; /* VM_MEMO_SLOTS of them; arena 0: free */
+	size_t nmemo;
 };
 
 static void vm_row_score(struct vm_contact_row *r, const struct score *s, int64_t snoozed_until,
@@ -128,6 +138,39 @@ static uint32_t vm_arena_put(struct buf *b, const char *s)
 	return at;
 }
 
+/* Text s in the arena, and folded at the end of the haystacks: a text seen
+ * before (organisations and tags repeat) is stored once and its folded form
+ * copied instead of folded again. Returns its arena offset. */
+static uint32_t vm_load_text(struct vm_load *l, const char *s)
+{
+	if (*s == '\0')
+		return 0; /* offset 0 is "" */
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (const char *p = s; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	size_t at = h & (VM_MEMO_SLOTS - 1);
+	for (size_t probe = 0; probe < VM_MEMO_SLOTS; probe++, at = (at + 1) & (VM_MEMO_SLOTS - 1)) {
+		struct vm_memo_slot *m = &l->memo[at];
+		if (m->arena == 0)
+			break;
+		if (m->hash == h && strcmp(l->arena.data + m->arena, s) == 0) {
+			buf_repeat(&l->hays, m->hay, m->hay_len);
+			return m->arena;
+		}
+	}
+	uint32_t off = vm_arena_put(&l->arena, s);
+	size_t hay = l->hays.len;
+	utf8_fold_append(&l->hays, s);
+	/* kept while the table is at most half full, so that probes stay short */
+	if (l->nmemo < VM_MEMO_SLOTS / 2 && l->memo[at].arena == 0 && off != 0 &&
+	    l->hays.len - hay <= UINT32_MAX) {
+		struct vm_memo_slot m = {h, off, (uint32_t)hay, (uint32_t)(l->hays.len - hay)};
+		l->memo[at] = m;
+		l->nmemo++;
+	}
+	return off;
+}
+
 static int vm_load_roster(void *arg, const struct store_roster_row *row, char **cause)
 {
 	struct vm_load *l = arg;
@@ -135,15 +178,13 @@ static int vm_load_roster(void *arg, const struct store_roster_row *row, char **
 		return -1;
 	struct vm_contact_row *r = &l->rows[l->n - 1];
 	r->name = vm_arena_put(&l->arena, row->name);
-	r->org = vm_arena_put(&l->arena, row->org);
-	r->tags = vm_arena_put(&l->arena, row->tags);
 	/* the filter's haystack: the folded name (as stored), organisation and tags */
 	r->hay = (uint32_t)l->hays.len;
 	buf_puts(&l->hays, row->folded);
 	buf_putc(&l->hays, '\n');
-	utf8_fold_append(&l->hays, row->org);
+	r->org = vm_load_text(l, row->org);
 	buf_putc(&l->hays, '\n');
-	utf8_fold_append(&l->hays, row->tags);
+	r->tags = vm_load_text(l, row->tags);
 	buf_putc(&l->hays, '\0');
 	/* offsets are 32 bits: the next row's must fit */
 	if (l->arena.len > UINT32_MAX || l->hays.len > UINT32_MAX)
@@ -168,7 +209,10 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 	buf_init(&l.arena);
 	buf_init(&l.hays);
 	buf_putc(&l.arena, '\0'); /* offset 0 is "" */
-	if (store_read(vm->st, vm_load_all, &l, cause) != 0) {
+	l.memo = xcalloc(VM_MEMO_SLOTS, sizeof *l.memo);
+	int rc = store_read(vm->st, vm_load_all, &l, cause);
+	free(l.memo);
+	if (rc != 0) {
 		free(l.rows);
 		buf_free(&l.arena);
 		buf_free(&l.hays);
