@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/store_int.h"
 #include "store_roster.h"
 #include "store_test.h"
 #include "utf8.h"
@@ -88,6 +89,87 @@ START_TEST(test_roster_order_folded_rank)
 	ck_assert(s.ordered);
 	ck_assert(s.folded);
 	ck_assert(s.ranked);
+}
+END_TEST
+
+struct tv_family {
+	int64_t rowid[8];
+	int family[8];
+	size_t n;
+};
+
+static int tv_roster_family(void *arg, const struct store_roster_row *row, char **cause)
+{
+	(void)cause;
+	struct tv_family *f = arg;
+	ck_assert_uint_lt(f->n, 8);
+	f->rowid[f->n] = row->rowid;
+	f->family[f->n++] = row->rank->subj.family;
+	return 0;
+}
+
+/* The family tag is known among a contact's tags as ranking knows it (any
+ * ASCII case, whole tags only), whatever its place among them. */
+START_TEST(test_roster_family_from_tags)
+{
+	int64_t a = t_person(tv_fx.st, "Ana", "Family");
+	int64_t b = t_person(tv_fx.st, "Bia", "families");
+	int64_t c = t_person(tv_fx.st, "Cid", "alumni,family,zoo");
+	int64_t d = t_person(tv_fx.st, "Dan", NULL);
+	int64_t e = t_person(tv_fx.st, "Eva", "fam");
+	struct tv_family f = {{0}, {0}, 0};
+	char *cause = NULL;
+	ck_assert_int_eq(store_contact_roster(tv_fx.st, tv_roster_family, &f, &cause), 0);
+	ck_assert_uint_eq(f.n, 5);
+	const int64_t ids[5] = {a, b, c, d, e};
+	const int want[5] = {1, 0, 1, 0, 0};
+	for (size_t i = 0; i < 5; i++) {
+		ck_assert_int_eq(f.rowid[i], ids[i]);
+		ck_assert_msg(f.family[i] == want[i], "row %zu: family %d", i, f.family[i]);
+	}
+	/* with no family tag configured, nobody is family */
+	tv_fx.st->params.family_tag[0] = '\0';
+	f.n = 0;
+	ck_assert_int_eq(store_contact_roster(tv_fx.st, tv_roster_family, &f, &cause), 0);
+	for (size_t i = 0; i < f.n; i++)
+		ck_assert_int_eq(f.family[i], 0);
+}
+END_TEST
+
+/* Organisations and tags shared by many contacts are kept once, and every
+ * contact that has them is found by them, folded; texts that differ are
+ * not taken for one another. */
+START_TEST(test_shared_texts)
+{
+	tv_person_org("Ana", "Ünïcorn Labs", "rust,Berlin");
+	tv_person_org("Bia", "Ünïcorn Labs", "rust,Berlin");
+	tv_person_org("Cid", "Ünïcorn Lab", "rust");
+	tv_person_org("Dan", "rust", "Ünïcorn Labs");
+	tv_person_org("Eva", "", NULL);
+	struct vm_contacts vm;
+	tv_load(&vm);
+	vm_contacts_set_sort(&vm, VM_SORT_NAME);
+	ck_assert_uint_eq(vm.nshown, 5);
+	const struct vm_contact_row *ana = vm_contacts_at(&vm, 0), *bia = vm_contacts_at(&vm, 1),
+	                            *cid = vm_contacts_at(&vm, 2), *dan = vm_contacts_at(&vm, 3),
+	                            *eva = vm_contacts_at(&vm, 4);
+	ck_assert_uint_eq(ana->org, bia->org);
+	ck_assert_uint_eq(ana->tags, bia->tags);
+	ck_assert_str_eq(vm_contacts_org(&vm, bia), "Ünïcorn Labs");
+	ck_assert_str_eq(vm_contacts_org(&vm, cid), "Ünïcorn Lab");
+	ck_assert_str_eq(vm_contacts_tags(&vm, cid), "rust");
+	ck_assert_str_eq(vm_contacts_org(&vm, dan), "rust");
+	ck_assert_str_eq(vm_contacts_tags(&vm, dan), "Ünïcorn Labs");
+	ck_assert_str_eq(vm_contacts_org(&vm, eva), "");
+	ck_assert_str_eq(vm_contacts_tags(&vm, eva), "");
+	vm_contacts_set_filter(&vm, "unicorn labs");
+	ck_assert_uint_eq(vm.nshown, 3);
+	vm_contacts_set_filter(&vm, "berlin");
+	ck_assert_uint_eq(vm.nshown, 2);
+	ck_assert_str_eq(tv_name_at(&vm, 1), "Bia");
+	vm_contacts_set_filter(&vm, "lab rust");
+	ck_assert_uint_eq(vm.nshown, 4);
+	vm_contacts_free(&vm);
 }
 END_TEST
 
@@ -232,6 +314,8 @@ Suite *suite_vm_contacts(void)
 	TCase *tc = tcase_create("vm_contacts");
 	tcase_add_checked_fixture(tc, tv_setup, tv_teardown);
 	tcase_add_test(tc, test_roster_order_folded_rank);
+	tcase_add_test(tc, test_roster_family_from_tags);
+	tcase_add_test(tc, test_shared_texts);
 	tcase_add_test(tc, test_filter_narrowing_equals_fresh);
 	tcase_add_test(tc, test_filter_narrowing_keeps_sort);
 	tcase_add_test(tc, test_name_sort_long_prefixes);
