@@ -146,10 +146,15 @@ START_TEST(test_shared_texts)
 	tv_person_org("Cid", "Ünïcorn Lab", "rust");
 	tv_person_org("Dan", "rust", "Ünïcorn Labs");
 	tv_person_org("Eva", "", NULL);
+	/* two texts of the same 32-bit FNV-1a hash */
+	tv_person_org("Fay", "costarring", NULL);
+	tv_person_org("Gil", "liquid", NULL);
 	struct vm_contacts vm;
 	tv_load(&vm);
 	vm_contacts_set_sort(&vm, VM_SORT_NAME);
-	ck_assert_uint_eq(vm.nshown, 5);
+	ck_assert_uint_eq(vm.nshown, 7);
+	ck_assert_str_eq(vm_contacts_org(&vm, vm_contacts_at(&vm, 5)), "costarring");
+	ck_assert_str_eq(vm_contacts_org(&vm, vm_contacts_at(&vm, 6)), "liquid");
 	const struct vm_contact_row *ana = vm_contacts_at(&vm, 0), *bia = vm_contacts_at(&vm, 1),
 	                            *cid = vm_contacts_at(&vm, 2), *dan = vm_contacts_at(&vm, 3),
 	                            *eva = vm_contacts_at(&vm, 4);
@@ -167,6 +172,9 @@ START_TEST(test_shared_texts)
 	vm_contacts_set_filter(&vm, "berlin");
 	ck_assert_uint_eq(vm.nshown, 2);
 	ck_assert_str_eq(tv_name_at(&vm, 1), "Bia");
+	vm_contacts_set_filter(&vm, "liquid");
+	ck_assert_uint_eq(vm.nshown, 1);
+	ck_assert_str_eq(tv_name_at(&vm, 0), "Gil");
 	vm_contacts_set_filter(&vm, "lab rust");
 	ck_assert_uint_eq(vm.nshown, 4);
 	vm_contacts_free(&vm);
