@@ -171,7 +171,8 @@ int store_filter_bind(struct store *st, sqlite3_stmt *s, const struct store_cont
 /* The SQL test that tag column `col` equals the tag of parameters ?n, ?n+1,
  * ?n+2 (bound by store_tag_bind) ignoring ASCII case, in a form the index on
  * the column serves: every case variant of a tag sorts between its upper-
- * and its lower-case form. */
+ * and its lower-case form, and, first letter kept, between the upper- and the
+ * lower-case form of the rest: two short ranges of the index. */
 void store_tag_sql(struct buf *sql, const char *col, int n);
 int store_tag_bind(struct store *st, sqlite3_stmt *s, int n, const char *tag, char **cause);
 /* Runs the kept statement id with the one parameter rowid to its end. */
