@@ -44,7 +44,6 @@ void vm_contacts_free(struct vm_contacts *vm)
 	free(vm->rows);
 	vm_orders_free(vm);
 	free(vm->shown);
-	free(vm->hits);
 	free(vm->filter);
 	strv_free(&vm->words);
 	buf_free(&vm->arena);
@@ -73,6 +72,7 @@ const char *vm_contacts_tags(const struct vm_contacts *vm, const struct vm_conta
  * in the arena and where its folded form is in the haystacks. */
 struct vm_memo_slot {
 	uint32_t hash, arena, hay, hay_len;
+	uint64_t chars; /* vm_chars of its folded form */
 };
 
 #define VM_MEMO_SLOTS 8192 /* a power of 2; when full, new texts are not kept */
@@ -131,6 +131,27 @@ static int vm_row_cmp_rowid(const void *pa, const void *pb)
 	return a->rowid < b->rowid ? -1 : a->rowid > b->rowid;
 }
 
+/* The bit of byte c in a set of the bytes a text has: one a letter or digit,
+ * the other bytes sharing the rest. */
+static uint64_t vm_char_bit(unsigned char c)
+{
+	if (c >= 'a' && c <= 'z')
+		return UINT64_C(1) << (c - 'a');
+	if (c >= '0' && c <= '9')
+		return UINT64_C(1) << (26 + c - '0');
+	return UINT64_C(1) << (36 + c % 28);
+}
+
+/* The set of the bytes of s[0..n): a text that has a word has every one of
+ * its bytes, so a row whose set lacks one is skipped unsearched. */
+static uint64_t vm_chars(const char *s, size_t n)
+{
+	uint64_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		m |= vm_char_bit((unsigned char)s[i]);
+	return m;
+}
+
 static uint32_t vm_arena_put(struct buf *b, const char *s)
 {
 	uint32_t at = (uint32_t)b->len;
@@ -141,7 +162,7 @@ static uint32_t vm_arena_put(struct buf *b, const char *s)
 /* Text s in the arena, and folded at the end of the haystacks: a text seen
  * before (organisations and tags repeat) is stored once and its folded form
  * copied instead of folded again. Returns its arena offset. */
-static uint32_t vm_load_text(struct vm_load *l, const char *s)
+static uint32_t vm_load_text(struct vm_load *l, const char *s, uint64_t *chars)
 {
 	if (*s == '\0')
 		return 0; /* offset 0 is "" */
@@ -155,16 +176,19 @@ static uint32_t vm_load_text(struct vm_load *l, const char *s)
 			break;
 		if (m->hash == h && strcmp(l->arena.data + m->arena, s) == 0) {
 			buf_repeat(&l->hays, m->hay, m->hay_len);
+			*chars |= m->chars;
 			return m->arena;
 		}
 	}
 	uint32_t off = vm_arena_put(&l->arena, s);
 	size_t hay = l->hays.len;
 	utf8_fold_append(&l->hays, s);
+	uint64_t c = vm_chars(l->hays.data + hay, l->hays.len - hay);
+	*chars |= c;
 	/* kept while the table is at most half full, so that probes stay short */
 	if (l->nmemo < VM_MEMO_SLOTS / 2 && l->memo[at].arena == 0 && off != 0 &&
 	    l->hays.len - hay <= UINT32_MAX) {
-		struct vm_memo_slot m = {h, off, (uint32_t)hay, (uint32_t)(l->hays.len - hay)};
+		struct vm_memo_slot m = {h, off, (uint32_t)hay, (uint32_t)(l->hays.len - hay), c};
 		l->memo[at] = m;
 		l->nmemo++;
 	}
@@ -181,10 +205,11 @@ static int vm_load_roster(void *arg, const struct store_roster_row *row, char **
 	/* the filter's haystack: the folded name (as stored), organisation and tags */
 	r->hay = (uint32_t)l->hays.len;
 	buf_puts(&l->hays, row->folded);
+	r->chars = vm_chars(l->hays.data + r->hay, l->hays.len - r->hay) | vm_char_bit('\n');
 	buf_putc(&l->hays, '\n');
-	r->org = vm_load_text(l, row->org);
+	r->org = vm_load_text(l, row->org, &r->chars);
 	buf_putc(&l->hays, '\n');
-	r->tags = vm_load_text(l, row->tags);
+	r->tags = vm_load_text(l, row->tags, &r->chars);
 	buf_putc(&l->hays, '\0');
 	/* offsets are 32 bits: the next row's must fit */
 	if (l->arena.len > UINT32_MAX || l->hays.len > UINT32_MAX)
@@ -230,7 +255,6 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 	free(vm->rows);
 	vm_orders_free(vm);
 	free(vm->shown);
-	free(vm->hits);
 	buf_free(&vm->arena);
 	buf_free(&vm->hays);
 	vm->rows = l.rows;
@@ -238,7 +262,6 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 	vm->arena = l.arena;
 	vm->hays = l.hays;
 	vm->shown = xcalloc(l.n ? l.n : 1, sizeof *vm->shown);
-	vm->hits = xcalloc(l.n ? l.n : 1, 1);
 	vm->now = now;
 	vm_contacts_rebuild(vm, 0);
 	return 0;
@@ -370,53 +393,20 @@ static const uint32_t *vm_order(struct vm_contacts *vm, enum vm_sort s)
 	return order;
 }
 
+/* Whether a row's haystack has every filter word: the rows that lack one
+ * of a word's bytes are passed over without a search, and a filter of single
+ * letters and digits needs none. */
 static int vm_row_matches(const struct vm_contacts *vm, const struct vm_contact_row *r)
 {
+	if ((r->chars & vm->need) != vm->need)
+		return 0;
+	if (vm->exact)
+		return 1;
 	const char *hay = vm->hays.data + r->hay;
 	for (size_t k = 0; k < vm->words.n; k++)
 		if (strstr(hay, vm->words.v[k]) == NULL)
 			return 0;
 	return 1;
-}
-
-/* The first w (wl bytes, at least 1) in s[0..len), or NULL: memmem is not in C17 or POSIX. */
-static const char *vm_find(const char *s, size_t len, const char *w, size_t wl)
-{
-	const char *end = s + len;
-	while ((size_t)(end - s) >= wl) {
-		const char *p = memchr(s, w[0], (size_t)(end - s) - wl + 1);
-		if (p == NULL)
-			return NULL;
-		if (memcmp(p + 1, w + 1, wl - 1) == 0)
-			return p;
-		s = p + 1;
-	}
-	return NULL;
-}
-
-/* Counts in hits, for every row, the filter words its haystack has: one
- * search of all the haystacks at once per word, skipping to the next row at
- * each match. A row has them all when its count is the number of words. */
-static void vm_match_all(struct vm_contacts *vm)
-{
-	memset(vm->hits, 0, vm->n);
-	const char *base = vm->hays.data;
-	size_t len = vm->hays.len;
-	for (size_t k = 0; k < vm->words.n; k++) {
-		const char *w = vm->words.v[k];
-		size_t wl = strlen(w), row = 0, at = 0;
-		while (at < len) {
-			const char *p = vm_find(base + at, len - at, w, wl);
-			if (p == NULL)
-				break;
-			size_t off = (size_t)(p - base);
-			while (row + 1 < vm->n && vm->rows[row + 1].hay <= off)
-				row++;
-			if (vm->hits[row] == k)
-				vm->hits[row] = (unsigned char)(k + 1);
-			at = row + 1 < vm->n ? vm->rows[row + 1].hay : len;
-		}
-	}
 }
 
 /* The index in rows of contact rowid (rows are in rowid order), or n. */
@@ -439,27 +429,17 @@ static size_t vm_row_index(const struct vm_contacts *vm, int64_t rowid)
 static void vm_contacts_rebuild(struct vm_contacts *vm, int narrow)
 {
 	size_t k = 0, nw = vm->words.n;
-	/* few rows shown, or too many words to count: each shown row searched */
-	int each = narrow && (vm->nshown < vm->n / 8 || nw > 250);
-	if (nw > 0 && !each && vm->n > 0)
-		vm_match_all(vm);
 	if (narrow) {
 		for (size_t i = 0; i < vm->nshown; i++) {
 			size_t at = vm->shown[i];
-			if (each ? vm_row_matches(vm, &vm->rows[at]) : vm->hits[at] == nw)
+			if (vm_row_matches(vm, &vm->rows[at]))
 				vm->shown[k++] = at;
 		}
 	} else if (vm->n > 0) {
 		const uint32_t *order = vm_order(vm, vm->sort);
-		if (nw > 250)
-			for (size_t i = 0; i < vm->n; i++) {
-				if (vm_row_matches(vm, &vm->rows[order[i]]))
-					vm->shown[k++] = order[i];
-			}
-		else
-			for (size_t i = 0; i < vm->n; i++)
-				if (nw == 0 || vm->hits[order[i]] == nw)
-					vm->shown[k++] = order[i];
+		for (size_t i = 0; i < vm->n; i++)
+			if (nw == 0 || vm_row_matches(vm, &vm->rows[order[i]]))
+				vm->shown[k++] = order[i];
 	}
 	vm->nshown = k;
 	size_t keep = vm->sel;
@@ -563,9 +543,18 @@ void vm_contacts_set_filter(struct vm_contacts *vm, const char *text)
 	strv_init(&vm->words);
 	if (f != NULL)
 		strv_split(&vm->words, f, ' ');
-	for (size_t i = 0; i < vm->words.n; i++)
-		if (strlen(vm->words.v[i]) > 255)
-			vm->words.v[i][255] = '\0';
+	vm->need = 0;
+	vm->exact = 1;
+	for (size_t i = 0; i < vm->words.n; i++) {
+		char *w = vm->words.v[i];
+		if (strlen(w) > 255)
+			w[255] = '\0';
+		vm->need |= vm_chars(w, strlen(w));
+		/* one letter or digit: its bit says it all */
+		int alnum = (w[0] >= 'a' && w[0] <= 'z') || (w[0] >= '0' && w[0] <= '9');
+		if (!alnum || w[1] != '\0')
+			vm->exact = 0;
+	}
 	vm_contacts_rebuild(vm, narrow);
 }
 

@@ -229,6 +229,69 @@ START_TEST(test_filter_narrowing_equals_fresh)
 }
 END_TEST
 
+/* How many contacts have every word of filter in their folded name,
+ * organisation or tags: a plain search, as the filter is defined. */
+static size_t tv_count_plain(const struct vm_contacts *vm, const char *filter)
+{
+	char *f = utf8_fold(filter);
+	struct strv words;
+	strv_init(&words);
+	strv_split(&words, f, ' ');
+	size_t n = 0;
+	for (size_t i = 0; i < vm->n; i++) {
+		const struct vm_contact_row *r = &vm->rows[i];
+		char *a = utf8_fold(vm_contacts_name(vm, r)), *b = utf8_fold(vm_contacts_org(vm, r)),
+		     *c = utf8_fold(vm_contacts_tags(vm, r));
+		char *hay = xasprintf("%s\n%s\n%s", a, b, c);
+		int all = 1;
+		for (size_t k = 0; k < words.n; k++)
+			all = all && strstr(hay, words.v[k]) != NULL;
+		n += all;
+		free(hay);
+		free(a);
+		free(b);
+		free(c);
+	}
+	strv_free(&words);
+	free(f);
+	return n;
+}
+
+/* The set of bytes a row has only passes rows over: a filter is still a
+ * search for each word whole, for letters, digits, punctuation and accented
+ * letters alike. */
+START_TEST(test_filter_bytes_and_words)
+{
+	tv_person_org("Bo Zed", "", NULL);
+	tv_person_org("Agent 007", "C++ Guild", NULL);
+	tv_person_org("Zoë", "Café Nº5", "sci-fi");
+	struct vm_contacts vm;
+	tv_load(&vm);
+	static const char *const filters[] = {"o",   "oz",  "o z", "07",  "70",   "7 0",   "+",
+	                                      "c+",  "+c",  "-",   "i-f", "f-i",  "é",     "cafe",
+	                                      "ë",   "zoe", "z",   "q",   "5",    "n",     "º",
+	                                      "d b", "guild 7", "e o", "ed", "de", "o\xcc", "+ +"};
+	static const char *const none[] = {"oz", "70", "+c", "f-i", "q", "de"};
+	for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++) {
+		size_t want = tv_count_plain(&vm, filters[i]);
+		vm_contacts_set_filter(&vm, filters[i]);
+		ck_assert_msg(vm.nshown == want, "'%s': %zu shown, wanted %zu", filters[i], vm.nshown,
+		              want);
+	}
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+		vm_contacts_set_filter(&vm, none[i]);
+		ck_assert_msg(vm.nshown == 0, "'%s': %zu shown", none[i], vm.nshown);
+	}
+	vm_contacts_set_filter(&vm, "07");
+	ck_assert_uint_eq(vm.nshown, 1);
+	vm_contacts_set_filter(&vm, "c+");
+	ck_assert_uint_eq(vm.nshown, 1);
+	vm_contacts_set_filter(&vm, "z");
+	ck_assert_uint_eq(vm.nshown, 2);
+	vm_contacts_free(&vm);
+}
+END_TEST
+
 /* A narrowed filter keeps the sort's order, after a sort changed under it. */
 START_TEST(test_filter_narrowing_keeps_sort)
 {
@@ -326,6 +389,7 @@ Suite *suite_vm_contacts(void)
 	tcase_add_test(tc, test_shared_texts);
 	tcase_add_test(tc, test_filter_narrowing_equals_fresh);
 	tcase_add_test(tc, test_filter_narrowing_keeps_sort);
+	tcase_add_test(tc, test_filter_bytes_and_words);
 	tcase_add_test(tc, test_name_sort_long_prefixes);
 	tcase_add_test(tc, test_ties_by_id);
 	tcase_add_test(tc, test_ties_by_importance);
