@@ -272,10 +272,7 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 /* A row's sort key, made once per sort: the value compared first, so that a
  * sort touches the rows only to break ties. */
 struct vm_key {
-	union {
-		uint64_t pre; /* name: the first 8 bytes of the folded name, big-endian */
-		double k;     /* other sorts: the sort's value */
-	} u;
+	uint64_t pre; /* the value as a number in the sort's order (vm_key_level) */
 	uint32_t at; /* index into rows */
 };
 
@@ -311,12 +308,8 @@ static int vm_key_cmp(const struct vm_contacts *vm, enum vm_sort s, const struct
                       const struct vm_key *b)
 {
 	int c = 0;
-	if (s == VM_SORT_NAME) {
-		if (a->u.pre != b->u.pre)
-			return a->u.pre < b->u.pre ? -1 : 1;
-	} else if ((c = vm_cmp_desc(a->u.k, b->u.k)) != 0) {
-		return c;
-	}
+	if (a->pre != b->pre)
+		return a->pre < b->pre ? -1 : 1;
 	/* a tie on the key: the rows themselves */
 	const struct vm_contact_row *ra = &vm->rows[a->at], *rb = &vm->rows[b->at];
 	if (s == VM_SORT_NAME) {
@@ -352,38 +345,101 @@ static void vm_sort_range(const struct vm_contacts *vm, enum vm_sort s, struct v
 	memcpy(v, tmp, n * sizeof *v);
 }
 
-/* Every row's index in the order of sort s, made the first time it is asked for. */
+/* A value as an unsigned number that sorts highest first (0 and -0 alike,
+ * NaN last). */
+static uint64_t vm_radix_desc(double d)
+{
+	if (d != d)
+		return UINT64_MAX;
+	if (d == 0)
+		d = 0; /* -0 sorts with 0 */
+	uint64_t b;
+	memcpy(&b, &d, sizeof b);
+	b = b >> 63 ? ~b : b | UINT64_C(1) << 63; /* ascending with d */
+	return ~b;
+}
+
+/* What sort s compares at level 0 (its value), 1 (importance), 2 (days of
+ * silence) and 3 (the id's first 8 bytes), as numbers in their order; by
+ * name, level 0 only (the folded name's first 8 bytes). */
+static uint64_t vm_key_level(const struct vm_contacts *vm, enum vm_sort s, int level,
+                             const struct vm_contact_row *r)
+{
+	const struct score_brief *b = &r->score;
+	if (level == 1)
+		return vm_radix_desc(b->importance);
+	if (level == 2)
+		return vm_radix_desc(b->days_since);
+	if (level == 3)
+		return vm_key_prefix(r->id, '\0');
+	switch (s) {
+	case VM_SORT_ATTENTION:
+		return vm_radix_desc(b->attention);
+	case VM_SORT_WARMTH:
+		return vm_radix_desc(b->warmth);
+	case VM_SORT_RECENCY:
+		return vm_radix_desc(b->recency);
+	case VM_SORT_BALANCE:
+		return vm_radix_desc(-b->balance); /* the lowest balance first */
+	case VM_SORT_NAME:
+	case VM_SORT_COUNT:
+		break;
+	}
+	return vm_key_prefix(vm->hays.data + r->hay, '\n');
+}
+
+/* Sorts the keys by pre, keeping the order of equal ones: a radix sort of
+ * 11 bits a pass, the passes where every key has the same digit skipped. */
+static void vm_sort_radix(struct vm_key *v, struct vm_key *tmp, size_t n, size_t *count)
+{
+	enum { BITS = 11, BUCKETS = 1 << BITS };
+	for (int shift = 0; shift < 64 && n > 0; shift += BITS) {
+		memset(count, 0, BUCKETS * sizeof *count);
+		for (size_t i = 0; i < n; i++)
+			count[(v[i].pre >> shift) & (BUCKETS - 1)]++;
+		if (count[(v[0].pre >> shift) & (BUCKETS - 1)] == n)
+			continue; /* one digit for all */
+		size_t at = 0;
+		for (size_t d = 0; d < BUCKETS; d++) {
+			size_t c = count[d];
+			count[d] = at;
+			at += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			tmp[count[(v[i].pre >> shift) & (BUCKETS - 1)]++] = v[i];
+		memcpy(v, tmp, n * sizeof *v);
+	}
+}
+
+/* Every row's index in the order of sort s, made the first time it is asked
+ * for: sorted by each level of the comparison, the last first (a stable
+ * radix sort each), so that only keys alike in every level (by name: in the
+ * first 8 bytes) are left for vm_key_cmp to order. */
 static const uint32_t *vm_order(struct vm_contacts *vm, enum vm_sort s)
 {
 	if (vm->order[s] != NULL)
 		return vm->order[s];
 	size_t n = vm->n;
 	struct vm_key *keys = xcalloc(n ? n : 1, sizeof *keys);
-	for (size_t i = 0; i < n; i++) {
-		const struct vm_contact_row *r = &vm->rows[i];
-		struct vm_key *k = &keys[i];
-		k->at = (uint32_t)i;
-		switch (s) {
-		case VM_SORT_ATTENTION:
-			k->u.k = r->score.attention;
-			break;
-		case VM_SORT_WARMTH:
-			k->u.k = r->score.warmth;
-			break;
-		case VM_SORT_RECENCY:
-			k->u.k = r->score.recency;
-			break;
-		case VM_SORT_BALANCE:
-			k->u.k = -r->score.balance; /* the lowest balance first */
-			break;
-		case VM_SORT_NAME:
-		case VM_SORT_COUNT:
-			k->u.pre = vm_key_prefix(vm->hays.data + r->hay, '\n');
-			break;
-		}
-	}
 	struct vm_key *tmp = xcalloc(n ? n : 1, sizeof *tmp);
-	vm_sort_range(vm, s, keys, tmp, n);
+	size_t *count = xcalloc(1 << 11, sizeof *count);
+	for (size_t i = 0; i < n; i++)
+		keys[i].at = (uint32_t)i;
+	for (int level = s == VM_SORT_NAME ? 0 : 3; level >= 0; level--) {
+		for (size_t i = 0; i < n; i++)
+			keys[i].pre = vm_key_level(vm, s, level, &vm->rows[keys[i].at]);
+		vm_sort_radix(keys, tmp, n, count);
+	}
+	free(count);
+	/* runs of one value: the rows decide (in order already but for the
+	 * name's rest and the id's) */
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && keys[j].pre == keys[i].pre)
+			j++;
+		vm_sort_range(vm, s, keys + i, tmp, j - i);
+		i = j;
+	}
 	free(tmp);
 	uint32_t *order = xcalloc(n ? n : 1, sizeof *order);
 	for (size_t i = 0; i < n; i++)

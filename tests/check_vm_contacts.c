@@ -379,6 +379,88 @@ START_TEST(test_ties_by_importance)
 }
 END_TEST
 
+/* The value a sort compares first, highest first. */
+static double tv_sort_value(enum vm_sort s, const struct vm_contact_row *r)
+{
+	switch (s) {
+	case VM_SORT_ATTENTION:
+		return r->score.attention;
+	case VM_SORT_WARMTH:
+		return r->score.warmth;
+	case VM_SORT_RECENCY:
+		return r->score.recency;
+	case VM_SORT_BALANCE:
+		return -r->score.balance;
+	case VM_SORT_NAME:
+	case VM_SORT_COUNT:
+		break;
+	}
+	return 0;
+}
+
+/* Whether row a may come before row b in sort s, by the comparison spelled
+ * out: the value, importance, longer silence, the id; by name the folded
+ * name, the name, the id. */
+static int tv_in_order(const struct vm_contacts *vm, enum vm_sort s, const struct vm_contact_row *a,
+                       const struct vm_contact_row *b)
+{
+	int c = 0;
+	if (s == VM_SORT_NAME) {
+		char *fa = utf8_fold(vm_contacts_name(vm, a)), *fb = utf8_fold(vm_contacts_name(vm, b));
+		c = strcmp(fa, fb);
+		free(fa);
+		free(fb);
+		if (c == 0)
+			c = strcmp(vm_contacts_name(vm, a), vm_contacts_name(vm, b));
+	} else {
+		double x = tv_sort_value(s, a), y = tv_sort_value(s, b);
+		c = x > y ? -1 : x < y;
+		if (c == 0)
+			c = a->score.importance > b->score.importance ? -1
+			                                              : a->score.importance < b->score.importance;
+		if (c == 0)
+			c = a->score.days_since > b->score.days_since ? -1
+			                                              : a->score.days_since < b->score.days_since;
+	}
+	if (c == 0)
+		c = strcmp(a->id, b->id);
+	return c < 0;
+}
+
+/* Every sort orders every pair of neighbours as the comparison says, on
+ * contacts alike in some levels and not in others (radix passes and runs of
+ * ties both at work). */
+START_TEST(test_sorts_in_order)
+{
+	static const char *const names[] = {"Ana", "ana", "Ána", "Bo", "Alexandrina Zed",
+	                                    "Alexandrina Bee", "Zoë", "Zoe", "Chen Wei"};
+	static const enum circle circles[] = {CIRCLE_INNER, CIRCLE_OUTER, CIRCLE_CLOSE};
+	for (int i = 0; i < 60; i++) {
+		int64_t rowid = t_person(tv_fx.st, names[i % 9], NULL);
+		struct contact c;
+		char *cause = NULL;
+		ck_assert_int_eq(store_contact_get(tv_fx.st, rowid, &c, &cause), 0);
+		c.circle = circles[i % 3];
+		ck_assert_msg(t_contact_update(tv_fx.st, &c, T_NOW, &cause) == 0, "%s", cause);
+		contact_free(&c);
+		if (i % 4 != 0) /* some never seen, some seen at one of a few times */
+			t_log(tv_fx.st, T_NOW - (i % 5 + 1) * T_DAY, i % 2 ? IKIND_INTRO : IKIND_MEETING,
+			      i % 3 ? DIR_GAVE : DIR_GOT, 0, &rowid, 1, NULL);
+	}
+	struct vm_contacts vm;
+	tv_load(&vm);
+	for (int s = 0; s < VM_SORT_COUNT; s++) {
+		vm_contacts_set_sort(&vm, (enum vm_sort)s);
+		ck_assert_uint_eq(vm.nshown, 60);
+		for (size_t i = 1; i < vm.nshown; i++)
+			ck_assert_msg(tv_in_order(&vm, (enum vm_sort)s, vm_contacts_at(&vm, i - 1),
+			                          vm_contacts_at(&vm, i)),
+			              "%s: rows %zu and %zu", vm_sort_name((enum vm_sort)s), i - 1, i);
+	}
+	vm_contacts_free(&vm);
+}
+END_TEST
+
 Suite *suite_vm_contacts(void)
 {
 	Suite *s = suite_create("vm_contacts");
@@ -393,6 +475,7 @@ Suite *suite_vm_contacts(void)
 	tcase_add_test(tc, test_name_sort_long_prefixes);
 	tcase_add_test(tc, test_ties_by_id);
 	tcase_add_test(tc, test_ties_by_importance);
+	tcase_add_test(tc, test_sorts_in_order);
 	suite_add_tcase(s, tc);
 	return s;
 }
