@@ -390,9 +390,10 @@ static uint64_t vm_key_level(const struct vm_contacts *vm, enum vm_sort s, int l
 
 /* Sorts the keys by pre, keeping the order of equal ones: a radix sort of
  * 11 bits a pass, the passes where every key has the same digit skipped. */
-static void vm_sort_radix(struct vm_key *v, struct vm_key *tmp, size_t n, size_t *count)
+static void vm_sort_radix(struct vm_key *keys, struct vm_key *tmp, size_t n, size_t *count)
 {
 	enum { BITS = 11, BUCKETS = 1 << BITS };
+	struct vm_key *v = keys, *w = tmp; /* each pass from v into w, then they swap */
 	for (int shift = 0; shift < 64 && n > 0; shift += BITS) {
 		memset(count, 0, BUCKETS * sizeof *count);
 		for (size_t i = 0; i < n; i++)
@@ -406,9 +407,13 @@ static void vm_sort_radix(struct vm_key *v, struct vm_key *tmp, size_t n, size_t
 			at += c;
 		}
 		for (size_t i = 0; i < n; i++)
-			tmp[count[(v[i].pre >> shift) & (BUCKETS - 1)]++] = v[i];
-		memcpy(v, tmp, n * sizeof *v);
+			w[count[(v[i].pre >> shift) & (BUCKETS - 1)]++] = v[i];
+		struct vm_key *t = v;
+		v = w;
+		w = t;
 	}
+	if (v != keys)
+		memcpy(keys, v, n * sizeof *keys);
 }
 
 /* Every row's index in the order of sort s, made the first time it is asked
