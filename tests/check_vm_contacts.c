@@ -45,6 +45,13 @@ static void tv_load(struct vm_contacts *vm)
 	ck_assert_msg(vm_contacts_load(vm, T_NOW, &cause) == 0, "%s", cause);
 }
 
+/* The number of rows shown with filter text. */
+static size_t tv_filtered(struct vm_contacts *vm, const char *text)
+{
+	vm_contacts_set_filter(vm, text);
+	return vm->nshown;
+}
+
 static const char *tv_name_at(const struct vm_contacts *vm, size_t i)
 {
 	const struct vm_contact_row *r = vm_contacts_at(vm, i);
@@ -167,16 +174,12 @@ START_TEST(test_shared_texts)
 	ck_assert_str_eq(vm_contacts_tags(&vm, dan), "Ünïcorn Labs");
 	ck_assert_str_eq(vm_contacts_org(&vm, eva), "");
 	ck_assert_str_eq(vm_contacts_tags(&vm, eva), "");
-	vm_contacts_set_filter(&vm, "unicorn labs");
-	ck_assert_uint_eq(vm.nshown, 3);
-	vm_contacts_set_filter(&vm, "berlin");
-	ck_assert_uint_eq(vm.nshown, 2);
+	ck_assert_uint_eq(tv_filtered(&vm, "unicorn labs"), 3);
+	ck_assert_uint_eq(tv_filtered(&vm, "berlin"), 2);
 	ck_assert_str_eq(tv_name_at(&vm, 1), "Bia");
-	vm_contacts_set_filter(&vm, "liquid");
-	ck_assert_uint_eq(vm.nshown, 1);
+	ck_assert_uint_eq(tv_filtered(&vm, "liquid"), 1);
 	ck_assert_str_eq(tv_name_at(&vm, 0), "Gil");
-	vm_contacts_set_filter(&vm, "lab rust");
-	ck_assert_uint_eq(vm.nshown, 4);
+	ck_assert_uint_eq(tv_filtered(&vm, "lab rust"), 4);
 	vm_contacts_free(&vm);
 }
 END_TEST
@@ -282,12 +285,9 @@ START_TEST(test_filter_bytes_and_words)
 		vm_contacts_set_filter(&vm, none[i]);
 		ck_assert_msg(vm.nshown == 0, "'%s': %zu shown", none[i], vm.nshown);
 	}
-	vm_contacts_set_filter(&vm, "07");
-	ck_assert_uint_eq(vm.nshown, 1);
-	vm_contacts_set_filter(&vm, "c+");
-	ck_assert_uint_eq(vm.nshown, 1);
-	vm_contacts_set_filter(&vm, "z");
-	ck_assert_uint_eq(vm.nshown, 2);
+	ck_assert_uint_eq(tv_filtered(&vm, "07"), 1);
+	ck_assert_uint_eq(tv_filtered(&vm, "c+"), 1);
+	ck_assert_uint_eq(tv_filtered(&vm, "z"), 2);
 	vm_contacts_free(&vm);
 }
 END_TEST
