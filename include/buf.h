@@ -17,6 +17,8 @@ void buf_init(struct buf *b);
 void buf_free(struct buf *b);
 void buf_reset(struct buf *b); /* length 0, keeps the memory */
 void buf_add(struct buf *b, const void *p, size_t n);
+/* Appends a copy of the n bytes at offset at of b itself (at + n <= b->len). */
+void buf_repeat(struct buf *b, size_t at, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) KITH_PRINTF(2, 3);

@@ -28,6 +28,8 @@ struct vm_contact_row {
 	uint32_t name, org, tags; /* arena offsets */
 	uint32_t hay; /* offset in hays: the folded name, organisation and tags,
 	               '\n' between */
+	uint64_t chars; /* the bytes the haystack has, as a set (a bit a letter
+	                   or digit, the other bytes sharing the rest) */
 	enum circle circle;
 	int snoozed, marked;
 	struct score_brief score;
@@ -50,7 +52,8 @@ struct vm_contacts {
 	enum vm_sort sort;
 	char *filter; /* folded filter text; NULL: none */
 	struct strv words; /* its words, each cut at 255 bytes */
-	unsigned char *hits; /* per row: how many of the words it has (scratch) */
+	uint64_t need; /* the bytes of the words, as a set (chars of a row) */
+	int exact; /* every word is one letter or digit: need alone decides */
 	int64_t want;  /* the selected contact's rowid; kept across rebuilds */
 	int ascii;     /* the warmth bar in ASCII (a locale that is not UTF-8) */
 };

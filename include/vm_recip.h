@@ -28,7 +28,8 @@ struct vm_recip {
 	struct score s;
 	struct explain_row ex[EXPLAIN_MAX_ROWS];
 	size_t nex;
-	struct interaction *in; /* the contact's services, newest first */
+	struct interaction *in; /* the contact's services, newest first (given ones
+	                           without their tags and contacts) */
 	size_t nin;
 	struct followup *fu; /* every follow-up, open and done */
 	size_t nfu;
@@ -43,6 +44,11 @@ void vm_recip_invalidate(struct vm_recip *vm);
 /* Loads contact rowid (0: nobody) scored at now; -1 with *cause (caller
  * frees), vm unchanged, on a read error or when the contact is gone. */
 int vm_recip_load(struct vm_recip *vm, int64_t rowid, int64_t now, char **cause);
+/* The same, with every interaction of the contact, newest first, already read
+ * (all[0..n), borrowed: the services are copied), as the timeline pane holds
+ * them when it has them all (vm_timeline_complete); all NULL: read them. */
+int vm_recip_load_from(struct vm_recip *vm, int64_t rowid, int64_t now,
+                       const struct interaction *all, size_t n, char **cause);
 
 /* The pane's lines for a width in cells: give and take side by side, the
  * balance bar, open follow-ups, then the score's terms. */

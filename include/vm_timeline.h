@@ -25,6 +25,9 @@ struct vm_timeline {
 };
 
 void vm_timeline_init(struct vm_timeline *vm, struct store *st);
+/* 1 when what is loaded is every interaction of contact (not 0), newest
+ * first: its own scope, loaded and not stale, fewer than VM_TIMELINE_MAX. */
+int vm_timeline_complete(const struct vm_timeline *vm, int64_t contact);
 void vm_timeline_free(struct vm_timeline *vm);
 /* 1 when what is loaded is not the timeline of `contact` in the current scope. */
 int vm_timeline_stale(const struct vm_timeline *vm, int64_t contact);

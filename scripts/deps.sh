@@ -5,7 +5,7 @@
 # common case (everything there) is one quick test and no output.
 #
 # Usage: sh scripts/deps.sh [--bench] [--dev]
-#   --bench   also abook, taskwarrior, khard and hyperfine (for `make bench`)
+#   --bench   also abook, taskwarrior, khard, hyperfine and jq (for `make bench`)
 #   --dev     also valgrind and clang with its fuzzer runtime (`make valgrind`, `make fuzz`)
 # A missing --bench or --dev tool is reported and is not an error.
 # KITH_DEPS_FORCE=1 skips the quick test and runs the install path for everything.
@@ -66,7 +66,7 @@ present() {
 }
 
 BASE_ITEMS="cc make pkg-config tmux ncursesw sqlite3 uuid check"
-BENCH_ITEMS="abook taskwarrior khard hyperfine"
+BENCH_ITEMS="abook taskwarrior khard hyperfine jq"
 DEV_ITEMS="valgrind clang clang-rt"
 
 force=${KITH_DEPS_FORCE:-0}

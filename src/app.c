@@ -123,7 +123,8 @@ const struct vm_contact_row *app_selected(const struct app *app)
 }
 
 /* The selected contact's reciprocity (its record and follow-ups), loaded now
- * when it is not yet: actions need it at once. */
+ * when it is not yet: actions need it at once. Its services come from the
+ * timeline pane when that holds all of the contact's interactions. */
 int app_need_recip(struct app *app)
 {
 	const struct vm_contact_row *r = app_selected(app);
@@ -131,7 +132,10 @@ int app_need_recip(struct app *app)
 	if (!vm_recip_stale(&app->recip, rowid))
 		return 0;
 	char *cause = NULL;
-	if (vm_recip_load(&app->recip, rowid, app->now, &cause) != 0) {
+	const struct vm_timeline *tl = &app->timeline;
+	int shared = vm_timeline_complete(tl, rowid);
+	if (vm_recip_load_from(&app->recip, rowid, app->now, shared ? tl->v : NULL,
+	                       shared ? tl->n : 0, &cause) != 0) {
 		app_fail(app, cause);
 		return -1;
 	}

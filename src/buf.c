@@ -46,6 +46,15 @@ void buf_add(struct buf *b, const void *p, size_t n)
 	b->data[b->len] = '\0';
 }
 
+void buf_repeat(struct buf *b, size_t at, size_t n)
+{
+	buf_reserve(b, n); /* first: it may move the bytes copied */
+	if (n > 0)
+		memcpy(b->data + b->len, b->data + at, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
 void buf_puts(struct buf *b, const char *s)
 {
 	buf_add(b, s, strlen(s));

@@ -59,6 +59,7 @@ void store_close(struct store *st)
 		if (st->stmt[i] != NULL)
 			(void)sqlite3_finalize(
 				st->stmt[i]); /* repeats a step error, already seen */
+	store_kept_free(st);
 	if (st->db != NULL) {
 		if (!sqlite3_get_autocommit(st->db))
 			(void)sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -128,6 +129,63 @@ sqlite3_stmt *store_prepare(struct store *st, const char *sql, char **cause)
 		return NULL;
 	}
 	return s;
+}
+
+sqlite3_stmt *store_prepare_kept(struct store *st, const char *sql, char **cause)
+{
+	for (size_t i = 0; i < STORE_KEPT_MAX; i++) {
+		struct store_kept *k = &st->kept[i];
+		if (k->s != NULL && !sqlite3_stmt_busy(k->s) && strcmp(k->sql, sql) == 0)
+			return k->s;
+	}
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL);
+	if (rc != SQLITE_OK) {
+		store_fail(st, rc, cause);
+		(void)sqlite3_finalize(s);
+		return NULL;
+	}
+	/* a free slot, else the next one in turn whose statement is idle */
+	for (size_t n = 0; n < STORE_KEPT_MAX; n++) {
+		struct store_kept *k = &st->kept[(st->kept_next + n) % STORE_KEPT_MAX];
+		if (k->s != NULL && sqlite3_stmt_busy(k->s))
+			continue;
+		if (k->s != NULL) {
+			(void)sqlite3_finalize(k->s); /* idle: nothing to report */
+			free(k->sql);
+		}
+		k->s = s;
+		k->sql = xstrdup(sql);
+		st->kept_next = (st->kept_next + n + 1) % STORE_KEPT_MAX;
+		return s;
+	}
+	return s; /* every slot in use: store_done finalizes it */
+}
+
+void store_done(struct store *st, sqlite3_stmt *s)
+{
+	if (s == NULL)
+		return;
+	for (size_t i = 0; i < STORE_KEPT_MAX; i++) {
+		if (st->kept[i].s == s) {
+			(void)sqlite3_reset(s); /* repeats a step error, already seen */
+			(void)sqlite3_clear_bindings(s);
+			return;
+		}
+	}
+	(void)sqlite3_finalize(s); /* repeats a step error, already seen */
+}
+
+void store_kept_free(struct store *st)
+{
+	for (size_t i = 0; i < STORE_KEPT_MAX; i++) {
+		if (st->kept[i].s != NULL)
+			(void)sqlite3_finalize(st->kept[i].s); /* repeats a step error, already seen */
+		free(st->kept[i].sql);
+		st->kept[i].s = NULL;
+		st->kept[i].sql = NULL;
+	}
+	st->kept_next = 0;
 }
 
 int store_bind(struct store *st, sqlite3_stmt *s, char **cause, const char *fmt, ...)

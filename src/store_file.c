@@ -162,6 +162,14 @@ static void store_swap(struct store *a, struct store *b)
 		a->stmt[i] = b->stmt[i];
 		b->stmt[i] = s;
 	}
+	for (size_t i = 0; i < STORE_KEPT_MAX; i++) {
+		struct store_kept k = a->kept[i];
+		a->kept[i] = b->kept[i];
+		b->kept[i] = k;
+	}
+	size_t next = a->kept_next;
+	a->kept_next = b->kept_next;
+	b->kept_next = next;
 	int ro = a->readonly, deferred = a->deferred;
 	a->readonly = b->readonly;
 	a->deferred = b->deferred;

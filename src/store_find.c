@@ -162,8 +162,14 @@ int store_contact_names(struct store *st, struct contact_ref **out, size_t *n, c
 
 void store_tag_sql(struct buf *sql, const char *col, int n)
 {
-	buf_printf(sql, "(%s BETWEEN ?%d AND ?%d AND %s = ?%d COLLATE NOCASE)", col, n, n + 1, col,
-	           n + 2);
+	/* two ranges, by the case of the first letter: "FAMILY".."Family" and
+	 * "fAMILY".."family" hold every variant, where "FAMILY".."family" would
+	 * hold every tag from G to e as well */
+	buf_printf(sql,
+	           "((%s BETWEEN ?%d AND substr(?%d, 1, 1) || substr(?%d, 2) OR "
+	           "%s BETWEEN substr(?%d, 1, 1) || substr(?%d, 2) AND ?%d) "
+	           "AND %s = ?%d COLLATE NOCASE)",
+	           col, n, n, n + 1, col, n + 1, n, n + 1, col, n + 2);
 }
 
 int store_tag_bind(struct store *st, sqlite3_stmt *s, int n, const char *tag, char **cause)

@@ -107,7 +107,7 @@ int store_tx_followup_remove(struct store *st, int64_t rowid, int64_t now, char 
 	return store_step_done(st, s, cause);
 }
 
-/* Runs a follow-up query (prepared for one use, parameters bound) and
+/* Runs a follow-up query (kept prepared, parameters bound) and
  * collects at most limit rows (0: all). */
 static int store_followups_collect(struct store *st, sqlite3_stmt *s, size_t limit,
                                    struct followup **out, size_t *n, char **cause)
@@ -145,7 +145,7 @@ static int store_followups_run(struct store *st, const char *sql, const int64_t 
 	int own;
 	if (store_snap_begin(st, &own, cause) != 0)
 		return -1;
-	sqlite3_stmt *s = store_prepare(st, sql, cause);
+	sqlite3_stmt *s = store_prepare_kept(st, sql, cause);
 	int rc = s == NULL ? -1 : 0;
 	/* ?1 ... are the integers, then the texts; absent ones are skipped */
 	for (size_t i = 0; rc == 0 && i < nints + ntexts; i++) {
@@ -161,7 +161,7 @@ static int store_followups_run(struct store *st, const char *sql, const int64_t 
 	}
 	if (rc == 0)
 		rc = store_followups_collect(st, s, limit, out, n, cause);
-	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+	store_done(st, s); /* the step's result was seen above */
 	return store_snap_end(st, own, rc, cause);
 }
 

@@ -76,6 +76,14 @@ const char *store_sql_text(enum store_stmt id);
 
 enum store_tx { STORE_TX_NONE, STORE_TX_READ, STORE_TX_WRITE };
 
+/* Statements whose SQL is made at run time (a timeline's, a follow-up
+ * query's), kept prepared by their text (store_prepare_kept). */
+#define STORE_KEPT_MAX 16
+struct store_kept {
+	char *sql;
+	sqlite3_stmt *s;
+};
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -97,6 +105,8 @@ struct store {
 	int wait_told;
 	int in_write; /* taking the write lock: a wait is a write's */
 	sqlite3_stmt *stmt[STORE_SQL_COUNT];
+	struct store_kept kept[STORE_KEPT_MAX];
+	size_t kept_next; /* the slot a new one takes when all are used */
 };
 
 /* ---- statements (store.c) ---- */
@@ -106,6 +116,15 @@ struct store {
 sqlite3_stmt *store_stmt(struct store *st, enum store_stmt id, char **cause);
 /* Prepares sql for one use; the caller finalizes it. NULL with *cause. */
 sqlite3_stmt *store_prepare(struct store *st, const char *sql, char **cause);
+/* sql prepared, or the statement of the same text kept from before (reset,
+ * no bindings); the caller gives it back with store_done, never finalizes it.
+ * A statement being stepped is never taken from its user. NULL with *cause. */
+sqlite3_stmt *store_prepare_kept(struct store *st, const char *sql, char **cause);
+/* Gives back a statement of store_prepare_kept: reset, its bindings cleared
+ * (kept), or finalized (when it could not be kept). NULL: nothing. */
+void store_done(struct store *st, sqlite3_stmt *s);
+/* Finalizes every statement store_prepare_kept keeps. */
+void store_kept_free(struct store *st);
 /* Binds parameters 1, 2 ... from the variable arguments, one per letter of
  * fmt: 't' text (const char *, NULL binds ""), 'x' text or NULL when NULL,
  * 'b' text of that many bytes (size_t, then const char *), 'i' int64_t,
@@ -171,7 +190,8 @@ int store_filter_bind(struct store *st, sqlite3_stmt *s, const struct store_cont
 /* The SQL test that tag column `col` equals the tag of parameters ?n, ?n+1,
  * ?n+2 (bound by store_tag_bind) ignoring ASCII case, in a form the index on
  * the column serves: every case variant of a tag sorts between its upper-
- * and its lower-case form. */
+ * and its lower-case form, and, first letter kept, between the upper- and the
+ * lower-case form of the rest: two short ranges of the index. */
 void store_tag_sql(struct buf *sql, const char *col, int n);
 int store_tag_bind(struct store *st, sqlite3_stmt *s, int n, const char *tag, char **cause);
 /* Runs the kept statement id with the one parameter rowid to its end. */

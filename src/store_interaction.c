@@ -283,6 +283,8 @@ static void store_timeline_from(struct buf *b, const struct store_timeline_query
 		buf_puts(b, " LIMIT ?4");
 }
 
+/* The statements of a timeline are kept (store_prepare_kept): moving the
+ * selection reads the same few shapes of query again and again. */
 static sqlite3_stmt *store_timeline_prepare(struct store *st, const struct store_timeline_query *q,
                                             const char *head, const char *tail, char **cause)
 {
@@ -291,7 +293,7 @@ static sqlite3_stmt *store_timeline_prepare(struct store *st, const struct store
 	buf_puts(&sql, head);
 	store_timeline_from(&sql, q);
 	buf_puts(&sql, tail);
-	sqlite3_stmt *s = store_prepare(st, buf_str(&sql), cause);
+	sqlite3_stmt *s = store_prepare_kept(st, buf_str(&sql), cause);
 	buf_free(&sql);
 	if (s == NULL)
 		return NULL;
@@ -302,7 +304,7 @@ static sqlite3_stmt *store_timeline_prepare(struct store *st, const struct store
 		int at = sqlite3_bind_parameter_index(s, name[i]);
 		if (at > 0 && sqlite3_bind_int64(s, at, v[i]) != SQLITE_OK) {
 			store_fail(st, sqlite3_errcode(st->db), cause);
-			(void)sqlite3_finalize(s);
+			store_done(st, s);
 			return NULL;
 		}
 	}
@@ -334,7 +336,7 @@ static int store_timeline_batch(struct store *st, const struct store_timeline_qu
 		in->contacts = xreallocarray(in->contacts, in->ncontacts + 1, sizeof *in->contacts);
 		store_col_ref(s, 1, &in->contacts[in->ncontacts++]);
 	}
-	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+	store_done(st, s); /* the step's result was seen above */
 	if (rc == 0) {
 		s = store_timeline_prepare(st, q,
 		                           "SELECT t.interaction_id, t.tag FROM interaction_tag t "
@@ -344,7 +346,7 @@ static int store_timeline_batch(struct store *st, const struct store_timeline_qu
 		while (rc == 1 && (rc = store_step(st, s, cause)) == 1)
 			if ((hit = store_slots_find(slot, n, sqlite3_column_int64(s, 0))) != NULL)
 				strv_take(&v[hit->at].tags, store_col_str(s, 1));
-		(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+		store_done(st, s); /* the step's result was seen above */
 	}
 	free(slot);
 	return rc;
@@ -367,7 +369,7 @@ static int store_timeline_read(struct store *st, const struct store_timeline_que
 		}
 		store_col_interaction(s, &v[len++]);
 	}
-	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+	store_done(st, s); /* the step's result was seen above */
 	if (rc == 0 && len > STORE_BATCH_MIN) {
 		rc = store_timeline_batch(st, q, v, len, cause);
 	} else {

@@ -4,47 +4,47 @@
  * Part of the store; the only SQLite code is in store*.c. */
 #include "store_roster.h"
 
-#include <stdlib.h>
-
+#include "model.h"
 #include "store_int.h"
 
 /* Two scans in rowid order, merged: the contacts, and their tags in the
  * order of the tag table's key (contact, tag), so that no contact costs a
- * lookup of its own. The contact scan is the table itself (NOT INDEXED): an
- * index on archived_at would cost a lookup and a sort per row. */
+ * lookup of its own; the family tag is recognised among the tags on the way
+ * (model_tag_equal, the test ranking applies), so no scan of the tag index is
+ * needed for it. The contact scan is the table itself (NOT INDEXED): an index
+ * on archived_at would cost a lookup and a sort per row. */
 static int store_roster_read(struct store *st, store_roster_fn fn, void *arg, char **cause)
 {
-	int64_t *family = NULL;
-	size_t nfamily = 0;
-	if (store_rank_family(st, &family, &nfamily, cause) != 0)
-		return -1;
 	sqlite3_stmt *s = store_prepare(
 		st, "SELECT id, name, org, name_folded, rank FROM contact NOT INDEXED"
 		" WHERE archived_at IS NULL ORDER BY id", cause);
-	if (s == NULL) {
-		free(family);
+	if (s == NULL)
 		return -1;
-	}
 	sqlite3_stmt *t = store_prepare(
 		st, "SELECT contact_id, tag FROM contact_tag ORDER BY contact_id, tag", cause);
 	if (t == NULL) {
 		(void)sqlite3_finalize(s);
-		free(family);
 		return -1;
 	}
+	const char *family_tag = st->params.family_tag;
 	struct store_rank_row rank;
 	struct buf tags;
 	buf_init(&tags);
 	int rc, trc = store_step(st, t, cause);
 	while (trc >= 0 && (rc = store_step(st, s, cause)) == 1) {
 		int64_t id = sqlite3_column_int64(s, 0);
+		int family = 0;
 		buf_reset(&tags);
 		while (trc == 1 && sqlite3_column_int64(t, 0) <= id) {
 			if (sqlite3_column_int64(t, 0) == id) {
 				const char *tag = (const char *)sqlite3_column_text(t, 1);
+				if (tag == NULL)
+					tag = "";
 				if (tags.len > 0)
 					buf_putc(&tags, ' ');
-				buf_puts(&tags, tag ? tag : "");
+				buf_puts(&tags, tag);
+				if (*family_tag != '\0' && model_tag_equal(tag, family_tag))
+					family = 1;
 			}
 			trc = store_step(st, t, cause);
 		}
@@ -52,10 +52,11 @@ static int store_roster_read(struct store *st, store_roster_fn fn, void *arg, ch
 		const char *org = (const char *)sqlite3_column_text(s, 2);
 		const char *folded = (const char *)sqlite3_column_text(s, 3);
 		if (store_rank_row_fill(st, id, sqlite3_column_blob(s, 4), sqlite3_column_bytes(s, 4),
-		                        family, nfamily, &rank, cause) != 0) {
+		                        NULL, 0, &rank, cause) != 0) {
 			rc = -1;
 			break;
 		}
+		rank.subj.family = family;
 		struct store_roster_row row = {id,      name ? name : "", org ? org : "", buf_str(&tags),
 		                               folded ? folded : "", &rank};
 		rc = fn(arg, &row, cause);
@@ -67,7 +68,6 @@ static int store_roster_read(struct store *st, store_roster_fn fn, void *arg, ch
 	(void)sqlite3_finalize(s); /* repeat the steps' results, seen above */
 	(void)sqlite3_finalize(t);
 	buf_free(&tags);
-	free(family);
 	return rc < 0 ? -1 : 0;
 }
 

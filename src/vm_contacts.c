@@ -44,7 +44,6 @@ void vm_contacts_free(struct vm_contacts *vm)
 	free(vm->rows);
 	vm_orders_free(vm);
 	free(vm->shown);
-	free(vm->hits);
 	free(vm->filter);
 	strv_free(&vm->words);
 	buf_free(&vm->arena);
@@ -69,12 +68,23 @@ const char *vm_contacts_tags(const struct vm_contacts *vm, const struct vm_conta
 
 /* ---- loading ---- */
 
+/* A text many contacts share (an organisation, a set of tags): where it is
+ * in the arena and where its folded form is in the haystacks. */
+struct vm_memo_slot {
+	uint32_t hash, arena, hay, hay_len;
+	uint64_t chars; /* vm_chars of its folded form */
+};
+
+#define VM_MEMO_SLOTS 8192 /* a power of 2; when full, new texts are not kept */
+
 struct vm_load {
 	struct vm_contacts *vm;
 	int64_t now;
 	struct vm_contact_row *rows;
 	size_t n, cap;
 	struct buf arena, hays;
+	struct vm_memo_slot *memo; /* VM_MEMO_SLOTS of them; arena 0: free */
+	size_t nmemo;
 };
 
 static void vm_row_score(struct vm_contact_row *r, const struct score *s, int64_t snoozed_until,
@@ -121,11 +131,68 @@ static int vm_row_cmp_rowid(const void *pa, const void *pb)
 	return a->rowid < b->rowid ? -1 : a->rowid > b->rowid;
 }
 
+/* The bit of byte c in a set of the bytes a text has: one a letter or digit,
+ * the other bytes sharing the rest. */
+static uint64_t vm_char_bit(unsigned char c)
+{
+	if (c >= 'a' && c <= 'z')
+		return UINT64_C(1) << (c - 'a');
+	if (c >= '0' && c <= '9')
+		return UINT64_C(1) << (26 + c - '0');
+	return UINT64_C(1) << (36 + c % 28);
+}
+
+/* The set of the bytes of s[0..n): a text that has a word has every one of
+ * its bytes, so a row whose set lacks one is skipped unsearched. */
+static uint64_t vm_chars(const char *s, size_t n)
+{
+	uint64_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		m |= vm_char_bit((unsigned char)s[i]);
+	return m;
+}
+
 static uint32_t vm_arena_put(struct buf *b, const char *s)
 {
 	uint32_t at = (uint32_t)b->len;
 	buf_add(b, s, strlen(s) + 1);
 	return at;
+}
+
+/* Text s in the arena, and folded at the end of the haystacks: a text seen
+ * before (organisations and tags repeat) is stored once and its folded form
+ * copied instead of folded again. Returns its arena offset. */
+static uint32_t vm_load_text(struct vm_load *l, const char *s, uint64_t *chars)
+{
+	if (*s == '\0')
+		return 0; /* offset 0 is "" */
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (const char *p = s; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	size_t at = h & (VM_MEMO_SLOTS - 1);
+	for (size_t probe = 0; probe < VM_MEMO_SLOTS; probe++, at = (at + 1) & (VM_MEMO_SLOTS - 1)) {
+		struct vm_memo_slot *m = &l->memo[at];
+		if (m->arena == 0)
+			break;
+		if (m->hash == h && strcmp(l->arena.data + m->arena, s) == 0) {
+			buf_repeat(&l->hays, m->hay, m->hay_len);
+			*chars |= m->chars;
+			return m->arena;
+		}
+	}
+	uint32_t off = vm_arena_put(&l->arena, s);
+	size_t hay = l->hays.len;
+	utf8_fold_append(&l->hays, s);
+	uint64_t c = vm_chars(l->hays.data + hay, l->hays.len - hay);
+	*chars |= c;
+	/* kept while the table is at most half full, so that probes stay short */
+	if (l->nmemo < VM_MEMO_SLOTS / 2 && l->memo[at].arena == 0 && off != 0 &&
+	    l->hays.len - hay <= UINT32_MAX) {
+		struct vm_memo_slot m = {h, off, (uint32_t)hay, (uint32_t)(l->hays.len - hay), c};
+		l->memo[at] = m;
+		l->nmemo++;
+	}
+	return off;
 }
 
 static int vm_load_roster(void *arg, const struct store_roster_row *row, char **cause)
@@ -135,15 +202,14 @@ static int vm_load_roster(void *arg, const struct store_roster_row *row, char **
 		return -1;
 	struct vm_contact_row *r = &l->rows[l->n - 1];
 	r->name = vm_arena_put(&l->arena, row->name);
-	r->org = vm_arena_put(&l->arena, row->org);
-	r->tags = vm_arena_put(&l->arena, row->tags);
 	/* the filter's haystack: the folded name (as stored), organisation and tags */
 	r->hay = (uint32_t)l->hays.len;
 	buf_puts(&l->hays, row->folded);
+	r->chars = vm_chars(l->hays.data + r->hay, l->hays.len - r->hay) | vm_char_bit('\n');
 	buf_putc(&l->hays, '\n');
-	utf8_fold_append(&l->hays, row->org);
+	r->org = vm_load_text(l, row->org, &r->chars);
 	buf_putc(&l->hays, '\n');
-	utf8_fold_append(&l->hays, row->tags);
+	r->tags = vm_load_text(l, row->tags, &r->chars);
 	buf_putc(&l->hays, '\0');
 	/* offsets are 32 bits: the next row's must fit */
 	if (l->arena.len > UINT32_MAX || l->hays.len > UINT32_MAX)
@@ -168,7 +234,10 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 	buf_init(&l.arena);
 	buf_init(&l.hays);
 	buf_putc(&l.arena, '\0'); /* offset 0 is "" */
-	if (store_read(vm->st, vm_load_all, &l, cause) != 0) {
+	l.memo = xcalloc(VM_MEMO_SLOTS, sizeof *l.memo);
+	int rc = store_read(vm->st, vm_load_all, &l, cause);
+	free(l.memo);
+	if (rc != 0) {
 		free(l.rows);
 		buf_free(&l.arena);
 		buf_free(&l.hays);
@@ -186,7 +255,6 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 	free(vm->rows);
 	vm_orders_free(vm);
 	free(vm->shown);
-	free(vm->hits);
 	buf_free(&vm->arena);
 	buf_free(&vm->hays);
 	vm->rows = l.rows;
@@ -194,7 +262,6 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 	vm->arena = l.arena;
 	vm->hays = l.hays;
 	vm->shown = xcalloc(l.n ? l.n : 1, sizeof *vm->shown);
-	vm->hits = xcalloc(l.n ? l.n : 1, 1);
 	vm->now = now;
 	vm_contacts_rebuild(vm, 0);
 	return 0;
@@ -205,10 +272,7 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 /* A row's sort key, made once per sort: the value compared first, so that a
  * sort touches the rows only to break ties. */
 struct vm_key {
-	union {
-		uint64_t pre; /* name: the first 8 bytes of the folded name, big-endian */
-		double k;     /* other sorts: the sort's value */
-	} u;
+	uint64_t pre; /* the value as a number in the sort's order (vm_key_level) */
 	uint32_t at; /* index into rows */
 };
 
@@ -244,12 +308,8 @@ static int vm_key_cmp(const struct vm_contacts *vm, enum vm_sort s, const struct
                       const struct vm_key *b)
 {
 	int c = 0;
-	if (s == VM_SORT_NAME) {
-		if (a->u.pre != b->u.pre)
-			return a->u.pre < b->u.pre ? -1 : 1;
-	} else if ((c = vm_cmp_desc(a->u.k, b->u.k)) != 0) {
-		return c;
-	}
+	if (a->pre != b->pre)
+		return a->pre < b->pre ? -1 : 1;
 	/* a tie on the key: the rows themselves */
 	const struct vm_contact_row *ra = &vm->rows[a->at], *rb = &vm->rows[b->at];
 	if (s == VM_SORT_NAME) {
@@ -285,38 +345,106 @@ static void vm_sort_range(const struct vm_contacts *vm, enum vm_sort s, struct v
 	memcpy(v, tmp, n * sizeof *v);
 }
 
-/* Every row's index in the order of sort s, made the first time it is asked for. */
+/* A value as an unsigned number that sorts highest first (0 and -0 alike,
+ * NaN last). */
+static uint64_t vm_radix_desc(double d)
+{
+	if (d != d)
+		return UINT64_MAX;
+	if (d == 0)
+		d = 0; /* -0 sorts with 0 */
+	uint64_t b;
+	memcpy(&b, &d, sizeof b);
+	b = b >> 63 ? ~b : b | UINT64_C(1) << 63; /* ascending with d */
+	return ~b;
+}
+
+/* What sort s compares at level 0 (its value), 1 (importance), 2 (days of
+ * silence) and 3 (the id's first 8 bytes), as numbers in their order; by
+ * name, level 0 only (the folded name's first 8 bytes). */
+static uint64_t vm_key_level(const struct vm_contacts *vm, enum vm_sort s, int level,
+                             const struct vm_contact_row *r)
+{
+	const struct score_brief *b = &r->score;
+	if (level == 1)
+		return vm_radix_desc(b->importance);
+	if (level == 2)
+		return vm_radix_desc(b->days_since);
+	if (level == 3)
+		return vm_key_prefix(r->id, '\0');
+	switch (s) {
+	case VM_SORT_ATTENTION:
+		return vm_radix_desc(b->attention);
+	case VM_SORT_WARMTH:
+		return vm_radix_desc(b->warmth);
+	case VM_SORT_RECENCY:
+		return vm_radix_desc(b->recency);
+	case VM_SORT_BALANCE:
+		return vm_radix_desc(-b->balance); /* the lowest balance first */
+	case VM_SORT_NAME:
+	case VM_SORT_COUNT:
+		break;
+	}
+	return vm_key_prefix(vm->hays.data + r->hay, '\n');
+}
+
+/* Sorts the keys by pre, keeping the order of equal ones: a radix sort of
+ * 11 bits a pass, the passes where every key has the same digit skipped. */
+static void vm_sort_radix(struct vm_key *keys, struct vm_key *tmp, size_t n, size_t *count)
+{
+	enum { BITS = 11, BUCKETS = 1 << BITS };
+	struct vm_key *v = keys, *w = tmp; /* each pass from v into w, then they swap */
+	for (int shift = 0; shift < 64 && n > 0; shift += BITS) {
+		memset(count, 0, BUCKETS * sizeof *count);
+		for (size_t i = 0; i < n; i++)
+			count[(v[i].pre >> shift) & (BUCKETS - 1)]++;
+		if (count[(v[0].pre >> shift) & (BUCKETS - 1)] == n)
+			continue; /* one digit for all */
+		size_t at = 0;
+		for (size_t d = 0; d < BUCKETS; d++) {
+			size_t c = count[d];
+			count[d] = at;
+			at += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			w[count[(v[i].pre >> shift) & (BUCKETS - 1)]++] = v[i];
+		struct vm_key *t = v;
+		v = w;
+		w = t;
+	}
+	if (v != keys)
+		memcpy(keys, v, n * sizeof *keys);
+}
+
+/* Every row's index in the order of sort s, made the first time it is asked
+ * for: sorted by each level of the comparison, the last first (a stable
+ * radix sort each), so that only keys alike in every level (by name: in the
+ * first 8 bytes) are left for vm_key_cmp to order. */
 static const uint32_t *vm_order(struct vm_contacts *vm, enum vm_sort s)
 {
 	if (vm->order[s] != NULL)
 		return vm->order[s];
 	size_t n = vm->n;
 	struct vm_key *keys = xcalloc(n ? n : 1, sizeof *keys);
-	for (size_t i = 0; i < n; i++) {
-		const struct vm_contact_row *r = &vm->rows[i];
-		struct vm_key *k = &keys[i];
-		k->at = (uint32_t)i;
-		switch (s) {
-		case VM_SORT_ATTENTION:
-			k->u.k = r->score.attention;
-			break;
-		case VM_SORT_WARMTH:
-			k->u.k = r->score.warmth;
-			break;
-		case VM_SORT_RECENCY:
-			k->u.k = r->score.recency;
-			break;
-		case VM_SORT_BALANCE:
-			k->u.k = -r->score.balance; /* the lowest balance first */
-			break;
-		case VM_SORT_NAME:
-		case VM_SORT_COUNT:
-			k->u.pre = vm_key_prefix(vm->hays.data + r->hay, '\n');
-			break;
-		}
-	}
 	struct vm_key *tmp = xcalloc(n ? n : 1, sizeof *tmp);
-	vm_sort_range(vm, s, keys, tmp, n);
+	size_t *count = xcalloc(1 << 11, sizeof *count);
+	for (size_t i = 0; i < n; i++)
+		keys[i].at = (uint32_t)i;
+	for (int level = s == VM_SORT_NAME ? 0 : 3; level >= 0; level--) {
+		for (size_t i = 0; i < n; i++)
+			keys[i].pre = vm_key_level(vm, s, level, &vm->rows[keys[i].at]);
+		vm_sort_radix(keys, tmp, n, count);
+	}
+	free(count);
+	/* runs of one value: the rows decide (in order already but for the
+	 * name's rest and the id's) */
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && keys[j].pre == keys[i].pre)
+			j++;
+		vm_sort_range(vm, s, keys + i, tmp, j - i);
+		i = j;
+	}
 	free(tmp);
 	uint32_t *order = xcalloc(n ? n : 1, sizeof *order);
 	for (size_t i = 0; i < n; i++)
@@ -326,53 +454,20 @@ static const uint32_t *vm_order(struct vm_contacts *vm, enum vm_sort s)
 	return order;
 }
 
+/* Whether a row's haystack has every filter word: the rows that lack one
+ * of a word's bytes are passed over without a search, and a filter of single
+ * letters and digits needs none. */
 static int vm_row_matches(const struct vm_contacts *vm, const struct vm_contact_row *r)
 {
+	if ((r->chars & vm->need) != vm->need)
+		return 0;
+	if (vm->exact)
+		return 1;
 	const char *hay = vm->hays.data + r->hay;
 	for (size_t k = 0; k < vm->words.n; k++)
 		if (strstr(hay, vm->words.v[k]) == NULL)
 			return 0;
 	return 1;
-}
-
-/* The first w (wl bytes, at least 1) in s[0..len), or NULL: memmem is not in C17 or POSIX. */
-static const char *vm_find(const char *s, size_t len, const char *w, size_t wl)
-{
-	const char *end = s + len;
-	while ((size_t)(end - s) >= wl) {
-		const char *p = memchr(s, w[0], (size_t)(end - s) - wl + 1);
-		if (p == NULL)
-			return NULL;
-		if (memcmp(p + 1, w + 1, wl - 1) == 0)
-			return p;
-		s = p + 1;
-	}
-	return NULL;
-}
-
-/* Counts in hits, for every row, the filter words its haystack has: one
- * search of all the haystacks at once per word, skipping to the next row at
- * each match. A row has them all when its count is the number of words. */
-static void vm_match_all(struct vm_contacts *vm)
-{
-	memset(vm->hits, 0, vm->n);
-	const char *base = vm->hays.data;
-	size_t len = vm->hays.len;
-	for (size_t k = 0; k < vm->words.n; k++) {
-		const char *w = vm->words.v[k];
-		size_t wl = strlen(w), row = 0, at = 0;
-		while (at < len) {
-			const char *p = vm_find(base + at, len - at, w, wl);
-			if (p == NULL)
-				break;
-			size_t off = (size_t)(p - base);
-			while (row + 1 < vm->n && vm->rows[row + 1].hay <= off)
-				row++;
-			if (vm->hits[row] == k)
-				vm->hits[row] = (unsigned char)(k + 1);
-			at = row + 1 < vm->n ? vm->rows[row + 1].hay : len;
-		}
-	}
 }
 
 /* The index in rows of contact rowid (rows are in rowid order), or n. */
@@ -423,27 +518,17 @@ static size_t vm_nearest_shown(struct vm_contacts *vm, size_t at)
 static void vm_contacts_rebuild(struct vm_contacts *vm, int narrow)
 {
 	size_t k = 0, nw = vm->words.n;
-	/* few rows shown, or too many words to count: each shown row searched */
-	int each = narrow && (vm->nshown < vm->n / 8 || nw > 250);
-	if (nw > 0 && !each && vm->n > 0)
-		vm_match_all(vm);
 	if (narrow) {
 		for (size_t i = 0; i < vm->nshown; i++) {
 			size_t at = vm->shown[i];
-			if (each ? vm_row_matches(vm, &vm->rows[at]) : vm->hits[at] == nw)
+			if (vm_row_matches(vm, &vm->rows[at]))
 				vm->shown[k++] = at;
 		}
 	} else if (vm->n > 0) {
 		const uint32_t *order = vm_order(vm, vm->sort);
-		if (nw > 250)
-			for (size_t i = 0; i < vm->n; i++) {
-				if (vm_row_matches(vm, &vm->rows[order[i]]))
-					vm->shown[k++] = order[i];
-			}
-		else
-			for (size_t i = 0; i < vm->n; i++)
-				if (nw == 0 || vm->hits[order[i]] == nw)
-					vm->shown[k++] = order[i];
+		for (size_t i = 0; i < vm->n; i++)
+			if (nw == 0 || vm_row_matches(vm, &vm->rows[order[i]]))
+				vm->shown[k++] = order[i];
 	}
 	vm->nshown = k;
 	size_t keep = vm->sel, at = vm_row_index(vm, vm->want);
@@ -551,9 +636,18 @@ void vm_contacts_set_filter(struct vm_contacts *vm, const char *text)
 	strv_init(&vm->words);
 	if (f != NULL)
 		strv_split(&vm->words, f, ' ');
-	for (size_t i = 0; i < vm->words.n; i++)
-		if (strlen(vm->words.v[i]) > 255)
-			vm->words.v[i][255] = '\0';
+	vm->need = 0;
+	vm->exact = 1;
+	for (size_t i = 0; i < vm->words.n; i++) {
+		char *w = vm->words.v[i];
+		if (strlen(w) > 255)
+			w[255] = '\0';
+		vm->need |= vm_chars(w, strlen(w));
+		/* one letter or digit: its bit says it all */
+		int alnum = (w[0] >= 'a' && w[0] <= 'z') || (w[0] >= '0' && w[0] <= '9');
+		if (!alnum || w[1] != '\0')
+			vm->exact = 0;
+	}
 	vm_contacts_rebuild(vm, narrow);
 }
 

@@ -51,6 +51,8 @@ void vm_recip_invalidate(struct vm_recip *vm)
 struct vm_recip_load {
 	struct vm_recip *vm;
 	int64_t rowid, now;
+	const struct interaction *given; /* every interaction, already read; NULL: read them */
+	size_t ngiven;
 	struct contact c;
 	struct score s;
 	struct interaction *in;
@@ -58,6 +60,36 @@ struct vm_recip_load {
 	struct followup *fu;
 	size_t nfu;
 };
+
+/* The first 2 * VM_RECIP_SERVICES services of v[0..n) into *out (caller
+ * frees with interactions_free): what the pane shows of each (time, kind,
+ * direction, summary), no tags or contacts. Returns their number. */
+static size_t vm_recip_services_copy(const struct interaction *v, size_t n,
+                                     struct interaction **out)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n && k < 2 * VM_RECIP_SERVICES; i++)
+		k += model_ikind_is_service(v[i].kind) != 0;
+	*out = xcalloc(k ? k : 1, sizeof **out);
+	size_t j = 0;
+	for (size_t i = 0; i < n && j < k; i++) {
+		if (!model_ikind_is_service(v[i].kind))
+			continue;
+		struct interaction *c = &(*out)[j++];
+		interaction_init(c);
+		c->rowid = v[i].rowid;
+		memcpy(c->id, v[i].id, sizeof c->id);
+		c->at = v[i].at;
+		c->kind = v[i].kind;
+		c->dir = v[i].dir;
+		c->deep = v[i].deep;
+		free(c->summary);
+		c->summary = xstrdup(v[i].summary != NULL ? v[i].summary : "");
+		c->created_at = v[i].created_at;
+		c->updated_at = v[i].updated_at;
+	}
+	return k;
+}
 
 static int vm_recip_read(struct store *st, void *arg, char **cause)
 {
@@ -69,8 +101,10 @@ static int vm_recip_read(struct store *st, void *arg, char **cause)
 	size_t n = 0;
 	struct store_timeline_query q = {l->rowid, 0, 0, 0};
 	struct store_followup_query fq = {l->rowid, 1, 0};
+	if (l->given != NULL)
+		n = vm_recip_services_copy(l->given, l->ngiven, &all);
 	if (store_contact_score(st, &l->c, l->vm->params, l->now, &l->s, cause) != 0 ||
-	    store_timeline(st, &q, &all, &n, cause) != 0 ||
+	    (l->given == NULL && store_timeline(st, &q, &all, &n, cause) != 0) ||
 	    store_followups(st, &fq, &l->fu, &l->nfu, cause) != 0) {
 		interactions_free(all, n);
 		contact_free(&l->c);
@@ -95,6 +129,12 @@ static int vm_recip_read(struct store *st, void *arg, char **cause)
 
 int vm_recip_load(struct vm_recip *vm, int64_t rowid, int64_t now, char **cause)
 {
+	return vm_recip_load_from(vm, rowid, now, NULL, 0, cause);
+}
+
+int vm_recip_load_from(struct vm_recip *vm, int64_t rowid, int64_t now,
+                       const struct interaction *all, size_t n, char **cause)
+{
 	if (rowid == 0) {
 		vm_recip_drop(vm);
 		vm->loaded = 1;
@@ -106,6 +146,8 @@ int vm_recip_load(struct vm_recip *vm, int64_t rowid, int64_t now, char **cause)
 	l.vm = vm;
 	l.rowid = rowid;
 	l.now = now;
+	l.given = all;
+	l.ngiven = n;
 	if (store_read(vm->st, vm_recip_read, &l, cause) != 0)
 		return -1;
 	vm_recip_drop(vm);

@@ -31,6 +31,12 @@ int vm_timeline_stale(const struct vm_timeline *vm, int64_t contact)
 	return !vm->loaded || vm->loaded_for != (vm->everyone ? 0 : contact);
 }
 
+int vm_timeline_complete(const struct vm_timeline *vm, int64_t contact)
+{
+	return contact != 0 && !vm->everyone && !vm_timeline_stale(vm, contact) &&
+	       vm->n < VM_TIMELINE_MAX;
+}
+
 int vm_timeline_load(struct vm_timeline *vm, int64_t contact, char **cause)
 {
 	int64_t who = vm->everyone ? 0 : contact;

@@ -274,6 +274,37 @@ START_TEST(test_rank_filters)
 }
 END_TEST
 
+/* A tag is found in any ASCII case, and only whole: the variants of each
+ * case of its first letter, tags that sort between them, and tags that do
+ * not start with a letter. The family tag of a rank row follows the same rule. */
+START_TEST(test_rank_tag_cases)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	static const char *const tags[] = {"FAMILY", "Family", "fAMILY", "family", "FaMiLy",
+	                                   "fAmIlY", "Familx", "familz", "fam",    "families",
+	                                   "G",      "e",      "2026-Meetup", "2026-meetup"};
+	int64_t id[14];
+	for (size_t i = 0; i < 14; i++)
+		id[i] = t_person(fx.st, "Someone", tags[i]);
+	struct rk_rows rows;
+	ck_assert_uint_eq(rk_scan(fx.st, -1, "family", 0, &rows), 6);
+	for (size_t i = 0; i < 14; i++)
+		ck_assert_msg(rk_has(&rows, id[i]) == (i < 6), "%s", tags[i]);
+	ck_assert_uint_eq(rk_scan(fx.st, -1, "FAMILY", 0, &rows), 6);
+	ck_assert_uint_eq(rk_scan(fx.st, -1, "2026-MEETUP", 0, &rows), 2);
+	ck_assert(rk_has(&rows, id[12]) && rk_has(&rows, id[13]));
+	ck_assert_uint_eq(rk_scan(fx.st, -1, NULL, 0, &rows), 14);
+	for (size_t i = 0; i < rows.n; i++) {
+		size_t k = 0;
+		while (id[k] != rows.v[i].rowid)
+			k++;
+		ck_assert_msg(rows.v[i].subj.family == (k < 6), "%s", tags[k]);
+	}
+	t_fixture_close(&fx);
+}
+END_TEST
+
 Suite *suite_store_rank(void)
 {
 	Suite *s = suite_create("store_rank");
@@ -283,6 +314,7 @@ Suite *suite_store_rank(void)
 	tcase_add_test(tc, test_rank_missing);
 	tcase_add_loop_test(tc, test_rank_damaged, 0, (int)(sizeof rk_damages / sizeof rk_damages[0]));
 	tcase_add_test(tc, test_rank_filters);
+	tcase_add_test(tc, test_rank_tag_cases);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/store_int.h"
 #include "store_roster.h"
 #include "store_test.h"
 #include "utf8.h"
@@ -42,6 +43,13 @@ static void tv_load(struct vm_contacts *vm)
 	char *cause = NULL;
 	vm_contacts_init(vm, tv_fx.st, &tv_params);
 	ck_assert_msg(vm_contacts_load(vm, T_NOW, &cause) == 0, "%s", cause);
+}
+
+/* The number of rows shown with filter text. */
+static size_t tv_filtered(struct vm_contacts *vm, const char *text)
+{
+	vm_contacts_set_filter(vm, text);
+	return vm->nshown;
 }
 
 static const char *tv_name_at(const struct vm_contacts *vm, size_t i)
@@ -91,6 +99,91 @@ START_TEST(test_roster_order_folded_rank)
 }
 END_TEST
 
+struct tv_family {
+	int64_t rowid[8];
+	int family[8];
+	size_t n;
+};
+
+static int tv_roster_family(void *arg, const struct store_roster_row *row, char **cause)
+{
+	(void)cause;
+	struct tv_family *f = arg;
+	ck_assert_uint_lt(f->n, 8);
+	f->rowid[f->n] = row->rowid;
+	f->family[f->n++] = row->rank->subj.family;
+	return 0;
+}
+
+/* The family tag is known among a contact's tags as ranking knows it (any
+ * ASCII case, whole tags only), whatever its place among them. */
+START_TEST(test_roster_family_from_tags)
+{
+	int64_t a = t_person(tv_fx.st, "Ana", "Family");
+	int64_t b = t_person(tv_fx.st, "Bia", "families");
+	int64_t c = t_person(tv_fx.st, "Cid", "alumni,family,zoo");
+	int64_t d = t_person(tv_fx.st, "Dan", NULL);
+	int64_t e = t_person(tv_fx.st, "Eva", "fam");
+	struct tv_family f = {{0}, {0}, 0};
+	char *cause = NULL;
+	ck_assert_int_eq(store_contact_roster(tv_fx.st, tv_roster_family, &f, &cause), 0);
+	ck_assert_uint_eq(f.n, 5);
+	const int64_t ids[5] = {a, b, c, d, e};
+	const int want[5] = {1, 0, 1, 0, 0};
+	for (size_t i = 0; i < 5; i++) {
+		ck_assert_int_eq(f.rowid[i], ids[i]);
+		ck_assert_msg(f.family[i] == want[i], "row %zu: family %d", i, f.family[i]);
+	}
+	/* with no family tag configured, nobody is family */
+	tv_fx.st->params.family_tag[0] = '\0';
+	f.n = 0;
+	ck_assert_int_eq(store_contact_roster(tv_fx.st, tv_roster_family, &f, &cause), 0);
+	for (size_t i = 0; i < f.n; i++)
+		ck_assert_int_eq(f.family[i], 0);
+}
+END_TEST
+
+/* Organisations and tags shared by many contacts are kept once, and every
+ * contact that has them is found by them, folded; texts that differ are
+ * not taken for one another. */
+START_TEST(test_shared_texts)
+{
+	tv_person_org("Ana", "Ünïcorn Labs", "rust,Berlin");
+	tv_person_org("Bia", "Ünïcorn Labs", "rust,Berlin");
+	tv_person_org("Cid", "Ünïcorn Lab", "rust");
+	tv_person_org("Dan", "rust", "Ünïcorn Labs");
+	tv_person_org("Eva", "", NULL);
+	/* two texts of the same 32-bit FNV-1a hash */
+	tv_person_org("Fay", "costarring", NULL);
+	tv_person_org("Gil", "liquid", NULL);
+	struct vm_contacts vm;
+	tv_load(&vm);
+	vm_contacts_set_sort(&vm, VM_SORT_NAME);
+	ck_assert_uint_eq(vm.nshown, 7);
+	ck_assert_str_eq(vm_contacts_org(&vm, vm_contacts_at(&vm, 5)), "costarring");
+	ck_assert_str_eq(vm_contacts_org(&vm, vm_contacts_at(&vm, 6)), "liquid");
+	const struct vm_contact_row *ana = vm_contacts_at(&vm, 0), *bia = vm_contacts_at(&vm, 1),
+	                            *cid = vm_contacts_at(&vm, 2), *dan = vm_contacts_at(&vm, 3),
+	                            *eva = vm_contacts_at(&vm, 4);
+	ck_assert_uint_eq(ana->org, bia->org);
+	ck_assert_uint_eq(ana->tags, bia->tags);
+	ck_assert_str_eq(vm_contacts_org(&vm, bia), "Ünïcorn Labs");
+	ck_assert_str_eq(vm_contacts_org(&vm, cid), "Ünïcorn Lab");
+	ck_assert_str_eq(vm_contacts_tags(&vm, cid), "rust");
+	ck_assert_str_eq(vm_contacts_org(&vm, dan), "rust");
+	ck_assert_str_eq(vm_contacts_tags(&vm, dan), "Ünïcorn Labs");
+	ck_assert_str_eq(vm_contacts_org(&vm, eva), "");
+	ck_assert_str_eq(vm_contacts_tags(&vm, eva), "");
+	ck_assert_uint_eq(tv_filtered(&vm, "unicorn labs"), 3);
+	ck_assert_uint_eq(tv_filtered(&vm, "berlin"), 2);
+	ck_assert_str_eq(tv_name_at(&vm, 1), "Bia");
+	ck_assert_uint_eq(tv_filtered(&vm, "liquid"), 1);
+	ck_assert_str_eq(tv_name_at(&vm, 0), "Gil");
+	ck_assert_uint_eq(tv_filtered(&vm, "lab rust"), 4);
+	vm_contacts_free(&vm);
+}
+END_TEST
+
 /* ---- the filter ---- */
 
 /* The rows shown, as rowids joined, for comparing two models. */
@@ -136,6 +229,66 @@ START_TEST(test_filter_narrowing_equals_fresh)
 	vm_contacts_set_filter(&typed, "ana");
 	ck_assert_uint_eq(typed.nshown, 4);
 	vm_contacts_free(&typed);
+}
+END_TEST
+
+/* How many contacts have every word of filter in their folded name,
+ * organisation or tags: a plain search, as the filter is defined. */
+static size_t tv_count_plain(const struct vm_contacts *vm, const char *filter)
+{
+	char *f = utf8_fold(filter);
+	struct strv words;
+	strv_init(&words);
+	strv_split(&words, f, ' ');
+	size_t n = 0;
+	for (size_t i = 0; i < vm->n; i++) {
+		const struct vm_contact_row *r = &vm->rows[i];
+		char *a = utf8_fold(vm_contacts_name(vm, r)), *b = utf8_fold(vm_contacts_org(vm, r)),
+		     *c = utf8_fold(vm_contacts_tags(vm, r));
+		char *hay = xasprintf("%s\n%s\n%s", a, b, c);
+		int all = 1;
+		for (size_t k = 0; k < words.n; k++)
+			all = all && strstr(hay, words.v[k]) != NULL;
+		n += all;
+		free(hay);
+		free(a);
+		free(b);
+		free(c);
+	}
+	strv_free(&words);
+	free(f);
+	return n;
+}
+
+/* The set of bytes a row has only passes rows over: a filter is still a
+ * search for each word whole, for letters, digits, punctuation and accented
+ * letters alike. */
+START_TEST(test_filter_bytes_and_words)
+{
+	tv_person_org("Bo Zed", "", NULL);
+	tv_person_org("Agent 007", "C++ Guild", NULL);
+	tv_person_org("Zoë", "Café Nº5", "sci-fi");
+	struct vm_contacts vm;
+	tv_load(&vm);
+	static const char *const filters[] = {"o",   "oz",  "o z", "07",  "70",   "7 0",   "+",
+	                                      "c+",  "+c",  "-",   "i-f", "f-i",  "é",     "cafe",
+	                                      "ë",   "zoe", "z",   "q",   "5",    "n",     "º",
+	                                      "d b", "guild 7", "e o", "ed", "de", "o\xcc", "+ +"};
+	static const char *const none[] = {"oz", "70", "+c", "f-i", "q", "de"};
+	for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++) {
+		size_t want = tv_count_plain(&vm, filters[i]);
+		vm_contacts_set_filter(&vm, filters[i]);
+		ck_assert_msg(vm.nshown == want, "'%s': %zu shown, wanted %zu", filters[i], vm.nshown,
+		              want);
+	}
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+		vm_contacts_set_filter(&vm, none[i]);
+		ck_assert_msg(vm.nshown == 0, "'%s': %zu shown", none[i], vm.nshown);
+	}
+	ck_assert_uint_eq(tv_filtered(&vm, "07"), 1);
+	ck_assert_uint_eq(tv_filtered(&vm, "c+"), 1);
+	ck_assert_uint_eq(tv_filtered(&vm, "z"), 2);
+	vm_contacts_free(&vm);
 }
 END_TEST
 
@@ -263,18 +416,104 @@ START_TEST(test_ties_by_importance)
 }
 END_TEST
 
+/* The value a sort compares first, highest first. */
+static double tv_sort_value(enum vm_sort s, const struct vm_contact_row *r)
+{
+	switch (s) {
+	case VM_SORT_ATTENTION:
+		return r->score.attention;
+	case VM_SORT_WARMTH:
+		return r->score.warmth;
+	case VM_SORT_RECENCY:
+		return r->score.recency;
+	case VM_SORT_BALANCE:
+		return -r->score.balance;
+	case VM_SORT_NAME:
+	case VM_SORT_COUNT:
+		break;
+	}
+	return 0;
+}
+
+/* Whether row a may come before row b in sort s, by the comparison spelled
+ * out: the value, importance, longer silence, the id; by name the folded
+ * name, the name, the id. */
+static int tv_in_order(const struct vm_contacts *vm, enum vm_sort s, const struct vm_contact_row *a,
+                       const struct vm_contact_row *b)
+{
+	int c = 0;
+	if (s == VM_SORT_NAME) {
+		char *fa = utf8_fold(vm_contacts_name(vm, a)), *fb = utf8_fold(vm_contacts_name(vm, b));
+		c = strcmp(fa, fb);
+		free(fa);
+		free(fb);
+		if (c == 0)
+			c = strcmp(vm_contacts_name(vm, a), vm_contacts_name(vm, b));
+	} else {
+		double x = tv_sort_value(s, a), y = tv_sort_value(s, b);
+		c = x > y ? -1 : x < y;
+		if (c == 0)
+			c = a->score.importance > b->score.importance ? -1
+			                                              : a->score.importance < b->score.importance;
+		if (c == 0)
+			c = a->score.days_since > b->score.days_since ? -1
+			                                              : a->score.days_since < b->score.days_since;
+	}
+	if (c == 0)
+		c = strcmp(a->id, b->id);
+	return c < 0;
+}
+
+/* Every sort orders every pair of neighbours as the comparison says, on
+ * contacts alike in some levels and not in others (radix passes and runs of
+ * ties both at work). */
+START_TEST(test_sorts_in_order)
+{
+	static const char *const names[] = {"Ana", "ana", "Ána", "Bo", "Alexandrina Zed",
+	                                    "Alexandrina Bee", "Zoë", "Zoe", "Chen Wei"};
+	static const enum circle circles[] = {CIRCLE_INNER, CIRCLE_OUTER, CIRCLE_CLOSE};
+	for (int i = 0; i < 60; i++) {
+		int64_t rowid = t_person(tv_fx.st, names[i % 9], NULL);
+		struct contact c;
+		char *cause = NULL;
+		ck_assert_int_eq(store_contact_get(tv_fx.st, rowid, &c, &cause), 0);
+		c.circle = circles[i % 3];
+		ck_assert_msg(t_contact_update(tv_fx.st, &c, T_NOW, &cause) == 0, "%s", cause);
+		contact_free(&c);
+		if (i % 4 != 0) /* some never seen, some seen at one of a few times */
+			t_log(tv_fx.st, T_NOW - (i % 5 + 1) * T_DAY, i % 2 ? IKIND_INTRO : IKIND_MEETING,
+			      i % 3 ? DIR_GAVE : DIR_GOT, 0, &rowid, 1, NULL);
+	}
+	struct vm_contacts vm;
+	tv_load(&vm);
+	for (int s = 0; s < VM_SORT_COUNT; s++) {
+		vm_contacts_set_sort(&vm, (enum vm_sort)s);
+		ck_assert_uint_eq(vm.nshown, 60);
+		for (size_t i = 1; i < vm.nshown; i++)
+			ck_assert_msg(tv_in_order(&vm, (enum vm_sort)s, vm_contacts_at(&vm, i - 1),
+			                          vm_contacts_at(&vm, i)),
+			              "%s: rows %zu and %zu", vm_sort_name((enum vm_sort)s), i - 1, i);
+	}
+	vm_contacts_free(&vm);
+}
+END_TEST
+
 Suite *suite_vm_contacts(void)
 {
 	Suite *s = suite_create("vm_contacts");
 	TCase *tc = tcase_create("vm_contacts");
 	tcase_add_checked_fixture(tc, tv_setup, tv_teardown);
 	tcase_add_test(tc, test_roster_order_folded_rank);
+	tcase_add_test(tc, test_roster_family_from_tags);
+	tcase_add_test(tc, test_shared_texts);
 	tcase_add_test(tc, test_filter_narrowing_equals_fresh);
 	tcase_add_test(tc, test_filter_narrowing_keeps_sort);
 	tcase_add_test(tc, test_filter_hides_selection_nearest);
+	tcase_add_test(tc, test_filter_bytes_and_words);
 	tcase_add_test(tc, test_name_sort_long_prefixes);
 	tcase_add_test(tc, test_ties_by_id);
 	tcase_add_test(tc, test_ties_by_importance);
+	tcase_add_test(tc, test_sorts_in_order);
 	suite_add_tcase(s, tc);
 	return s;
 }
