@@ -42,8 +42,9 @@ struct sync_result {
 	int64_t wrote, read;
 	struct sync_counts counts;
 };
-/* Told of a replica file skipped whole (cut short, malformed): its name and why. */
-typedef void (*sync_skip_fn)(void *arg, const char *file, const char *why);
+/* Told of a replica file skipped whole (cut short, malformed): why, starting
+ * with the file's path ("DIR/ID.jsonl:12: ..."). */
+typedef void (*sync_skip_fn)(void *arg, const char *why);
 
 /* kith sync DIR: merges every DIR/\*.jsonl but this replica's own (each file
  * in one transaction; a bad one is skipped whole and told to skip), then

@@ -207,16 +207,18 @@ int sync_dir(struct store *st, const char *dir, sync_skip_fn skip, void *arg,
 		char *path = xasprintf("%s/%s", dir, names.v[i]);
 		FILE *f = fopen(path, "r");
 		if (f == NULL) {
+			char *why = xasprintf("%s: %s", path, strerror(errno));
 			if (skip != NULL)
-				skip(arg, names.v[i], strerror(errno));
+				skip(arg, why);
+			free(why);
 			free(path);
 			continue;
 		}
-		struct sync_file_tx tx = {f, names.v[i], {0, 0, 0, 0, 0}};
+		struct sync_file_tx tx = {f, path, {0, 0, 0, 0, 0}};
 		char *why = NULL;
 		if (store_write(st, sync_file_merge, &tx, &why) != 0) {
 			if (skip != NULL)
-				skip(arg, names.v[i], why);
+				skip(arg, why);
 			free(why);
 		} else {
 			out->read++;

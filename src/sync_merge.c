@@ -208,16 +208,22 @@ static int sync_followup(struct sync_merge *m, struct jsonl_record *rec, char **
 	return rc;
 }
 
-/* Deletes the record a tombstone names, when the journal has it: 1 when it
- * did, 0 when there was none. */
-static int sync_delete(struct sync_merge *m, const struct jsonl_record *r, char **cause)
+/* Deletes the record a tombstone names, when the journal has it: how many
+ * records went (a contact takes its follow-ups and the interactions it alone
+ * had with it), 0 when there was none. */
+static int64_t sync_delete(struct sync_merge *m, const struct jsonl_record *r, char **cause)
 {
 	int64_t rowid = 0;
 	if (strcmp(r->tomb_kind, "contact") == 0) {
+		struct store_remove_count with;
 		if (sync_contact_rowid(m, r->tomb_id, &rowid, cause) != 0)
 			return -1;
-		if (rowid != 0 && store_tx_contact_remove(m->st, rowid, r->deleted_at, cause) != 0)
+		if (rowid == 0)
+			return 0;
+		if (store_contact_remove_count(m->st, rowid, &with, cause) != 0 ||
+		    store_tx_contact_remove(m->st, rowid, r->deleted_at, cause) != 0)
 			return -1;
+		return 1 + with.followups + with.interactions;
 	} else if (strcmp(r->tomb_kind, "interaction") == 0) {
 		struct interaction in;
 		int rc = store_interaction_by_uuid(m->st, r->tomb_id, &in, cause);
@@ -248,12 +254,12 @@ static int sync_tombstone(struct sync_merge *m, const struct jsonl_record *r, ch
 	int had = store_tombstone_get(m->st, r->tomb_id, &was, NULL, cause);
 	if (had < 0)
 		return -1;
-	int gone = sync_delete(m, r, cause);
+	int64_t gone = sync_delete(m, r, cause);
 	if (gone < 0 || store_tx_tombstone_add(m->st, r->tomb_id, r->tomb_kind, r->deleted_at,
 	                                       cause) != 0)
 		return -1;
-	if (gone)
-		m->counts->deleted++;
+	if (gone > 0)
+		m->counts->deleted += gone;
 	else if (had == 1)
 		m->counts->added++;
 	else if (r->deleted_at > was)
