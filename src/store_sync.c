@@ -1,6 +1,6 @@
-/* store_sync.c: what the JSON Lines export and `kith sync` need of the store:
- * every record's uuid in order, and the key/value rows of the meta table
- * (DESIGN.md §8). Depends on sqlite3. */
+/* store_sync.c: what the JSON Lines export, `kith sync` and `kith query` need
+ * of the store: every record's uuid in order, the key/value rows of the meta
+ * table, every contact's e-mail addresses (DESIGN.md §8). Depends on sqlite3. */
 #include "store_int.h"
 
 #include <string.h>
@@ -64,4 +64,36 @@ int store_tx_meta_set(struct store *st, const char *key, const char *value, char
 	if (s == NULL || store_bind(st, s, cause, "tt", key, value) != 0)
 		return -1;
 	return store_step_done(st, s, cause);
+}
+
+int store_contact_emails(struct store *st, store_email_fn fn, void *arg, char **cause)
+{
+	int own;
+	if (store_snap_begin(st, &own, cause) != 0)
+		return -1;
+	sqlite3_stmt *s = store_prepare(st,
+	                                "SELECT c.id, c.name, c.name_folded, c.org, f.value, "
+	                                "c.archived_at IS NOT NULL FROM contact_field f "
+	                                "JOIN contact c ON c.id = f.contact_id "
+	                                "WHERE f.kind = 'email' ORDER BY f.contact_id, f.pos",
+	                                cause);
+	int rc = s == NULL ? -1 : 1;
+	while (rc == 1 && (rc = store_step(st, s, cause)) == 1) {
+		struct store_email_row row = {
+			sqlite3_column_int64(s, 0),
+			(const char *)sqlite3_column_text(s, 1),
+			(const char *)sqlite3_column_text(s, 2),
+			(const char *)sqlite3_column_text(s, 3),
+			(const char *)sqlite3_column_text(s, 4),
+			sqlite3_column_int(s, 5),
+		};
+		if (row.name == NULL || row.name_folded == NULL || row.org == NULL || row.email == NULL)
+			continue;
+		if (fn(arg, &row, cause) != 0) {
+			store_reset(s);
+			rc = -1;
+		}
+	}
+	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+	return store_snap_end(st, own, rc, cause);
 }
