@@ -182,12 +182,14 @@ int import_tx_record(struct store *st, struct import_record *rec, const struct i
 		c->id[0] = '\0';
 		if (rec->uid != NULL && rec->uid[0] != '\0')
 			import_uid_id(rec->uid, c->id);
-		c->circle = o->circle >= 0 ? (enum circle)o->circle : CIRCLE_OUTER;
+		/* what the source did not say: circle --circle (else outer), the
+		 * circle's cadence, personal */
+		if (!rec->has_circle)
+			c->circle = o->circle >= 0 ? (enum circle)o->circle : CIRCLE_OUTER;
 		if (!rec->has_kind)
 			c->kind = CKIND_PERSONAL;
 		if (!rec->has_cadence)
 			c->cadence_days = -1;
-		import_take_stated(c, rec);
 		if (o->tag != NULL && o->tag[0] != '\0')
 			contact_add_tag(c, o->tag);
 		import_keep_uid(c, rec->uid);
