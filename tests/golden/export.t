@@ -19,6 +19,6 @@ awk '{ if (length($0) > 76 || substr($0, length($0)) != "\r") bad++ } END { prin
 kith export -o all.jsonl
 head -c 28 all.jsonl
 kith export -o notes.txt
-kith export --format vcard
+kith export --format mbox
 kith export --format jsonl -o .
 ls
