@@ -13,7 +13,10 @@ int store_each_uuid(struct store *st, const char *kind, store_uuid_fn fn, void *
 		{"contact", "SELECT uuid FROM contact ORDER BY uuid"},
 		{"interaction", "SELECT uuid FROM interaction ORDER BY uuid"},
 		{"followup", "SELECT uuid FROM followup ORDER BY uuid"},
-		{"tombstone", "SELECT uuid FROM tombstone ORDER BY uuid"},
+		/* what a contact takes with it first, so that a merge meets the
+		 * follow-ups and interactions before their contact */
+		{"tombstone", "SELECT uuid FROM tombstone ORDER BY CASE kind WHEN 'followup' THEN 0 "
+		              "WHEN 'interaction' THEN 1 ELSE 2 END, uuid"},
 	};
 	const char *q = NULL;
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++)
