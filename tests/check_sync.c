@@ -457,6 +457,8 @@ START_TEST(test_merge_tombstones)
 	ck_assert_uint_eq(n, 1);
 	ck_assert_uint_eq(v[0].ncontacts, 1);
 	ck_assert_str_eq(v[0].contacts[0].id, ida);
+	/* it lost a contact: a changed record, on both sides alike */
+	ck_assert_int_eq(v[0].updated_at, T_NOW + 5);
 	interactions_free(v, n);
 	t_fixture_close(&a);
 	t_fixture_close(&b);
