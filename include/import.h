@@ -3,7 +3,9 @@
  * the journal in one transaction: duplicates are found by UID, then e-mail,
  * then name and organisation, and merged field by field (contact_merge, the
  * merge `kith merge` does too); new contacts land in circle outer unless told
- * otherwise. Memory is bounded by the largest record. Depends on model.h and
+ * otherwise. A record matched by its UID is a newer copy of the same card: its
+ * texts win and its kept vCard properties replace the old ones; other matches
+ * only fill what is empty. Memory is bounded by the largest record. Depends on model.h and
  * store.h; never prints. */
 #ifndef KITH_IMPORT_H
 #define KITH_IMPORT_H

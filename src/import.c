@@ -153,6 +153,28 @@ static void import_keep_uid(struct contact *c, const char *uid)
 	free(line);
 }
 
+/* Before a newer copy of the same card is merged: its kept properties (REV,
+ * PRODID, N, PHOTO ...) stand for themselves, so the old ones go, its own UID
+ * too (put back after them); other cards' UIDs stay. */
+static void import_drop_card_props(struct contact *c, const char *uid)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < c->nfields; i++) {
+		const struct field *f = &c->fields[i];
+		size_t np = strlen(IMPORT_UID_PREFIX);
+		int other_uid = strcmp(f->type, "UID") == 0 &&
+		                (uid == NULL || strncmp(f->value, IMPORT_UID_PREFIX, np) != 0 ||
+		                 strcmp(f->value + np, uid) != 0);
+		if (f->kind == FIELD_VCARD && !other_uid) {
+			free(c->fields[i].type);
+			free(c->fields[i].value);
+		} else {
+			c->fields[j++] = c->fields[i];
+		}
+	}
+	c->nfields = j;
+}
+
 /* What the source said of circle, kind and cadence. */
 static void import_take_stated(struct contact *c, const struct import_record *rec)
 {
@@ -200,6 +222,8 @@ int import_tx_record(struct store *st, struct import_record *rec, const struct i
 	}
 	struct contact merged;
 	contact_copy(&merged, &old);
+	if (by_uid)
+		import_drop_card_props(&merged, rec->uid);
 	(void)contact_merge(&merged, &rec->c, by_uid);
 	if (by_uid)
 		import_take_stated(&merged, rec);
