@@ -267,6 +267,7 @@ struct vcard_params {
 	int qp, b64;
 	enum charset cs;
 	int has_charset;
+	char *charset_name; /* as written, when CHARSET= said one */
 	struct buf types;  /* "work,voice" */
 	struct buf others; /* ";PREF=1;VALUE=uri" */
 	int omit_year;
@@ -325,10 +326,10 @@ static void vcard_param_take(void *arg, const char *name, size_t nlen, const cha
 		return;
 	}
 	if (vcard_name_is(name, nlen, "CHARSET")) {
-		char *cs = xstrndup(value, vlen);
-		ps->cs = charset_parse(cs);
+		free(ps->charset_name);
+		ps->charset_name = xstrndup(value, vlen);
+		ps->cs = charset_parse(ps->charset_name);
 		ps->has_charset = 1;
-		free(cs);
 		return;
 	}
 	if (vcard_name_is(name, nlen, "PREF") && vlen == 1 && value[0] == '1') {
@@ -351,6 +352,7 @@ static void vcard_params_read(struct vcard_params *ps, const char *params)
 
 static void vcard_params_free(struct vcard_params *ps)
 {
+	free(ps->charset_name);
 	buf_free(&ps->types);
 	buf_free(&ps->others);
 }
@@ -384,7 +386,9 @@ static char *vcard_decode(const char *v, const struct vcard_params *ps)
 		}
 		v = buf_str(&raw);
 	}
-	charset_to_utf8(&out, v, strlen(v), ps->cs);
+	if (ps->cs != CHARSET_UNKNOWN || ps->charset_name == NULL ||
+	    charset_named_to_utf8(&out, v, strlen(v), ps->charset_name) != 0)
+		charset_to_utf8(&out, v, strlen(v), ps->cs);
 	buf_free(&raw);
 	return buf_detach(&out);
 }
