@@ -27,7 +27,7 @@ struct import_record {
 	char *why;  /* when error: what was wrong (heap), else NULL */
 };
 void import_record_init(struct import_record *r);
-void import_record_free(struct import_record *r); /* frees what it holds, then re-inits */
+void import_record_free(struct import_record *r); /* frees what it holds (init again to reuse) */
 
 /* A reader. next fills *rec (initialised, empty) with the next record and
  * returns 1, returns 0 at the end, and -1 with *cause ("line 12: ...") when

@@ -22,7 +22,7 @@ void import_record_free(struct import_record *r)
 	contact_free(&r->c);
 	free(r->uid);
 	free(r->why);
-	import_record_init(r);
+	memset(r, 0, sizeof *r);
 }
 
 void import_uid_id(const char *uid, char out[ID_LEN + 1])
@@ -258,10 +258,12 @@ static int import_write(struct store *st, void *arg, char **cause)
 	if (job->runs++ > 0 && job->r->rewind(job->r->self, cause) != 0)
 		return -1;
 	struct import_record rec;
-	import_record_init(&rec);
 	long nread = 0;
 	int rc;
-	while ((rc = job->r->next(job->r->self, &rec, cause)) == 1) {
+	for (;;) {
+		import_record_init(&rec);
+		if ((rc = job->r->next(job->r->self, &rec, cause)) != 1)
+			break;
 		nread++;
 		if (o->progress != NULL && nread % IMPORT_PROGRESS_EVERY == 0)
 			o->progress(o->arg, nread);

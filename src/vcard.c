@@ -699,16 +699,17 @@ static void vcard_drop_plain_n(struct import_record *rec)
 	buf_init(&plain);
 	vcard_n_derived(&plain, rec->c.name);
 	struct contact *c = &rec->c;
+	size_t j = 0;
 	for (size_t i = 0; i < c->nfields; i++) {
 		if (c->fields[i].kind == FIELD_VCARD && strcmp(c->fields[i].type, "N") == 0 &&
 		    strcmp(c->fields[i].value, buf_str(&plain)) == 0) {
 			free(c->fields[i].type);
 			free(c->fields[i].value);
-			memmove(&c->fields[i], &c->fields[i + 1], (c->nfields - i - 1) * sizeof *c->fields);
-			c->nfields--;
-			break;
+		} else {
+			c->fields[j++] = c->fields[i];
 		}
 	}
+	c->nfields = j;
 	buf_free(&plain);
 }
 
@@ -767,13 +768,18 @@ static void vcard_card_to_record(struct vcard_reader *r, struct import_record *r
 				rec->uid = v;
 			else
 				free(v);
-		} else if (strcmp(nm, "BDAY") == 0 && rec->c.birthday[0] == '\0') {
+		} else if (strcmp(nm, "BDAY") == 0) {
 			char *b = vcard_birthday(vcard_trim(dec), ps.omit_year);
-			if (b != NULL)
-				vcard_set(&rec->c.birthday, b);
-			/* the line too when kith's forms do not say all it says */
-			if (b == NULL || !vcard_bday_plain(p->raw, b))
+			int first = rec->c.birthday[0] == '\0';
+			int plain = b != NULL && vcard_bday_plain(p->raw, b);
+			/* the line too when kith's forms do not say all it says; a
+			 * second BDAY that repeats the first goes */
+			if (!plain || (!first && strcmp(b, rec->c.birthday) != 0))
 				vcard_keep(r, rec, p);
+			if (first && b != NULL)
+				vcard_set(&rec->c.birthday, b);
+			else
+				free(b);
 		} else {
 			char *v = vcard_trim(vcard_unescape(dec, 0, NULL));
 			if (strncmp(nm, "X-KITH-", 7) != 0 || !vcard_take_kith(rec, p, v))
