@@ -5,7 +5,9 @@
  * merge `kith merge` does too); new contacts land in circle outer unless told
  * otherwise. A record matched by its UID is a newer copy of the same card: its
  * texts win and its kept vCard properties replace the old ones; other matches
- * only fill what is empty. Memory is bounded by the largest record. Depends on model.h and
+ * only fill what is empty. Two cards with different UIDs in one file are two
+ * people, whatever their e-mail or name. Memory is bounded by the largest
+ * record (and a set of the contacts made, 8 bytes each). Depends on model.h and
  * store.h; never prints. */
 #ifndef KITH_IMPORT_H
 #define KITH_IMPORT_H
@@ -63,12 +65,7 @@ struct import_counts {
 int import_run(struct store *st, const struct import_reader *r, const struct import_opts *o,
                int64_t now, struct import_counts *out, char **cause);
 
-/* The merge of one record into the journal, inside an open write transaction:
- * what import_run does for each record. *what is set to 0 (new), 1 (updated)
- * or 2 (unchanged). */
 enum import_outcome { IMPORT_NEW, IMPORT_UPDATED, IMPORT_UNCHANGED };
-int import_tx_record(struct store *st, struct import_record *rec, const struct import_opts *o,
-                     int64_t now, enum import_outcome *what, char **cause);
 
 /* The journal id a foreign UID stands for: the UID itself when it is a UUID
  * (lower case), else the name-based UUID of it (id_from_text). */

@@ -88,12 +88,56 @@ static void import_fallback_name(struct contact *c)
 	}
 }
 
+/* The contacts this import made from cards with a UID: a set of rowids (open
+ * addressing). Two cards with different UIDs in one import are two people,
+ * whatever their e-mail or name. */
+struct import_seen {
+	int64_t *v; /* 0: a free slot */
+	size_t cap, n;
+};
+
+static size_t import_seen_slot(const struct import_seen *s, int64_t rowid)
+{
+	size_t i = (size_t)((uint64_t)rowid * UINT64_C(0x9e3779b97f4a7c15) >> 17) & (s->cap - 1);
+	while (s->v[i] != 0 && s->v[i] != rowid)
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+static int import_seen_has(const struct import_seen *s, int64_t rowid)
+{
+	return s != NULL && s->cap > 0 && s->v[import_seen_slot(s, rowid)] == rowid;
+}
+
+static void import_seen_add(struct import_seen *s, int64_t rowid)
+{
+	if (s == NULL)
+		return;
+	if (2 * (s->n + 1) > s->cap) {
+		struct import_seen bigger = {NULL, s->cap ? s->cap * 2 : 64, 0};
+		bigger.v = xcalloc(bigger.cap, sizeof *bigger.v);
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->v[i] != 0)
+				bigger.v[import_seen_slot(&bigger, s->v[i])] = s->v[i], bigger.n++;
+		free(s->v);
+		*s = bigger;
+	}
+	size_t i = import_seen_slot(s, rowid);
+	if (s->v[i] == 0) {
+		s->v[i] = rowid;
+		s->n++;
+	}
+}
+
 /* Finds the contact rec is a copy of: by UID (*by_uid = 1), by one of its
  * e-mail addresses, by name and organisation. 0 with *found loaded, 1 when
  * none, -1 on error. */
-static int import_match(struct store *st, const struct import_record *rec, struct contact *found,
-                        int *by_uid, char **cause)
+static int import_match(struct store *st, const struct import_record *rec,
+                        const struct import_seen *seen, struct contact *found, int *by_uid,
+                        char **cause)
 {
+	/* a card with its own UID is not another card of this import */
+	const struct import_seen *other = rec->uid != NULL && rec->uid[0] != '\0' ? seen : NULL;
 	*by_uid = 0;
 	if (rec->uid != NULL && rec->uid[0] != '\0') {
 		char id[ID_LEN + 1];
@@ -112,7 +156,7 @@ static int import_match(struct store *st, const struct import_record *rec, struc
 		size_t n;
 		if (store_contact_find_email(st, rec->c.fields[i].value, 1, &refs, &n, cause) != 0)
 			return -1;
-		if (n > 0)
+		if (n > 0 && !import_seen_has(other, refs[0].rowid))
 			rowid = refs[0].rowid;
 		contact_refs_free(refs, n);
 	}
@@ -123,7 +167,7 @@ static int import_match(struct store *st, const struct import_record *rec, struc
 		int rc = store_contact_find_exact(st, folded, 0, &refs, &n, cause);
 		for (size_t i = 0; rc == 0 && rowid == 0 && i < n; i++) {
 			char *o = utf8_fold(refs[i].org ? refs[i].org : "");
-			if (strcmp(o, org) == 0)
+			if (strcmp(o, org) == 0 && !import_seen_has(other, refs[i].rowid))
 				rowid = refs[i].rowid;
 			free(o);
 		}
@@ -186,8 +230,9 @@ static void import_take_stated(struct contact *c, const struct import_record *re
 		c->cadence_days = rec->c.cadence_days;
 }
 
-int import_tx_record(struct store *st, struct import_record *rec, const struct import_opts *o,
-                     int64_t now, enum import_outcome *what, char **cause)
+static int import_tx_record(struct store *st, struct import_record *rec,
+                            const struct import_opts *o, struct import_seen *seen, int64_t now,
+                            enum import_outcome *what, char **cause)
 {
 	import_tidy(&rec->c);
 	import_fallback_name(&rec->c);
@@ -195,7 +240,7 @@ int import_tx_record(struct store *st, struct import_record *rec, const struct i
 		return err_set(cause, "a record with no name, organisation, e-mail or phone");
 	struct contact old;
 	int by_uid;
-	int rc = import_match(st, rec, &old, &by_uid, cause);
+	int rc = import_match(st, rec, seen, &old, &by_uid, cause);
 	if (rc < 0)
 		return -1;
 	if (rc == 1) {
@@ -218,7 +263,11 @@ int import_tx_record(struct store *st, struct import_record *rec, const struct i
 		c->created_at = c->updated_at = 0;
 		c->archived_at = c->snoozed_until = 0;
 		*what = IMPORT_NEW;
-		return store_tx_contact_add(st, c, now, cause);
+		if (store_tx_contact_add(st, c, now, cause) != 0)
+			return -1;
+		if (rec->uid != NULL && rec->uid[0] != '\0')
+			import_seen_add(seen, c->rowid);
+		return 0;
 	}
 	struct contact merged;
 	contact_copy(&merged, &old);
@@ -248,6 +297,7 @@ struct import_job {
 	int64_t now;
 	struct import_counts counts;
 	int runs;
+	struct import_seen seen;
 };
 
 static int import_write(struct store *st, void *arg, char **cause)
@@ -255,6 +305,8 @@ static int import_write(struct store *st, void *arg, char **cause)
 	struct import_job *job = arg;
 	const struct import_opts *o = job->o;
 	memset(&job->counts, 0, sizeof job->counts);
+	free(job->seen.v);
+	memset(&job->seen, 0, sizeof job->seen);
 	if (job->runs++ > 0 && job->r->rewind(job->r->self, cause) != 0)
 		return -1;
 	struct import_record rec;
@@ -283,8 +335,8 @@ static int import_write(struct store *st, void *arg, char **cause)
 			import_record_free(&rec);
 			continue;
 		}
-		enum import_outcome what;
-		if (import_tx_record(st, &rec, o, job->now, &what, cause) != 0) {
+		enum import_outcome what = IMPORT_UNCHANGED;
+		if (import_tx_record(st, &rec, o, &job->seen, job->now, &what, cause) != 0) {
 			if (rec.line > 0)
 				err_wrap(cause, "line %ld: ", rec.line);
 			rc = -1;
@@ -305,9 +357,10 @@ static int import_write(struct store *st, void *arg, char **cause)
 int import_run(struct store *st, const struct import_reader *r, const struct import_opts *o,
                int64_t now, struct import_counts *out, char **cause)
 {
-	struct import_job job = {r, o, now, {0, 0, 0, 0}, 0};
+	struct import_job job = {r, o, now, {0, 0, 0, 0}, 0, {NULL, 0, 0}};
 	int rc = o->dry_run ? store_trial(st, import_write, &job, cause)
 	                    : store_write(st, import_write, &job, cause);
 	*out = job.counts;
+	free(job.seen.v);
 	return rc < 0 ? -1 : 0;
 }

@@ -184,6 +184,28 @@ START_TEST(test_match_order)
 }
 END_TEST
 
+/* Two cards with different UIDs in one file are two people, even with the
+ * same name, organisation and e-mail; a card without a UID still merges. */
+START_TEST(test_distinct_uids)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	static const char *const recs[] = {
+		"Ana Souza|Acme|ana@acme.example|urn:x:1|",
+		"Ana Souza|Acme|ana@acme.example|urn:x:2|",
+		"Ana Souza|Acme|ana@acme.example||a note",
+	};
+	struct import_opts o = {-1, NULL, 0, NULL, NULL, NULL};
+	ti_counts(ti_run(fx.st, recs, TI_N(recs), &o, 0), 2, 1, 0, 0);
+	ck_assert_int_eq(ti_count(fx.st), 2);
+	/* in a later import, a new UID finds the person by e-mail */
+	static const char *const later[] = {"Ana Souza|Acme|ana@acme.example|urn:x:3|"};
+	ti_counts(ti_run(fx.st, later, 1, &o, 0), 0, 1, 0, 0);
+	ck_assert_int_eq(ti_count(fx.st), 2);
+	t_fixture_close(&fx);
+}
+END_TEST
+
 START_TEST(test_circle_tag_dry_run)
 {
 	struct t_fixture fx;
@@ -315,6 +337,7 @@ Suite *suite_import(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_new_then_unchanged);
 	tcase_add_test(tc, test_match_order);
+	tcase_add_test(tc, test_distinct_uids);
 	tcase_add_test(tc, test_circle_tag_dry_run);
 	tcase_add_test(tc, test_broken_reader_rolls_back);
 	tcase_add_test(tc, test_progress_and_warnings);
