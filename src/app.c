@@ -644,7 +644,6 @@ void app_welcome_lines(struct vm_lines *out)
 	vm_lines_add(out, THEME_NORMAL, "or, from a shell:");
 	vm_lines_add(out, THEME_NORMAL, "  kith demo      a demo network to explore");
 	vm_lines_add(out, THEME_NORMAL, "  kith add NAME  a contact");
-	vm_lines_add(out, THEME_NORMAL, "  kith import F  contacts from vCard, CSV, LinkedIn");
 	vm_lines_add(out, THEME_NORMAL, "  kith log TEXT  what just happened, with @names");
 	vm_lines_add(out, THEME_NORMAL, "");
 	vm_lines_add(out, THEME_MUTED, "This screen shows them as soon as they are written.");
