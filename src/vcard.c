@@ -267,6 +267,7 @@ struct vcard_params {
 	int qp, b64;
 	enum charset cs;
 	int has_charset;
+	char *charset_name; /* as written, when CHARSET= said one */
 	struct buf types;  /* "work,voice" */
 	struct buf others; /* ";PREF=1;VALUE=uri" */
 	int omit_year;
@@ -325,10 +326,10 @@ static void vcard_param_take(void *arg, const char *name, size_t nlen, const cha
 		return;
 	}
 	if (vcard_name_is(name, nlen, "CHARSET")) {
-		char *cs = xstrndup(value, vlen);
-		ps->cs = charset_parse(cs);
+		free(ps->charset_name);
+		ps->charset_name = xstrndup(value, vlen);
+		ps->cs = charset_parse(ps->charset_name);
 		ps->has_charset = 1;
-		free(cs);
 		return;
 	}
 	if (vcard_name_is(name, nlen, "PREF") && vlen == 1 && value[0] == '1') {
@@ -351,6 +352,7 @@ static void vcard_params_read(struct vcard_params *ps, const char *params)
 
 static void vcard_params_free(struct vcard_params *ps)
 {
+	free(ps->charset_name);
 	buf_free(&ps->types);
 	buf_free(&ps->others);
 }
@@ -384,7 +386,9 @@ static char *vcard_decode(const char *v, const struct vcard_params *ps)
 		}
 		v = buf_str(&raw);
 	}
-	charset_to_utf8(&out, v, strlen(v), ps->cs);
+	if (ps->cs != CHARSET_UNKNOWN || ps->charset_name == NULL ||
+	    charset_named_to_utf8(&out, v, strlen(v), ps->charset_name) != 0)
+		charset_to_utf8(&out, v, strlen(v), ps->cs);
 	buf_free(&raw);
 	return buf_detach(&out);
 }
@@ -695,16 +699,17 @@ static void vcard_drop_plain_n(struct import_record *rec)
 	buf_init(&plain);
 	vcard_n_derived(&plain, rec->c.name);
 	struct contact *c = &rec->c;
+	size_t j = 0;
 	for (size_t i = 0; i < c->nfields; i++) {
 		if (c->fields[i].kind == FIELD_VCARD && strcmp(c->fields[i].type, "N") == 0 &&
 		    strcmp(c->fields[i].value, buf_str(&plain)) == 0) {
 			free(c->fields[i].type);
 			free(c->fields[i].value);
-			memmove(&c->fields[i], &c->fields[i + 1], (c->nfields - i - 1) * sizeof *c->fields);
-			c->nfields--;
-			break;
+		} else {
+			c->fields[j++] = c->fields[i];
 		}
 	}
+	c->nfields = j;
 	buf_free(&plain);
 }
 
@@ -763,13 +768,18 @@ static void vcard_card_to_record(struct vcard_reader *r, struct import_record *r
 				rec->uid = v;
 			else
 				free(v);
-		} else if (strcmp(nm, "BDAY") == 0 && rec->c.birthday[0] == '\0') {
+		} else if (strcmp(nm, "BDAY") == 0) {
 			char *b = vcard_birthday(vcard_trim(dec), ps.omit_year);
-			if (b != NULL)
-				vcard_set(&rec->c.birthday, b);
-			/* the line too when kith's forms do not say all it says */
-			if (b == NULL || !vcard_bday_plain(p->raw, b))
+			int first = rec->c.birthday[0] == '\0';
+			int plain = b != NULL && vcard_bday_plain(p->raw, b);
+			/* the line too when kith's forms do not say all it says; a
+			 * second BDAY that repeats the first goes */
+			if (!plain || (!first && strcmp(b, rec->c.birthday) != 0))
 				vcard_keep(r, rec, p);
+			if (first && b != NULL)
+				vcard_set(&rec->c.birthday, b);
+			else
+				free(b);
 		} else {
 			char *v = vcard_trim(vcard_unescape(dec, 0, NULL));
 			if (strncmp(nm, "X-KITH-", 7) != 0 || !vcard_take_kith(rec, p, v))
