@@ -213,6 +213,27 @@ START_TEST(test_jsonl_other_records)
 }
 END_TEST
 
+START_TEST(test_jsonl_tags_as_stored)
+{
+	/* a hand-made file: tags as the store keeps them, sorted and once */
+	const char *line =
+		"{\"type\":\"contact\",\"id\":\"AAAAAAAA-2222-4333-8444-555555555555\","
+		"\"name\":\"Ana\",\"org\":\"\",\"role\":\"\",\"circle\":\"outer\","
+		"\"kind\":\"personal\",\"cadence_days\":null,\"met\":\"\",\"birthday\":\"\","
+		"\"notes\":\"\",\"tags\":[\"b\",\"a\",\"b\"],\"fields\":[],\"archived_at\":null,"
+		"\"snoozed_until\":null,\"created_at\":1,\"updated_at\":2}";
+	struct jsonl_record r;
+	char *cause = NULL;
+	ck_assert_int_eq(jsonl_parse(line, strlen(line), &r, &cause), 0);
+	ck_assert_uint_eq(r.contact.tags.n, 2);
+	ck_assert_str_eq(r.contact.tags.v[0], "a");
+	ck_assert_str_eq(r.contact.tags.v[1], "b");
+	ck_assert_str_eq(r.contact.id, "aaaaaaaa-2222-4333-8444-555555555555"); /* lower case */
+	ck_assert_int_eq(r.contact.cadence_days, -1);
+	jsonl_record_free(&r);
+}
+END_TEST
+
 static const char *const bad_records[] = {
 	"[]",
 	"{\"type\":1}",
@@ -568,6 +589,7 @@ Suite *suite_sync(void)
 	tc = tcase_create("jsonl");
 	tcase_add_test(tc, test_jsonl_contact_round_trip);
 	tcase_add_test(tc, test_jsonl_other_records);
+	tcase_add_test(tc, test_jsonl_tags_as_stored);
 	tcase_add_loop_test(tc, test_jsonl_bad_records, 0,
 	                    (int)(sizeof bad_records / sizeof bad_records[0]));
 	suite_add_tcase(s, tc);
