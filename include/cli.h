@@ -106,6 +106,7 @@ int cli_score(struct cli *cli, const struct contact *c, struct score *out);
  * now is null. */
 void cli_json_contact(struct json *j, const struct contact *c, const struct score *s,
                       const struct score_params *p, int64_t now);
+/* The timeline object of DESIGN.md §7. */
 void cli_json_interaction(struct json *j, const struct interaction *in);
 /* "12d", "3w", "1y": an age for humans. */
 void cli_format_age(double days, char out[16]);

@@ -171,6 +171,14 @@ void contacts_free(struct contact *v, size_t n);           /* frees v too */
  * service it carries, else IKIND_NONE (model_ikind_service). Scores, the
  * balance, explanations and the review all ask this. */
 enum ikind model_interaction_service(const struct interaction *in);
+/* The name of that service ("intro"), NULL when none (static). */
+const char *model_interaction_service_name(const struct interaction *in);
+/* Appends the kind as timelines and previews show it: "meeting", then
+ * MODEL_DEEP_MARK when deep is set, then for a service carried besides the
+ * kind " · gave intro" (the direction word unless none, and the service):
+ * "meeting · gave intro", "intro" for an intro itself. */
+void model_kind_label(struct buf *out, enum ikind kind, enum ikind carried, enum direction dir,
+                      int deep);
 /* Empties *in: "" summary, no contacts, service IKIND_NONE. */
 void interaction_init(struct interaction *in);
 void interaction_free(struct interaction *in);

@@ -41,7 +41,7 @@ int vm_timeline_scroll(struct vm_timeline *vm, long delta, size_t height);
 /* One row's cells. */
 struct vm_timeline_cells {
 	char day[16];          /* "2026-11-20" */
-	const char *kind;      /* "meeting" */
+	char kind[48];         /* "meeting", "meeting · gave intro" (model_kind_label) */
 	const char *arrow;     /* "→" gave, "←" got, "↔" mutual, " " none (static) */
 	const char *summary;   /* vm's */
 	char *others;          /* the other people, ", "-joined; caller frees */
@@ -49,6 +49,12 @@ struct vm_timeline_cells {
 /* Cells of row i (< n); `self` is left out of the others. */
 void vm_timeline_cells(const struct vm_timeline *vm, size_t i, int64_t self,
                        struct vm_timeline_cells *out);
+/* Cells the kind column of a pane `width` cells wide takes for rows [top,
+ * top + n): the widest kind of them plus a space, never less than 9
+ * ("referral ") and never more than two fifths of the width beyond that, so
+ * that the column widens only while a row that carries a service is in view
+ * and the summaries keep most of the row. */
+size_t vm_timeline_kind_cells(const struct vm_timeline *vm, size_t top, size_t n, size_t width);
 /* The arrow of a direction (static). */
 const char *vm_timeline_arrow(enum direction d);
 

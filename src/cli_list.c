@@ -579,7 +579,12 @@ static int cli_timeline_run(struct cli *cli, struct cli_args *a)
 				char when[24];
 				date_format_minute(in[i].at, when);
 				table_add(&t, when);
-				table_addf(&t, "%s%s", model_ikind_name(in[i].kind), in[i].deep ? MODEL_DEEP_MARK : "");
+				struct buf kind;
+				buf_init(&kind);
+				model_kind_label(&kind, in[i].kind, in[i].service, in[i].dir,
+				                 in[i].deep);
+				table_add(&t, buf_str(&kind));
+				buf_free(&kind);
 				table_add(&t, in[i].dir == DIR_NONE ? "" : model_direction_name(in[i].dir));
 				struct strv names;
 				strv_init(&names);

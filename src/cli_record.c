@@ -200,6 +200,7 @@ void cli_record_json(struct json *j, const struct cli_record_item *it)
 	json_object_begin(j);
 	json_member_time(j, "at", it->in.at);
 	json_member_string(j, "kind", model_ikind_name(it->in.kind));
+	json_member_string(j, "service", model_interaction_service_name(&it->in));
 	json_member_string(j, "direction", model_direction_name(it->in.dir));
 	json_member_bool(j, "deep", it->in.deep);
 	json_member_string(j, "summary", it->in.summary);
@@ -246,7 +247,9 @@ void cli_record_say(struct buf *b, const struct cli_record_item *it, int dry_run
 {
 	const struct interaction *in = &it->in;
 	buf_puts(b, dry_run ? "would log " : "logged ");
-	buf_printf(b, "%s%s with ", in->deep ? "deep " : "", model_ikind_name(in->kind));
+	buf_puts(b, in->deep ? "deep " : "");
+	model_kind_label(b, in->kind, in->service, in->dir, 0);
+	buf_puts(b, " with ");
 	for (size_t i = 0; i < in->ncontacts; i++) {
 		if (i > 0)
 			buf_puts(b, i + 1 == in->ncontacts ? " and " : ", ");

@@ -175,12 +175,24 @@ static void cli_show_text(struct cli *cli, const struct contact *c, const struct
 	}
 	buf_printf(&b, "\nInteractions (%lld in all)\n", (long long)c->sc.n);
 	for (size_t i = 0; i < nin; i++) {
-		char when[24], kind[24];
+		char when[24];
 		date_format_minute(in[i].at, when);
-		snprintf(kind, sizeof kind, "%s%s", model_ikind_name(in[i].kind),
-		         in[i].deep ? MODEL_DEEP_MARK : "");
-		buf_printf(&b, "  %s  %-8s %-6s ", when, kind,
-		           in[i].dir == DIR_NONE ? "" : model_direction_name(in[i].dir));
+		/* "meeting  gave  ", or "meeting · gave intro " with the
+		 * direction in the label of a service carried */
+		struct buf kind;
+		buf_init(&kind);
+		model_kind_label(&kind, in[i].kind, in[i].service, in[i].dir, in[i].deep);
+		enum ikind sv = model_interaction_service(&in[i]);
+		if (sv == IKIND_NONE || sv == in[i].kind) {
+			while (kind.len < 9)
+				buf_putc(&kind, ' ');
+			buf_puts(&kind, in[i].dir == DIR_NONE ? "" : model_direction_name(in[i].dir));
+		}
+		size_t cells = utf8_width(buf_str(&kind));
+		buf_printf(&b, "  %s  ", when);
+		utf8_fit(&b, buf_str(&kind), cells >= 15 ? cells + 1 : 15, 1);
+		buf_putc(&b, ' ');
+		buf_free(&kind);
 		utf8_escape(&b, in[i].summary, strlen(in[i].summary));
 		buf_putc(&b, '\n');
 	}

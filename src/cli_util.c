@@ -285,6 +285,7 @@ void cli_json_interaction(struct json *j, const struct interaction *in)
 	json_member_string(j, "id", in->id);
 	json_member_time(j, "at", in->at);
 	json_member_string(j, "kind", model_ikind_name(in->kind));
+	json_member_string(j, "service", model_interaction_service_name(in));
 	json_member_string(j, "direction", model_direction_name(in->dir));
 	json_member_string(j, "summary", in->summary);
 	json_key(j, "tags");

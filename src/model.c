@@ -127,6 +127,27 @@ enum ikind model_interaction_service(const struct interaction *in)
 	return model_ikind_service(in->kind, in->service);
 }
 
+const char *model_interaction_service_name(const struct interaction *in)
+{
+	enum ikind sv = model_interaction_service(in);
+	return sv == IKIND_NONE ? NULL : model_ikind_name(sv);
+}
+
+void model_kind_label(struct buf *out, enum ikind kind, enum ikind carried, enum direction dir,
+                      int deep)
+{
+	buf_puts(out, model_ikind_name(kind));
+	if (deep)
+		buf_puts(out, MODEL_DEEP_MARK);
+	enum ikind sv = model_ikind_service(kind, carried);
+	if (sv == IKIND_NONE || sv == kind)
+		return;
+	buf_puts(out, " \u00b7 ");
+	if (dir != DIR_NONE && (unsigned)dir < DIR_COUNT)
+		buf_printf(out, "%s ", model_direction_name(dir));
+	buf_puts(out, model_ikind_name(sv));
+}
+
 const char *model_direction_name(enum direction d)
 {
 	return (unsigned)d < DIR_COUNT ? model_dirs[d] : "?";

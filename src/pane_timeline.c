@@ -37,6 +37,7 @@ void pane_timeline_paint(struct tui *t, const struct layout_rect *r, int focused
 	}
 	vm_timeline_scroll(tl, 0, height); /* clamps after a resize */
 	size_t w = (size_t)r->w;
+	size_t kw = vm_timeline_kind_cells(tl, tl->top, height, w);
 	for (size_t i = 0; i < height && tl->top + i < tl->n; i++) {
 		struct vm_timeline_cells c;
 		vm_timeline_cells(tl, tl->top + i, self, &c);
@@ -47,9 +48,12 @@ void pane_timeline_paint(struct tui *t, const struct layout_rect *r, int focused
 		                      : in->dir == DIR_GOT ? THEME_GOT
 		                                           : THEME_NORMAL;
 		x += tui_put(t, y, r->x, c.day, w > 11 ? 11 : w, t->role[THEME_MUTED], 1);
+		/* the kind, then at least one blank before the arrow */
 		if (x < w)
-			x += tui_put(t, y, r->x + (int)x, c.kind, w - x > 9 ? 9 : w - x,
+			x += tui_put(t, y, r->x + (int)x, c.kind, w - x > kw - 1 ? kw - 1 : w - x,
 			             t->role[THEME_NORMAL], 1);
+		if (x < w)
+			x += tui_put(t, y, r->x + (int)x, "", 1, t->role[THEME_NORMAL], 1);
 		if (x < w)
 			x += tui_put(t, y, r->x + (int)x, c.arrow, w - x > 2 ? 2 : w - x, t->role[dir], 1);
 		if (x < w) {

@@ -119,7 +119,11 @@ static void vmc_rows_parsed(struct vm_capture *vm)
 	const struct capture *c = &vm->cap;
 	char when[48];
 	struct vm_capture_row *r = vmc_row(vm, 0);
-	vmc_span(r, VM_CAPTURE_STYLE_KIND, model_ikind_name(c->kind));
+	struct buf kind;
+	buf_init(&kind);
+	model_kind_label(&kind, c->kind, c->service, c->dir, 0);
+	vmc_span(r, VM_CAPTURE_STYLE_KIND, buf_str(&kind));
+	buf_free(&kind);
 	vmc_when(when, sizeof when, c->at, vm->now, 1);
 	vmc_span(r, VM_CAPTURE_STYLE_LABEL, "  when ");
 	vmc_span(r, VM_CAPTURE_STYLE_TEXT, when);

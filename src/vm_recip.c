@@ -79,7 +79,8 @@ static int vm_recip_read(struct store *st, void *arg, char **cause)
 	/* keep the services, moving them to the front of the array */
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (model_ikind_is_service(all[i].kind) && k < 2 * VM_RECIP_SERVICES) {
+		if (model_interaction_service(&all[i]) != IKIND_NONE &&
+		    k < 2 * VM_RECIP_SERVICES) {
 			struct interaction t = all[k];
 			all[k++] = all[i];
 			all[i] = t;
@@ -169,7 +170,8 @@ static void vm_recip_cell(struct buf *b, const struct interaction *in, size_t ce
 	}
 	char day[16];
 	date_format_day(in->at, day);
-	char *s = xasprintf("%s %s%s %s", day, model_ikind_name(in->kind),
+	/* the service, also when a meeting carries it */
+	char *s = xasprintf("%s %s%s %s", day, model_interaction_service_name(in),
 	                    in->dir == DIR_MUTUAL ? " (both)" : "", in->summary ? in->summary : "");
 	utf8_fit(b, s, cells, pad);
 	free(s);

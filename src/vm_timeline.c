@@ -3,12 +3,14 @@
  * changed. View layer; depends on store.h, date.h, model.h. */
 #include "vm_timeline.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
 #include "err.h"
 #include "store.h"
+#include "utf8.h"
 
 void vm_timeline_init(struct vm_timeline *vm, struct store *st)
 {
@@ -92,12 +94,36 @@ const char *vm_timeline_arrow(enum direction d)
 	return " ";
 }
 
+/* The kind label of one interaction into out (truncated to fit, which no
+ * label of model_kind_label needs). */
+static void vm_timeline_kind(const struct interaction *in, char out[48])
+{
+	struct buf b;
+	buf_init(&b);
+	model_kind_label(&b, in->kind, in->service, in->dir, 0);
+	snprintf(out, 48, "%s", buf_str(&b));
+	buf_free(&b);
+}
+
+size_t vm_timeline_kind_cells(const struct vm_timeline *vm, size_t top, size_t n, size_t width)
+{
+	size_t w = 9, most = width * 2 / 5 > w ? width * 2 / 5 : w;
+	for (size_t i = top; i < vm->n && i - top < n; i++) {
+		char kind[48];
+		vm_timeline_kind(&vm->v[i], kind);
+		size_t k = utf8_width(kind) + 1;
+		if (k > w)
+			w = k;
+	}
+	return w < most ? w : most;
+}
+
 void vm_timeline_cells(const struct vm_timeline *vm, size_t i, int64_t self,
                        struct vm_timeline_cells *out)
 {
 	const struct interaction *in = &vm->v[i];
 	date_format_day(in->at, out->day);
-	out->kind = model_ikind_name(in->kind);
+	vm_timeline_kind(in, out->kind);
 	out->arrow = vm_timeline_arrow(in->dir);
 	out->summary = in->summary != NULL ? in->summary : "";
 	struct buf b;

@@ -396,6 +396,61 @@ START_TEST(test_recip_lines)
 }
 END_TEST
 
+/* A meeting that carries a favour given: the timeline shows its kind as
+ * "meeting · gave favor", widening its kind column while it is in view, and
+ * the reciprocity pane lists the favour on the GAVE side. */
+START_TEST(test_carried_service_in_panes)
+{
+	struct interaction in;
+	interaction_init(&in);
+	in.at = T_NOW - 5 * T_DAY;
+	in.kind = IKIND_MEETING;
+	in.service = IKIND_FAVOR;
+	in.dir = DIR_GAVE;
+	t_set(&in.summary, "lunch, helped with the move");
+	t_ref_add(&in, ta_dora);
+	char *cause = NULL;
+	ck_assert_int_eq(t_interaction_add(ta_st, &in, T_NOW, &cause), 0);
+	interaction_free(&in);
+	struct app app;
+	ta_open(&app);
+	ck_assert(vm_contacts_select_rowid(&app.contacts, ta_dora));
+	app.settle = 1;
+	app_idle(&app, T_NOW);
+	ck_assert_int_eq(app.timeline.loaded_for, ta_dora);
+	ck_assert_uint_eq(app.timeline.n, 1);
+	struct vm_timeline_cells cells;
+	vm_timeline_cells(&app.timeline, 0, ta_dora, &cells);
+	ck_assert_str_eq(cells.kind, "meeting \u00b7 gave favor");
+	ck_assert_str_eq(cells.arrow, "\u2192");
+	free(cells.others);
+	ck_assert_uint_eq(vm_timeline_kind_cells(&app.timeline, 0, 10, 80), 21);
+	ck_assert_uint_eq(vm_timeline_kind_cells(&app.timeline, 0, 10, 30), 12);
+	ck_assert_uint_eq(vm_timeline_kind_cells(&app.timeline, 0, 10, 10), 9);
+	ck_assert_uint_eq(vm_timeline_kind_cells(&app.timeline, 1, 10, 80), 9); /* out of view */
+	struct vm_lines l;
+	vm_lines_init(&l);
+	vm_recip_lines(&app.recip, 60, &l);
+	int gave = 0;
+	for (size_t i = 0; i < l.n; i++)
+		gave |= strncmp(l.v[i].text, "2023-", 5) == 0 &&
+		        strstr(l.v[i].text, " favor lunch, help") != NULL;
+	ck_assert_msg(gave, "the favour is not on the GAVE side");
+	ck_assert(vm_lines_has(&l, "balance +"));
+	vm_lines_free(&l);
+	/* Ana's meeting carries nothing: the column keeps its width */
+	ck_assert(vm_contacts_select_rowid(&app.contacts, ta_ana));
+	app.settle = 1;
+	app_idle(&app, T_NOW);
+	ck_assert_int_eq(app.timeline.loaded_for, ta_ana);
+	vm_timeline_cells(&app.timeline, 0, ta_ana, &cells);
+	ck_assert_str_eq(cells.kind, "meeting");
+	free(cells.others);
+	ck_assert_uint_eq(vm_timeline_kind_cells(&app.timeline, 0, 10, 80), 9);
+	app_free(&app);
+}
+END_TEST
+
 START_TEST(test_record_view)
 {
 	struct app app;
@@ -802,6 +857,7 @@ Suite *suite_app(void)
 	tcase_add_test(tc, test_columns_fit);
 	tcase_add_test(tc, test_timeline_lazy_and_scope);
 	tcase_add_test(tc, test_recip_lines);
+	tcase_add_test(tc, test_carried_service_in_panes);
 	tcase_add_test(tc, test_record_view);
 	tcase_add_test(tc, test_snooze_and_undo);
 	tcase_add_test(tc, test_followup_done_undo);

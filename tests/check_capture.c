@@ -633,6 +633,46 @@ START_TEST(test_mention_format)
 }
 END_TEST
 
+/* DESIGN.md §5: the kind, the service it carries and the direction. */
+START_TEST(test_service_carried)
+{
+	static const struct {
+		const char *line;
+		enum ikind kind, service;
+		enum direction dir;
+	} rows[] = {
+		{"yesterday coffee with @ana: +gave intro to @bruno", IKIND_MEETING, IKIND_INTRO,
+		 DIR_GAVE},
+		{"intro @bruno to @fatima +gave", IKIND_INTRO, IKIND_NONE, DIR_GAVE},
+		{"intro @bruno over coffee", IKIND_MEETING, IKIND_INTRO, DIR_MUTUAL},
+		{"lunch with @ana, she gave me advice and a lead +got", IKIND_MEETING, IKIND_ADVICE,
+		 DIR_GOT},
+		{"called @ana: referred her to a client +gave", IKIND_CALL, IKIND_REFERRAL, DIR_GAVE},
+		{"advice and a lead for @ana", IKIND_ADVICE, IKIND_NONE, DIR_MUTUAL},
+		{"kind:intro coffee with @ana", IKIND_INTRO, IKIND_NONE, DIR_MUTUAL},
+		{"kind:call coffee @ana: intro", IKIND_CALL, IKIND_INTRO, DIR_MUTUAL},
+		{"coffee @ana kind:message", IKIND_MESSAGE, IKIND_NONE, DIR_NONE},
+		{"note @ana got a referral from Bruno", IKIND_NOTE, IKIND_NONE, DIR_NONE},
+		{"coffee with @ana +gave", IKIND_MEETING, IKIND_NONE, DIR_GAVE},
+		{"@ana", IKIND_MEETING, IKIND_NONE, DIR_NONE},
+		{"@ana: shared the article at the meetup", IKIND_EVENT, IKIND_SHARE, DIR_MUTUAL},
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct capture c;
+		ck_assert_msg(capture_parse(rows[i].line, cap_now(), &c, NULL) == 0, "%s",
+		              rows[i].line);
+		ck_assert_msg(c.kind == rows[i].kind, "%s: kind %s", rows[i].line,
+		              model_ikind_name(c.kind));
+		ck_assert_msg(c.service == rows[i].service, "%s: service %s", rows[i].line,
+		              model_ikind_name(c.service));
+		ck_assert_msg(c.dir == rows[i].dir, "%s: dir %s", rows[i].line,
+		              model_direction_name(c.dir));
+		capture_free(&c);
+		ck_assert_int_eq(c.service, IKIND_NONE);
+	}
+}
+END_TEST
+
 extern Suite *suite_capture(void);
 
 Suite *suite_capture(void)
@@ -641,6 +681,7 @@ Suite *suite_capture(void)
 	TCase *tc = tcase_create("parse");
 	tcase_add_loop_test(tc, test_parse, 0, sizeof cap_cases / sizeof cap_cases[0]);
 	tcase_add_test(tc, test_explicit_flags);
+	tcase_add_test(tc, test_service_carried);
 	tcase_add_test(tc, test_mention_spans);
 	tcase_add_test(tc, test_mention_id_prefix);
 	tcase_add_test(tc, test_folded);

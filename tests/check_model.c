@@ -297,6 +297,72 @@ START_TEST(test_interaction_records)
 }
 END_TEST
 
+/* The service an interaction stands for, and its label (DESIGN.md §4). */
+START_TEST(test_carried_service)
+{
+	static const struct {
+		enum ikind kind, carried, want;
+	} rows[] = {
+		{IKIND_MEETING, IKIND_INTRO, IKIND_INTRO},  {IKIND_CALL, IKIND_LEAD, IKIND_LEAD},
+		{IKIND_EVENT, IKIND_SHARE, IKIND_SHARE},    {IKIND_MESSAGE, IKIND_GIFT, IKIND_GIFT},
+		{IKIND_MEETING, IKIND_NONE, IKIND_NONE},    {IKIND_MEETING, IKIND_CALL, IKIND_NONE},
+		{IKIND_MEETING, IKIND_MEETING, IKIND_NONE}, {IKIND_INTRO, IKIND_NONE, IKIND_INTRO},
+		{IKIND_INTRO, IKIND_ADVICE, IKIND_INTRO},   {IKIND_NOTE, IKIND_FAVOR, IKIND_NONE},
+		{IKIND_REFERRAL, IKIND_REFERRAL, IKIND_REFERRAL},
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		ck_assert_msg(model_ikind_service(rows[i].kind, rows[i].carried) == rows[i].want,
+		              "row %zu", i);
+		struct interaction in;
+		interaction_init(&in);
+		in.kind = rows[i].kind;
+		in.service = rows[i].carried;
+		ck_assert_int_eq(model_interaction_service(&in), rows[i].want);
+		const char *name = model_interaction_service_name(&in);
+		if (rows[i].want == IKIND_NONE)
+			ck_assert_ptr_null(name);
+		else
+			ck_assert_str_eq(name, model_ikind_name(rows[i].want));
+		interaction_free(&in);
+	}
+	/* a new interaction carries nothing; one zeroed neither */
+	struct interaction in;
+	interaction_init(&in);
+	ck_assert_int_eq(in.service, IKIND_NONE);
+	ck_assert_int_eq(model_interaction_service(&in), IKIND_NONE);
+	interaction_free(&in);
+	ck_assert_int_eq(in.service, IKIND_MEETING); /* 0 */
+	ck_assert_int_eq(model_interaction_service(&in), IKIND_NONE);
+}
+END_TEST
+
+START_TEST(test_kind_label)
+{
+	static const struct {
+		enum ikind kind, carried;
+		enum direction dir;
+		int deep;
+		const char *want;
+	} rows[] = {
+		{IKIND_MEETING, IKIND_INTRO, DIR_GAVE, 0, "meeting \u00b7 gave intro"},
+		{IKIND_CALL, IKIND_LEAD, DIR_GOT, 1, "call* \u00b7 got lead"},
+		{IKIND_MEETING, IKIND_ADVICE, DIR_MUTUAL, 0, "meeting \u00b7 mutual advice"},
+		{IKIND_EVENT, IKIND_SHARE, DIR_NONE, 0, "event \u00b7 share"},
+		{IKIND_MEETING, IKIND_NONE, DIR_GAVE, 0, "meeting"},
+		{IKIND_INTRO, IKIND_NONE, DIR_GAVE, 0, "intro"},
+		{IKIND_INTRO, IKIND_ADVICE, DIR_GAVE, 1, "intro*"},
+		{IKIND_NOTE, IKIND_GIFT, DIR_GOT, 0, "note"},
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct buf b;
+		buf_init(&b);
+		model_kind_label(&b, rows[i].kind, rows[i].carried, rows[i].dir, rows[i].deep);
+		ck_assert_str_eq(buf_str(&b), rows[i].want);
+		buf_free(&b);
+	}
+}
+END_TEST
+
 extern Suite *suite_model(void);
 
 Suite *suite_model(void)
@@ -313,6 +379,8 @@ Suite *suite_model(void)
 	tcase_add_test(tc, test_interaction_records);
 	tcase_add_test(tc, test_tags_and_emails_without_case);
 	tcase_add_test(tc, test_same_details);
+	tcase_add_test(tc, test_carried_service);
+	tcase_add_test(tc, test_kind_label);
 	suite_add_tcase(s, tc);
 	return s;
 }

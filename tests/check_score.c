@@ -34,10 +34,25 @@ static struct score_event ev_make(int64_t at, enum ikind k, enum direction d, in
 	return e;
 }
 
+/* Any kind, direction and depth; about half of them carry a service, some
+ * of which the kind makes none (a service or a note carries nothing, nor does
+ * a "service" that is not one). */
 static struct score_event ev_random(uint64_t *s, int64_t lo, int64_t hi)
 {
-	return ev_make(rng_range(s, lo, hi), (enum ikind)rng_range(s, 0, IKIND_COUNT - 1),
-	               (enum direction)rng_range(s, 0, DIR_COUNT - 1), (int)rng_range(s, 0, 1));
+	struct score_event e =
+		ev_make(rng_range(s, lo, hi), (enum ikind)rng_range(s, 0, IKIND_COUNT - 1),
+	                (enum direction)rng_range(s, 0, DIR_COUNT - 1), (int)rng_range(s, 0, 1));
+	if (rng_range(s, 0, 1) == 0)
+		e.service = (enum ikind)rng_range(s, 0, IKIND_NONE);
+	return e;
+}
+
+static struct score_event ev_carry(int64_t at, enum ikind k, enum ikind service,
+                                   enum direction d, int deep)
+{
+	struct score_event e = ev_make(at, k, d, deep);
+	e.service = service;
+	return e;
 }
 
 static void contact_setup(struct contact *c, enum circle circle, int cadence, int family)
@@ -888,6 +903,82 @@ START_TEST(test_incremental_equals_build)
 }
 END_TEST
 
+/* DESIGN.md §4: an interaction that carries a service counts once for
+ * warmth, with the larger of the two weights (times 1.5 when deep); the
+ * balance counts the service with its own weight and the direction. */
+START_TEST(test_carried_service)
+{
+	static const struct {
+		enum ikind kind, service;
+		enum direction dir;
+		int deep;
+		double w, g, r;
+		int n_service;
+	} rows[] = {
+		{IKIND_MEETING, IKIND_INTRO, DIR_GAVE, 0, 3, 3, 0, 1},
+		{IKIND_CALL, IKIND_LEAD, DIR_GOT, 0, 4, 0, 4, 1},
+		{IKIND_CALL, IKIND_SHARE, DIR_GAVE, 0, 2, 0.5, 0, 1},
+		{IKIND_MEETING, IKIND_FAVOR, DIR_MUTUAL, 1, 4.5, 2.25, 2.25, 1},
+		{IKIND_EVENT, IKIND_ADVICE, DIR_NONE, 0, 2, 0, 0, 1},
+		{IKIND_MESSAGE, IKIND_REFERRAL, DIR_GOT, 1, 6, 0, 6, 1},
+		{IKIND_MEETING, IKIND_NONE, DIR_GAVE, 0, 3, 0, 0, 0},
+		{IKIND_MEETING, IKIND_CALL, DIR_GAVE, 0, 3, 0, 0, 0}, /* not a service */
+		{IKIND_INTRO, IKIND_LEAD, DIR_GAVE, 0, 3, 3, 0, 1},   /* its own service */
+		{IKIND_NOTE, IKIND_GIFT, DIR_GOT, 0, 0, 0, 0, 0},     /* a note carries none */
+	};
+	struct score_params p;
+	score_params_default(&p);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct score_event e =
+			ev_carry(NOW, rows[i].kind, rows[i].service, rows[i].dir, rows[i].deep);
+		ck_assert_msg(score_event_weight(&p, &e) == rows[i].w, "row %zu: weight %g", i,
+		              score_event_weight(&p, &e));
+		struct contact c;
+		contact_setup(&c, CIRCLE_CLOSE, -1, 0);
+		struct score s;
+		score_of(&s, &c, &p, &e, 1, NOW);
+		ck_assert_msg(fabs(s.W - rows[i].w) < 1e-12, "row %zu: W %g", i, s.W);
+		ck_assert_msg(fabs(s.G - rows[i].g) < 1e-12 && fabs(s.R - rows[i].r) < 1e-12,
+		              "row %zu: G %g R %g", i, s.G, s.R);
+		ck_assert_int_eq(c.sc.n_service, rows[i].n_service);
+		struct score_cache one;
+		score_cache_clear(&one);
+		score_cache_add(&one, &p, &e, 0);
+		assert_cache_near(&one, &c.sc, 0);
+		contact_free(&c);
+	}
+	/* once: a coffee that carries an intro weighs less than a coffee and an
+	 * intro logged apart, and gives the same balance */
+	struct score_event both = ev_carry(NOW, IKIND_MEETING, IKIND_INTRO, DIR_GAVE, 0);
+	struct score_event apart[] = {ev_make(NOW, IKIND_MEETING, DIR_GAVE, 0),
+	                              ev_make(NOW, IKIND_INTRO, DIR_GAVE, 0)};
+	struct contact c;
+	contact_setup(&c, CIRCLE_CLOSE, -1, 0);
+	struct score s1, s2;
+	score_of(&s1, &c, &p, &both, 1, NOW);
+	score_of(&s2, &c, &p, apart, 2, NOW);
+	ck_assert(s1.W < s2.W);
+	ck_assert(s1.G == s2.G && s1.balance == s2.balance);
+	/* the event of an interaction carries its effective service */
+	struct interaction in;
+	interaction_init(&in);
+	in.at = NOW;
+	in.kind = IKIND_NOTE;
+	in.service = IKIND_GIFT;
+	in.dir = DIR_GOT;
+	struct score_event ev;
+	score_event_of(&ev, &in);
+	ck_assert_int_eq(ev.service, IKIND_NONE);
+	in.kind = IKIND_CALL;
+	in.deep = 7;
+	score_event_of(&ev, &in);
+	ck_assert(ev.at == NOW && ev.kind == IKIND_CALL && ev.service == IKIND_GIFT &&
+	          ev.dir == DIR_GOT && ev.deep == 1);
+	interaction_free(&in);
+	contact_free(&c);
+}
+END_TEST
+
 /* The digest of the default parameters, fixed: it is stored in every journal. */
 #define DIGEST_OF_DEFAULTS UINT64_C(0xb342e9ce3b6269a3)
 
@@ -958,6 +1049,7 @@ Suite *suite_score(void)
 	tcase_add_test(tc, test_since_created);
 	tcase_add_test(tc, test_favour_and_repayment);
 	tcase_add_test(tc, test_owe_rule);
+	tcase_add_test(tc, test_carried_service);
 	tcase_add_test(tc, test_surplus_never_raises_attention);
 	tcase_add_test(tc, test_notes_change_nothing);
 	tcase_add_test(tc, test_order_independent);

@@ -46,6 +46,10 @@ static int ss_write_batch(struct store *st, void *arg, char **cause)
 		in.at = T_NOW - (back ? ss_pick(b->seed, 0, 1095) : ss_pick(b->seed, 0, 30)) * T_DAY -
 		        ss_pick(b->seed, 0, 86399);
 		in.kind = (enum ikind)ss_pick(b->seed, 0, IKIND_COUNT - 1);
+		/* half carry a service (or a kind that is none, or one their kind
+		 * makes none) */
+		if (ss_pick(b->seed, 0, 1) == 0)
+			in.service = (enum ikind)ss_pick(b->seed, 0, IKIND_NONE);
 		in.dir = (enum direction)ss_pick(b->seed, 0, DIR_COUNT - 1);
 		in.deep = ss_pick(b->seed, 0, 4) == 0;
 		int n = (int)ss_pick(b->seed, 1, 3);

@@ -3,6 +3,7 @@
  * damaged), the v1 fixture read and migrated with a backup first, the
  * parameter digest, and the default path. */
 #include <check.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,15 +51,20 @@ static char *fixture_path(const char *name)
 }
 
 /* The v1 fixture loaded into a new file at path. */
-static void load_v1(const char *path)
+static void load_fixture(const char *path, const char *name)
 {
-	char *fx = fixture_path("v1.sql");
+	char *fx = fixture_path(name);
 	size_t len;
 	char *sql = t_slurp(fx, &len);
 	ck_assert_msg(sql != NULL, "cannot read %s", fx);
 	raw_exec(path, sql);
 	free(sql);
 	free(fx);
+}
+
+static void load_v1(const char *path)
+{
+	load_fixture(path, "v1.sql");
 }
 
 /* ---- a new journal ---- */
@@ -484,6 +490,70 @@ START_TEST(test_migration_to_v2)
 }
 END_TEST
 
+/* The score caches of every contact, by rowid, as the file holds them. */
+struct raw_caches {
+	size_t n;
+	int64_t id[16];
+	double v[16][9];
+};
+
+static void raw_caches(const char *path, struct raw_caches *out)
+{
+	sqlite3 *db = raw_open(path, SQLITE_OPEN_READONLY);
+	sqlite3_stmt *s = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(db,
+	                                    "SELECT id, sc_ref_at, sc_warm, sc_gave, sc_got, "
+	                                    "sc_last_at, sc_first_at, sc_max_at, sc_n, "
+	                                    "sc_n_service FROM contact ORDER BY id",
+	                                    -1, &s, NULL),
+	                 SQLITE_OK);
+	out->n = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		ck_assert_uint_lt(out->n, 16);
+		out->id[out->n] = sqlite3_column_int64(s, 0);
+		for (int k = 0; k < 9; k++)
+			out->v[out->n][k] = sqlite3_column_double(s, k + 1);
+		out->n++;
+	}
+	ck_assert_int_eq(sqlite3_finalize(s), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
+}
+
+/* A journal of schema 1 made by kith of that schema, with no interaction
+ * that carries a service: migrated to this kith's schema, its scores are
+ * the same; and its caches are rebuilt, so one that was wrong is right. */
+START_TEST(test_migration_keeps_scores)
+{
+	char *dir = t_tmpdir();
+	char *path = t_path(dir, "kith.db");
+	load_fixture(path, "v1_journal.sql");
+	ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 1);
+	struct raw_caches before, after;
+	raw_caches(path, &before);
+	ck_assert_uint_eq(before.n, 6);
+	/* a cache spoiled behind kith's back: the rebuild puts it right */
+	raw_exec(path, "UPDATE contact SET sc_warm = sc_warm + 1, sc_n = sc_n + 1 WHERE id = 2");
+	struct store *st = t_open(path);
+	ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	raw_caches(path, &after);
+	ck_assert_uint_eq(after.n, before.n);
+	for (size_t i = 0; i < before.n; i++) {
+		ck_assert_int_eq(after.id[i], before.id[i]);
+		t_check_cache(st, after.id[i]);
+		for (int k = 0; k < 9; k++) {
+			double a = before.v[i][k], b = after.v[i][k];
+			ck_assert_msg(fabs(a - b) <= 1e-9 * fmax(1.0, fabs(a)),
+			              "contact %lld, column %d: %.17g before, %.17g after",
+			              (long long)before.id[i], k, a, b);
+		}
+	}
+	store_close(st);
+	t_rmtree(dir);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 static const struct store_migration step_bad[] = {
 	{STORE_SCHEMA_VERSION + 1, {"ALTER TABLE contact ADD COLUMN nickname TEXT", "THIS IS NOT SQL", NULL, NULL}, NULL},
 };
@@ -630,6 +700,7 @@ Suite *suite_store(void)
 	                    (int)(sizeof refused / sizeof refused[0]));
 	tcase_add_test(tc, test_fixture_reads);
 	tcase_add_test(tc, test_migration_to_v2);
+	tcase_add_test(tc, test_migration_keeps_scores);
 	tcase_add_test(tc, test_migration_failure_rolls_back);
 	tcase_add_test(tc, test_params_change_rescores);
 	tcase_add_loop_test(tc, test_default_path, 0, (int)(sizeof paths / sizeof paths[0]));

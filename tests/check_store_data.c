@@ -159,6 +159,86 @@ START_TEST(test_enums_round_trip)
 }
 END_TEST
 
+/* The service an interaction carries is stored, read back, updated and
+ * scored; one its kind makes none is stored as none. */
+START_TEST(test_service_round_trip)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	char *cause = NULL;
+	int64_t ana = t_person(fx.st, "Ana", NULL), bruno = t_person(fx.st, "Bruno", NULL);
+	struct interaction in;
+	interaction_init(&in);
+	in.at = T_NOW - 3600;
+	in.kind = IKIND_MEETING;
+	in.service = IKIND_INTRO;
+	in.dir = DIR_GAVE;
+	t_ref_add(&in, ana);
+	t_ref_add(&in, bruno);
+	ck_assert_int_eq(t_interaction_add(fx.st, &in, T_NOW, &cause), 0);
+	struct interaction got;
+	ck_assert_int_eq(store_interaction_get(fx.st, in.rowid, &got, &cause), 0);
+	ck_assert_int_eq(got.kind, IKIND_MEETING);
+	ck_assert_int_eq(got.service, IKIND_INTRO);
+	interaction_free(&got);
+	struct contact c;
+	ck_assert_int_eq(store_contact_get(fx.st, ana, &c, &cause), 0);
+	ck_assert_int_eq(c.sc.n_service, 1);
+	ck_assert(c.sc.gave_sum == 3.0 && c.sc.got_sum == 0.0 && c.sc.warm_sum == 3.0);
+	contact_free(&c);
+	t_check_cache(fx.st, ana);
+	t_check_cache(fx.st, bruno);
+	/* updated to carry a lead received, then nothing */
+	in.service = IKIND_LEAD;
+	in.dir = DIR_GOT;
+	ck_assert_int_eq(t_interaction_update(fx.st, &in, T_NOW, &cause), 0);
+	ck_assert_int_eq(store_interaction_by_uuid(fx.st, in.id, &got, &cause), 0);
+	ck_assert_int_eq(got.service, IKIND_LEAD);
+	interaction_free(&got);
+	ck_assert_int_eq(store_contact_get(fx.st, bruno, &c, &cause), 0);
+	ck_assert(c.sc.gave_sum == 0.0 && c.sc.got_sum == 4.0 && c.sc.warm_sum == 4.0);
+	contact_free(&c);
+	t_check_cache(fx.st, bruno);
+	in.service = IKIND_NONE;
+	ck_assert_int_eq(t_interaction_update(fx.st, &in, T_NOW, &cause), 0);
+	ck_assert_int_eq(store_contact_get(fx.st, bruno, &c, &cause), 0);
+	ck_assert(c.sc.got_sum == 0.0 && c.sc.warm_sum == 3.0 && c.sc.n_service == 0);
+	contact_free(&c);
+	interaction_free(&in);
+	/* an intro, and a note, carry nothing besides: stored as none */
+	static const enum ikind kinds[] = {IKIND_INTRO, IKIND_NOTE};
+	for (size_t k = 0; k < 2; k++) {
+		interaction_init(&in);
+		in.at = T_NOW - 60;
+		in.kind = kinds[k];
+		in.service = IKIND_ADVICE;
+		t_ref_add(&in, ana);
+		ck_assert_int_eq(t_interaction_add(fx.st, &in, T_NOW, &cause), 0);
+		ck_assert_int_eq(store_interaction_get(fx.st, in.rowid, &got, &cause), 0);
+		ck_assert_int_eq(got.service, IKIND_NONE);
+		ck_assert_int_eq(model_interaction_service(&got),
+		                 kinds[k] == IKIND_INTRO ? IKIND_INTRO : IKIND_NONE);
+		interaction_free(&got);
+		interaction_free(&in);
+	}
+	t_check_cache(fx.st, ana);
+	/* the timeline reads it too */
+	struct interaction *tl;
+	size_t n;
+	struct store_timeline_query q = {bruno, 0, 0, 0};
+	ck_assert_int_eq(store_timeline(fx.st, &q, &tl, &n, &cause), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(tl[0].service, IKIND_NONE);
+	interactions_free(tl, n);
+	q.contact_rowid = ana;
+	ck_assert_int_eq(store_timeline(fx.st, &q, &tl, &n, &cause), 0);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(tl[0].kind, IKIND_NOTE);
+	interactions_free(tl, n);
+	t_fixture_close(&fx);
+}
+END_TEST
+
 static void rejected_blank(struct contact *c)
 {
 	t_set(&c->name, " \t ");
@@ -250,6 +330,14 @@ static const char *const bad_rows[] = {
 	"VALUES ('00000000-0000-4000-8000-000000000002', 1, 'call', 'sideways', 1, 1)",
 	"INSERT INTO interaction_contact (interaction_id, contact_id, pos) VALUES (5, 6, 0)",
 	"INSERT INTO tombstone (uuid, kind, deleted_at) VALUES ('u', 'planet', 1)",
+	/* a service carried is a service, and only a meeting, call, message or
+	 * event carries one */
+	"INSERT INTO interaction (uuid, occurred_at, kind, service, created_at, updated_at) "
+	"VALUES ('00000000-0000-4000-8000-000000000002', 1, 'meeting', 'call', 1, 1)",
+	"INSERT INTO interaction (uuid, occurred_at, kind, service, created_at, updated_at) "
+	"VALUES ('00000000-0000-4000-8000-000000000002', 1, 'intro', 'advice', 1, 1)",
+	"INSERT INTO interaction (uuid, occurred_at, kind, service, created_at, updated_at) "
+	"VALUES ('00000000-0000-4000-8000-000000000002', 1, 'note', 'gift', 1, 1)",
 };
 
 START_TEST(test_schema_constraints)
@@ -708,6 +796,7 @@ Suite *suite_store_data(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_contact_round_trip);
 	tcase_add_test(tc, test_enums_round_trip);
+	tcase_add_test(tc, test_service_round_trip);
 	tcase_add_loop_test(tc, test_contact_rejected, 0,
 	                    (int)(sizeof rejected / sizeof rejected[0]));
 	tcase_add_loop_test(tc, test_schema_constraints, 0,

@@ -109,6 +109,12 @@ START_TEST(test_preview_kind_and_person)
 	ck_assert(vt_span(&vm, VM_CAPTURE_STYLE_DIM, "coffee with Bruno Lima"));
 	ck_assert(!vt_rows_have(&vm, "what happened?"));
 	vm_capture_free(&vm);
+	/* a meeting that carries a service says so */
+	vm_capture_init(&vm, vt_st, T_NOW);
+	vt_type(&vm, "coffee with @bruno +gave intro");
+	ck_assert(vm.parsed);
+	ck_assert(vt_span(&vm, VM_CAPTURE_STYLE_KIND, "meeting \u00b7 gave intro"));
+	vm_capture_free(&vm);
 }
 END_TEST
 
