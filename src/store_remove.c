@@ -170,12 +170,18 @@ int store_tx_contact_merge(struct store *st, int64_t keep, int64_t other, int64_
 			return err_set(cause, "the contact to merge is " STORE_CONTACT_GONE);
 		return -1;
 	}
-	rc = store_run3(
-		st,
-		"INSERT OR IGNORE INTO interaction_contact (interaction_id, contact_id, pos) "
-		"SELECT interaction_id, ?1, pos FROM interaction_contact "
-		"WHERE contact_id = ?2",
-		keep, other, 0, cause);
+	/* the interactions that change hands are changed records: a journal
+	 * merging this one's export takes them with their new contact */
+	rc = store_run3(st,
+	                "UPDATE interaction SET updated_at = max(updated_at, ?2) WHERE id IN "
+	                "(SELECT interaction_id FROM interaction_contact WHERE contact_id = ?1)",
+	                other, now, 0, cause);
+	if (rc == 0)
+		rc = store_run3(st,
+		                "INSERT OR IGNORE INTO interaction_contact (interaction_id, "
+		                "contact_id, pos) SELECT interaction_id, ?1, pos FROM "
+		                "interaction_contact WHERE contact_id = ?2",
+		                keep, other, 0, cause);
 	if (rc == 0)
 		rc = store_run3(st,
 		                "UPDATE followup SET contact_id = ?1, updated_at = ?3 "
