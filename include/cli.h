@@ -107,6 +107,9 @@ int cli_score(struct cli *cli, const struct contact *c, struct score *out);
 void cli_json_contact(struct json *j, const struct contact *c, const struct score *s,
                       const struct score_params *p, int64_t now);
 void cli_json_interaction(struct json *j, const struct interaction *in);
+/* kith export --format csv: contacts and their scores as CSV on f; -1 with *cause
+ * (caller frees) when the journal cannot be read or f written (cli_export_csv.c). */
+int cli_export_csv(struct cli *cli, FILE *f, char **cause);
 /* "12d", "3w", "1y": an age for humans. */
 void cli_format_age(double days, char out[16]);
 

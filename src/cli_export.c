@@ -26,6 +26,7 @@ static int cli_export_jsonl(struct cli *cli, FILE *f, char **cause)
 
 static const struct cli_export_format cli_export_formats[] = {
 	{"jsonl", ".jsonl", cli_export_jsonl, NULL},
+	{"csv", ".csv", cli_export_csv, NULL},
 	{NULL, NULL, NULL, NULL},
 };
 
@@ -118,7 +119,8 @@ static int cli_export_run(struct cli *cli, struct cli_args *a)
 }
 
 static const struct cli_opt cli_export_opts[] = {
-	{"format", 0, 1, "FORMAT", "jsonl (everything, for another kith; the default), or as -o ends"},
+	{"format", 0, 1, "FORMAT", "jsonl (everything, for another kith; the default), csv (contacts and "
+	                                "their scores), or as -o ends"},
 	{"output", 'o', 1, "FILE|DIR", "write there (whole, then renamed into place) instead of "
 	                               "standard output"},
 	{NULL, 0, 0, NULL, NULL},
