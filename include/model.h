@@ -140,6 +140,18 @@ void contact_add_field(struct contact *c, enum field_kind k, const char *type, c
 /* 1 when a and b hold the same details: the texts, circle, kind, cadence,
  * tags and fields (in order); ids, times and caches are not compared. */
 int contact_same_details(const struct contact *a, const struct contact *b);
+/* dst (not initialised) becomes a deep copy of src; dst's owner frees it. */
+void contact_copy(struct contact *dst, const struct contact *src);
+/* Merges `other` into `keep` field by field, losing nothing: other's tags and
+ * the fields keep lacks (model_field_equal; the same value under another type
+ * is not added again) are added; notes are joined unless keep's already hold
+ * other's. With other_wins 0 (two records of one person: kith merge, a match
+ * by e-mail or name) keep's empty name parts, org, role, met and birthday are
+ * filled from other's, an unset cadence is taken and created_at is the
+ * earlier one; with other_wins 1 (a newer copy of the same card, matched by
+ * its UID) other's non-empty texts replace keep's. Returns 1 when keep
+ * changed, 0 when other added nothing. */
+int contact_merge(struct contact *keep, const struct contact *other, int other_wins);
 void contact_ref_free(struct contact_ref *r);
 void contact_refs_free(struct contact_ref *v, size_t n); /* frees v too */
 void contacts_free(struct contact *v, size_t n);           /* frees v too */
