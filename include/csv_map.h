@@ -66,10 +66,9 @@ int csv_map_row(const struct csv_map *m, const struct strv *row, struct contact 
                 char **cause);
 
 /* Which CSV a source is: CSV_WANT_AUTO finds LinkedIn's header after a preamble when the
- * file starts with one, else reads the first line as the header; CSV_WANT_LINKEDIN looks
- * for LinkedIn's header after a preamble of any length; CSV_WANT_CSV takes the first
- * non-empty line as the header. */
-enum csv_want { CSV_WANT_AUTO, CSV_WANT_LINKEDIN, CSV_WANT_CSV };
+ * file starts with one, else reads the first non-empty line as the header;
+ * CSV_WANT_LINKEDIN looks for LinkedIn's header after a preamble of any length. */
+enum csv_want { CSV_WANT_AUTO, CSV_WANT_LINKEDIN };
 
 /* A stream of contacts from a CSV reader. */
 struct csv_source {

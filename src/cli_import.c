@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "csv_import.h"
 #include "err.h"
 #include "import.h"
 #include "utf8.h"
@@ -107,10 +108,51 @@ static int cli_import_vdir_open(struct cli_import_src *src, const char *path, ch
 	return 0;
 }
 
+/* ---- CSV: LinkedIn, Google, Outlook, any CSV with a header row ---- */
+
+static void cli_import_csv_close(struct cli_import_src *src)
+{
+	csv_import_free(src->state);
+	free(src->state);
+}
+
+static void cli_import_csv_summary(struct cli_import_src *src, struct buf *out)
+{
+	csv_import_summary(src->state, out);
+}
+
+static int cli_import_csv_with(struct cli_import_src *src, enum csv_want want)
+{
+	struct csv_import *ci = xmalloc(sizeof *ci);
+	csv_import_init(ci, src->f, want);
+	src->state = ci;
+	src->reader = csv_import_reader(ci);
+	src->close = cli_import_csv_close;
+	src->summary = cli_import_csv_summary;
+	return 0;
+}
+
+/* A .csv file, one sniffed as CSV, or --format csv: LinkedIn's header found by content. */
+static int cli_import_csv_open(struct cli_import_src *src, const char *path, char **cause)
+{
+	(void)path;
+	(void)cause;
+	return cli_import_csv_with(src, CSV_WANT_AUTO);
+}
+
+static int cli_import_linkedin_open(struct cli_import_src *src, const char *path, char **cause)
+{
+	(void)path;
+	(void)cause;
+	return cli_import_csv_with(src, CSV_WANT_LINKEDIN);
+}
+
 /* The formats, tried in this order when --format is auto. */
 static const struct cli_import_format cli_import_formats[] = {
 	{"vcard", " .vcf .vcard ", cli_import_vcard_open, cli_import_vcard_sniff, 0},
 	{"vdir", NULL, cli_import_vdir_open, NULL, 1},
+	{"linkedin", NULL, cli_import_linkedin_open, NULL, 0},
+	{"csv", " .csv ", cli_import_csv_open, csv_import_sniff, 0},
 };
 #define CLI_IMPORT_NFORMATS (sizeof cli_import_formats / sizeof cli_import_formats[0])
 
@@ -152,7 +194,7 @@ static const struct cli_import_format *cli_import_guess(const char *path, FILE *
 }
 
 static const struct cli_opt cli_import_opts[] = {
-	{"format", 'f', 1, "FORMAT", "auto (default), vcard or vdir"},
+	{"format", 'f', 1, "FORMAT", "auto (default), vcard, vdir, linkedin or csv"},
 	{"circle", 0, 1, "CIRCLE", "the circle of new contacts (default outer)"},
 	{"tag", 0, 1, "TAG", "a tag added to every contact imported"},
 	{"dry-run", 'n', 0, NULL, "count what would change; write nothing"},
@@ -355,7 +397,7 @@ static int cli_merge_run(struct cli *cli, struct cli_args *a)
 }
 
 const struct cli_cmd cli_cmd_import = {
-	"import", "FILE|DIR", "bring contacts in from vCard files or a vdir folder",
+	"import", "FILE|DIR", "bring contacts in from vCard, LinkedIn or CSV files or a vdir folder",
 	cli_import_opts, 1, 1, cli_import_run, 0,
 };
 const struct cli_cmd cli_cmd_merge = {

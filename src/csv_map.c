@@ -1,6 +1,6 @@
 /* csv_map.c: CSV files with a header row made contacts: the header found (LinkedIn's
  * after its preamble), columns mapped by their folded names, rows turned into contacts.
- * Pure; depends on csv.h, linkedin.h, model.h, date.h and utf8.h. */
+ * Pure; depends on csv.h, linkedin.h, model.h, charset.h, date.h and utf8.h. */
 #include "csv_map.h"
 
 #include <stdint.h>
@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charset.h"
 #include "date.h"
 #include "linkedin.h"
 #include "utf8.h"
@@ -279,7 +280,13 @@ static char *csv_map_text(const char *s)
 	size_t n = strlen(s);
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
-	return xstrndup(s, n);
+	if (charset_is_utf8(s, n))
+		return xstrndup(s, n);
+	struct buf b;
+	buf_init(&b);
+	charset_to_utf8(&b, s, n, CHARSET_CP1252);
+	buf_puts(&b, "");
+	return buf_detach(&b);
 }
 
 /* A field type as written in a type cell: "* Home" -> "home", "Mobile" -> "cell",
@@ -565,7 +572,7 @@ int csv_source_open(struct csv_source *src, struct csv_reader *r, enum csv_want 
 			free(src->row.v[i]);
 			src->row.v[i] = t;
 		}
-		if (want != CSV_WANT_CSV && linkedin_header_is(&src->row)) {
+		if (linkedin_header_is(&src->row)) {
 			rc = 0;
 			break;
 		}

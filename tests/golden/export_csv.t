@@ -22,4 +22,4 @@ echo "--- -o FILE, the format from its name"
 kith export -o out.csv
 kith export --format csv > out2.csv; cmp out.csv out2.csv && echo same
 echo "--- kith list gives the same scores"
-kith list --json | grep -E '"(name|warmth|balance|attention|status|days_since)"' | tr -d ' '
+kith list --sort name --json | grep -E '"(name|warmth|balance|attention|status|days_since)"' | tr -d ' '
