@@ -27,7 +27,9 @@ enum csv_target {
 	CSV_COL_ADDRESS,
 	CSV_COL_NOTES,
 	CSV_COL_TAGS,     /* Categories, Group Membership, Labels */
-	CSV_COL_BIRTHDAY, /* YYYY-MM-DD or --MM-DD */
+	CSV_COL_BIRTHDAY, /* YYYY-MM-DD or --MM-DD; or the day of Thunderbird's Birth Day */
+	CSV_COL_BIRTH_YEAR,  /* Thunderbird's Birth Year and Birth Month */
+	CSV_COL_BIRTH_MONTH,
 	CSV_COL_CONNECTED, /* LinkedIn's Connected On, in any of its languages */
 	CSV_COL_TYPE,     /* the type of another column's value (Google's "E-mail 1 - Type") */
 	CSV_COL_COUNT

@@ -130,6 +130,8 @@ static const struct {
 	{"tags", CSV_COL_TAGS, ""},
 	{"kategorien", CSV_COL_TAGS, ""},
 	{"birthday", CSV_COL_BIRTHDAY, ""},
+	{"birthyear", CSV_COL_BIRTH_YEAR, ""},
+	{"birthmonth", CSV_COL_BIRTH_MONTH, ""},
 	{"geburtstag", CSV_COL_BIRTHDAY, ""},
 	{"datedenaissance", CSV_COL_BIRTHDAY, ""},
 	{"fechadenacimiento", CSV_COL_BIRTHDAY, ""},
@@ -423,6 +425,20 @@ static int csv_map_birthday_ok(const char *s)
 	       date_valid_ymd(y, m, d);
 }
 
+/* Thunderbird's birthday in three columns: "--MM-DD" without a year, "YYYY-MM-DD". */
+static void csv_map_birth_parts(struct contact *c, char *const parts[CSV_COL_COUNT])
+{
+	const char *y = parts[CSV_COL_BIRTH_YEAR], *m = parts[CSV_COL_BIRTH_MONTH];
+	const char *d = parts[CSV_COL_BIRTHDAY];
+	if (m == NULL || d == NULL)
+		return;
+	char *bd = y != NULL ? xasprintf("%s-%02d-%02d", y, atoi(m), atoi(d))
+	                     : xasprintf("--%02d-%02d", atoi(m), atoi(d));
+	if (csv_map_birthday_ok(bd))
+		csv_map_set(&c->birthday, bd);
+	free(bd);
+}
+
 int csv_map_row(const struct csv_map *m, const struct strv *row, struct contact *c, char **cause)
 {
 	char *parts[CSV_COL_COUNT] = {0};
@@ -484,8 +500,21 @@ int csv_map_row(const struct csv_map *m, const struct strv *row, struct contact 
 		case CSV_COL_TAGS:
 			csv_map_tags(c, v);
 			break;
+		case CSV_COL_BIRTH_YEAR:
+		case CSV_COL_BIRTH_MONTH:
+			if (parts[col->target] == NULL) {
+				parts[col->target] = v;
+				v = NULL;
+			}
+			break;
 		case CSV_COL_BIRTHDAY:
-			if (strspn(v, "0/.-") == strlen(v)) {
+			if (strlen(v) <= 2 && strspn(v, "0123456789") == strlen(v)) {
+				/* Thunderbird's Birth Day, with its Birth Month and Year */
+				if (parts[col->target] == NULL) {
+					parts[col->target] = v;
+					v = NULL;
+				}
+			} else if (strspn(v, "0/.-") == strlen(v)) {
 				/* Outlook's "0/0/00": no birthday */
 			} else if (csv_map_birthday_ok(v)) {
 				csv_map_set(&c->birthday, v);
@@ -506,6 +535,7 @@ int csv_map_row(const struct csv_map *m, const struct strv *row, struct contact 
 		free(v);
 	}
 	buf_free(&b);
+	csv_map_birth_parts(c, parts);
 	int rc = 1;
 	if (!filled) {
 		rc = 0;
