@@ -1,7 +1,8 @@
 #!/bin/sh
-# run.sh: builds the capture fuzzer (libFuzzer with ASan and UBSan) against the
-# core sources and runs it for ${FUZZ_SECONDS:-60} seconds from the seed corpus
-# in fuzz/corpus, then prints how many inputs it executed.
+# run.sh: builds each fuzzer (libFuzzer with ASan and UBSan) against the core
+# sources and runs it for ${FUZZ_SECONDS:-60} seconds from its seed corpus
+# (fuzz/corpus for capture, fuzz/corpus_NAME for the others), then prints how
+# many inputs it executed. FUZZ_TARGETS="capture csv" picks the fuzzers.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
@@ -15,7 +16,7 @@ if ! command -v "$CC" >/dev/null 2>&1; then
 	echo "fuzz: on Debian or Ubuntu: apt-get install clang libclang-rt-14-dev" >&2
 	exit 1
 fi
-mkdir -p "$OUT/corpus" || exit 1
+mkdir -p "$OUT" || exit 1
 
 # Probe for the libFuzzer runtime before building the real thing.
 printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
@@ -40,28 +41,45 @@ done
 
 PC_CFLAGS=$(pkg-config --cflags sqlite3 uuid 2>/dev/null)
 PC_LIBS=$(pkg-config --libs sqlite3 uuid 2>/dev/null || echo "-lsqlite3 -luuid")
-echo "fuzz: building $OUT/fuzz_capture"
-# shellcheck disable=SC2086
-if ! "$CC" -std=c17 -g -O1 -fno-omit-frame-pointer \
-	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	-Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE \
-	-DKITH_VERSION='"fuzz"' -DKITH_DATADIR='"."' $PC_CFLAGS \
-	fuzz/fuzz_capture.c $SRC -o "$OUT/fuzz_capture" $PC_LIBS -lm; then
-	echo "fuzz: build failed" >&2
-	exit 1
-fi
+# fuzz_one NAME: builds fuzz/fuzz_NAME.c and runs it; 1 on a failure.
+fuzz_one() {
+	name=$1
+	seeds=fuzz/corpus_$name
+	[ "$name" = capture ] && seeds=fuzz/corpus
+	dict=
+	[ -f "fuzz/$name.dict" ] && dict="-dict=fuzz/$name.dict"
+	mkdir -p "$OUT/corpus_$name" || return 1
+	echo "fuzz: building $OUT/fuzz_$name"
+	# shellcheck disable=SC2086
+	if ! "$CC" -std=c17 -g -O1 -fno-omit-frame-pointer \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE \
+		-DKITH_VERSION='"fuzz"' -DKITH_DATADIR='"."' $PC_CFLAGS \
+		"fuzz/fuzz_$name.c" $SRC -o "$OUT/fuzz_$name" $PC_LIBS -lm; then
+		echo "fuzz: build of $name failed" >&2
+		return 1
+	fi
+	echo "fuzz: running $name for $SECONDS_TO_RUN s (new inputs go to $OUT/corpus_$name)"
+	# shellcheck disable=SC2086
+	"$OUT/fuzz_$name" -max_total_time="$SECONDS_TO_RUN" -max_len="$MAX_LEN" -timeout=10 \
+		-print_final_stats=1 $dict -artifact_prefix="$OUT/$name-" \
+		"$OUT/corpus_$name" "$seeds" >"$OUT/fuzz_$name.log" 2>&1
+	rc=$?
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$OUT/fuzz_$name.log" | tail -n 1)
+	if [ $rc -ne 0 ]; then
+		sed -n '/ERROR\|==[0-9]*==\|runtime error\|Test unit written/,$p' "$OUT/fuzz_$name.log" |
+			head -n 60 >&2
+		echo "fuzz: $name FAILED after ${runs:-?} executions (log: $OUT/fuzz_$name.log);" \
+			"the input is in $OUT/ ($name-crash-*, $name-timeout-*, $name-oom-*)" >&2
+		return 1
+	fi
+	grep -E '^(Done|stat::)' "$OUT/fuzz_$name.log"
+	echo "fuzz: $name: ${runs:-?} executions in $SECONDS_TO_RUN s, no crash"
+	return 0
+}
 
-echo "fuzz: running for $SECONDS_TO_RUN s (new inputs go to $OUT/corpus)"
-"$OUT/fuzz_capture" -max_total_time="$SECONDS_TO_RUN" -max_len="$MAX_LEN" -timeout=10 \
-	-print_final_stats=1 -dict=fuzz/capture.dict -artifact_prefix="$OUT/" \
-	"$OUT/corpus" fuzz/corpus >"$OUT/fuzz.log" 2>&1
-rc=$?
-runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$OUT/fuzz.log" | tail -n 1)
-if [ $rc -ne 0 ]; then
-	sed -n '/ERROR\|==[0-9]*==\|runtime error\|Test unit written/,$p' "$OUT/fuzz.log" | head -n 60 >&2
-	echo "fuzz: FAILED after ${runs:-?} executions (log: $OUT/fuzz.log);" \
-		"the input is in $OUT/ (crash-*, timeout-*, oom-*)" >&2
-	exit 1
-fi
-grep -E '^(Done|stat::)' "$OUT/fuzz.log"
-echo "fuzz: ${runs:-?} executions in $SECONDS_TO_RUN s, no crash"
+failed=0
+for t in ${FUZZ_TARGETS:-capture csv}; do
+	fuzz_one "$t" || failed=1
+done
+exit $failed
