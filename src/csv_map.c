@@ -425,6 +425,16 @@ static int csv_map_birthday_ok(const char *s)
 	       date_valid_ymd(y, m, d);
 }
 
+/* Keeps *v as the first cell of target t (the others of a row are left out); the
+ * part owns it then, and *v is NULL. */
+static void csv_map_keep(char *parts[CSV_COL_COUNT], enum csv_target t, char **v)
+{
+	if (parts[t] != NULL)
+		return;
+	parts[t] = *v;
+	*v = NULL;
+}
+
 /* Thunderbird's birthday in three columns: "--MM-DD" without a year, "YYYY-MM-DD". */
 static void csv_map_birth_parts(struct contact *c, char *const parts[CSV_COL_COUNT])
 {
@@ -471,10 +481,9 @@ int csv_map_row(const struct csv_map *m, const struct strv *row, struct contact 
 		case CSV_COL_LAST:
 		case CSV_COL_PREFIX:
 		case CSV_COL_SUFFIX:
-			if (parts[col->target] == NULL) {
-				parts[col->target] = v;
-				v = NULL;
-			}
+		case CSV_COL_BIRTH_YEAR:
+		case CSV_COL_BIRTH_MONTH:
+			csv_map_keep(parts, col->target, &v);
 			break;
 		case CSV_COL_ORG:
 			csv_map_set(&c->org, v);
@@ -500,20 +509,10 @@ int csv_map_row(const struct csv_map *m, const struct strv *row, struct contact 
 		case CSV_COL_TAGS:
 			csv_map_tags(c, v);
 			break;
-		case CSV_COL_BIRTH_YEAR:
-		case CSV_COL_BIRTH_MONTH:
-			if (parts[col->target] == NULL) {
-				parts[col->target] = v;
-				v = NULL;
-			}
-			break;
 		case CSV_COL_BIRTHDAY:
 			if (strlen(v) <= 2 && strspn(v, "0123456789") == strlen(v)) {
 				/* Thunderbird's Birth Day, with its Birth Month and Year */
-				if (parts[col->target] == NULL) {
-					parts[col->target] = v;
-					v = NULL;
-				}
+				csv_map_keep(parts, col->target, &v);
 			} else if (strspn(v, "0/.-") == strlen(v)) {
 				/* Outlook's "0/0/00": no birthday */
 			} else if (csv_map_birthday_ok(v)) {
