@@ -325,6 +325,60 @@ START_TEST(test_targets)
 }
 END_TEST
 
+/* Birthdays: YYYY-MM-DD and --MM-DD kept, Outlook's 0/0/00 dropped, anything else kept in
+ * the notes; Thunderbird's three columns made one. */
+START_TEST(test_birthdays)
+{
+	static const struct {
+		const char *cell, *birthday, *notes;
+	} want[] = {
+		{"--02-29", "--02-29", ""},         {"1980-04-05", "1980-04-05", ""},
+		{"1999-02-29", "", "Birthday: 1999-02-29"}, {"0/0/00", "", ""},
+		{"3/15/1980", "", "Birthday: 3/15/1980"},   {"--13-01", "", "Birthday: --13-01"},
+	};
+	struct strv h, row;
+	strv_init(&h);
+	strv_split(&h, "Name,Birthday", ',');
+	struct csv_map m;
+	csv_map_init(&m, &h);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		strv_init(&row);
+		strv_push(&row, "Ana");
+		strv_push(&row, want[i].cell);
+		struct contact c;
+		contact_init(&c);
+		ck_assert_int_eq(csv_map_row(&m, &row, &c, NULL), 1);
+		ck_assert_msg(strcmp(c.birthday, want[i].birthday) == 0, "%s: %s", want[i].cell,
+		              c.birthday);
+		ck_assert_str_eq(c.notes, want[i].notes);
+		contact_free(&c);
+		strv_free(&row);
+	}
+	csv_map_free(&m);
+	strv_free(&h);
+	strv_init(&h);
+	strv_split(&h, "Display Name,Birth Year,Birth Month,Birth Day", ',');
+	csv_map_init(&m, &h);
+	strv_init(&row);
+	csv_split_line("Ana,,7,4", 8, &row);
+	struct contact c;
+	contact_init(&c);
+	ck_assert_int_eq(csv_map_row(&m, &row, &c, NULL), 1);
+	ck_assert_str_eq(c.birthday, "--07-04");
+	contact_free(&c);
+	strv_free(&row);
+	strv_init(&row);
+	csv_split_line("Ana,1970,11,15", 14, &row);
+	contact_init(&c);
+	ck_assert_int_eq(csv_map_row(&m, &row, &c, NULL), 1);
+	ck_assert_str_eq(c.birthday, "1970-11-15");
+	contact_free(&c);
+	strv_free(&row);
+	csv_map_free(&m);
+	strv_free(&h);
+}
+END_TEST
+
 /* The shared corpus of real files, beside the repository (or beside a checkout of it). */
 static char *corpus_path(const char *name)
 {
@@ -416,6 +470,7 @@ Suite *suite_csv_map(void)
 	tcase_add_test(tc, test_unknown_columns);
 	tcase_add_test(tc, test_unterminated);
 	tcase_add_test(tc, test_targets);
+	tcase_add_test(tc, test_birthdays);
 	tcase_add_test(tc, test_corpus);
 	suite_add_tcase(s, tc);
 	return s;
