@@ -271,6 +271,7 @@ static int import_write(struct store *st, void *arg, char **cause)
 		import_record_free(&rec);
 	}
 	import_record_free(&rec);
+	contact_free(&rec.c); /* what import_record_free initialised again */
 	return rc < 0 ? -1 : 0;
 }
 
