@@ -24,7 +24,8 @@ enum csv_target {
 	CSV_COL_EMAIL,
 	CSV_COL_PHONE,
 	CSV_COL_URL,
-	CSV_COL_ADDRESS,
+	CSV_COL_ADDRESS,  /* a whole address: Address, Google's Address 1 - Formatted */
+	CSV_COL_ADDR_PART, /* a part of one: Business Street, Home City, Work ZipCode ... */
 	CSV_COL_NOTES,
 	CSV_COL_TAGS,     /* Categories, Group Membership, Labels */
 	CSV_COL_BIRTHDAY, /* YYYY-MM-DD or --MM-DD; or the day of Thunderbird's Birth Day */
@@ -41,9 +42,15 @@ enum csv_target {
  * ""), a static string. */
 enum csv_target csv_map_target(const char *name, const char **type);
 
+/* The parts of a vCard ADR, in its order. */
+enum csv_adr { CSV_ADR_BOX, CSV_ADR_EXT, CSV_ADR_STREET, CSV_ADR_CITY, CSV_ADR_REGION,
+               CSV_ADR_CODE, CSV_ADR_COUNTRY, CSV_ADR_COUNT };
+
 struct csv_column {
 	enum csv_target target;
 	const char *type; /* static: the field type the column's name implies */
+	enum csv_adr part; /* for CSV_COL_ADDR_PART */
+	int group;         /* for CSV_COL_ADDR_PART: 0 home, 1 work, 2 other */
 	size_t type_col;  /* the column holding this column's type, or SIZE_MAX */
 };
 
@@ -60,7 +67,10 @@ void csv_map_init(struct csv_map *m, const struct strv *header);
 void csv_map_free(struct csv_map *m);
 
 /* Fills c (initialised by the caller with contact_init) from one row. Cells that are not
- * UTF-8 are read as Windows-1252. Google's " ::: " separates several values of one cell.
+ * UTF-8 are read as Windows-1252. Addresses become fields in vCard's structured form
+ * ("box;ext;street;city;region;code;country", escaped), as vCard imports keep them: a
+ * whole address in the street part, parts (Outlook's Business Street, Business City ...)
+ * each in its own. Google's " ::: " separates several values of one cell.
  * Returns 1 with a contact, 0 for a row with no cell filled (to skip), or -1 with *cause
  * (caller frees) for a row whose contact has no name, e-mail, phone or organisation to be
  * named by. */

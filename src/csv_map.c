@@ -176,12 +176,64 @@ static enum csv_target csv_map_lookup(const char *key, const char **type)
 	return CSV_COL_UNMATCHED;
 }
 
+/* Address parts: a place (home, business or work, other) then a part. */
+static const struct {
+	const char *key;
+	int group;
+} csv_map_places[] = {{"home", 0}, {"business", 1}, {"work", 1}, {"other", 2}};
+static const struct {
+	const char *key;
+	enum csv_adr part;
+} csv_map_parts[] = {
+	{"street", CSV_ADR_STREET},      {"address", CSV_ADR_STREET},   {"city", CSV_ADR_CITY},
+	{"state", CSV_ADR_REGION},       {"region", CSV_ADR_REGION},    {"postalcode", CSV_ADR_CODE},
+	{"zip", CSV_ADR_CODE},           {"zipcode", CSV_ADR_CODE},     {"country", CSV_ADR_COUNTRY},
+	{"countryregion", CSV_ADR_COUNTRY}, {"addresspobox", CSV_ADR_BOX}, {"pobox", CSV_ADR_BOX},
+};
+static const char *const csv_map_place_types[] = {"home", "work", "other"};
+
+/* 1 when key names a part of an address ("businessstreet", "homezipcode"). */
+static int csv_map_adr_part(const char *key, enum csv_adr *part, int *group)
+{
+	for (size_t i = 0; i < sizeof csv_map_places / sizeof csv_map_places[0]; i++) {
+		size_t n = strlen(csv_map_places[i].key);
+		if (strncmp(key, csv_map_places[i].key, n) != 0)
+			continue;
+		for (size_t j = 0; j < sizeof csv_map_parts / sizeof csv_map_parts[0]; j++)
+			if (strcmp(key + n, csv_map_parts[j].key) == 0) {
+				*part = csv_map_parts[j].part;
+				*group = csv_map_places[i].group;
+				return 1;
+			}
+	}
+	return 0;
+}
+
+/* The target of a folded key, address parts included. */
+static enum csv_target csv_map_key_target(const char *key, const char **type, enum csv_adr *part,
+                                          int *group)
+{
+	enum csv_target t = csv_map_lookup(key, type);
+	enum csv_adr p = CSV_ADR_STREET;
+	int g = 0;
+	if (t == CSV_COL_UNMATCHED && csv_map_adr_part(key, &p, &g)) {
+		t = CSV_COL_ADDR_PART;
+		if (type != NULL)
+			*type = csv_map_place_types[g];
+	}
+	if (part != NULL)
+		*part = p;
+	if (group != NULL)
+		*group = g;
+	return t;
+}
+
 enum csv_target csv_map_target(const char *name, const char **type)
 {
 	struct buf key;
 	buf_init(&key);
 	csv_map_key(name, &key, NULL);
-	enum csv_target t = csv_map_lookup(buf_str(&key), type);
+	enum csv_target t = csv_map_key_target(buf_str(&key), type, NULL, NULL);
 	buf_free(&key);
 	return t;
 }
@@ -237,7 +289,7 @@ void csv_map_init(struct csv_map *m, const struct strv *header)
 		m->cols[i].type_col = SIZE_MAX;
 	for (size_t i = 0; i < header->n; i++) {
 		struct csv_column *col = &m->cols[i];
-		col->target = csv_map_lookup(keys.v[i], &col->type);
+		col->target = csv_map_key_target(keys.v[i], &col->type, &col->part, &col->group);
 		if (col->target == CSV_COL_UNMATCHED) {
 			size_t v = csv_map_type_of(&keys, &nums, i);
 			if (v != SIZE_MAX && csv_map_lookup(keys.v[v], NULL) != CSV_COL_UNMATCHED) {
@@ -342,18 +394,23 @@ static void csv_map_split(struct strv *out, const char *cell)
 	}
 }
 
+/* Adds a field unless the contact has the same one. */
+static void csv_map_field_one(struct contact *c, enum field_kind k, const char *type,
+                              const char *value)
+{
+	for (size_t j = 0; j < c->nfields; j++)
+		if (c->fields[j].kind == k && model_field_equal(k, c->fields[j].value, value))
+			return;
+	contact_add_field(c, k, type, value);
+}
+
 static void csv_map_field(struct contact *c, enum field_kind k, const char *type, const char *cell)
 {
 	struct strv parts;
 	strv_init(&parts);
 	csv_map_split(&parts, cell);
-	for (size_t i = 0; i < parts.n; i++) {
-		int dup = 0;
-		for (size_t j = 0; j < c->nfields && !dup; j++)
-			dup = c->fields[j].kind == k && model_field_equal(k, c->fields[j].value, parts.v[i]);
-		if (!dup)
-			contact_add_field(c, k, type, parts.v[i]);
-	}
+	for (size_t i = 0; i < parts.n; i++)
+		csv_map_field_one(c, k, type, parts.v[i]);
 	strv_free(&parts);
 }
 
@@ -425,6 +482,55 @@ static int csv_map_birthday_ok(const char *s)
 	       date_valid_ymd(y, m, d);
 }
 
+/* Appends s escaped as a vCard text value wants it (\\ \, \; and \n). */
+static void csv_map_adr_escape(struct buf *out, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\\' || *s == ',' || *s == ';')
+			buf_putc(out, '\\');
+		if (*s == '\n')
+			buf_puts(out, "\\n");
+		else
+			buf_putc(out, *s);
+	}
+}
+
+/* An address field of the seven parts, unless all are empty. */
+static void csv_map_adr_parts(struct contact *c, const char *type, const struct buf parts[CSV_ADR_COUNT])
+{
+	struct buf v;
+	buf_init(&v);
+	int any = 0;
+	for (size_t p = 0; p < CSV_ADR_COUNT; p++) {
+		if (p > 0)
+			buf_putc(&v, ';');
+		csv_map_adr_escape(&v, buf_str(&parts[p]));
+		any |= parts[p].len > 0;
+	}
+	if (any)
+		csv_map_field_one(c, FIELD_ADDRESS, type, buf_str(&v));
+	buf_free(&v);
+}
+
+/* A whole address (several of them split by " ::: "), kept in the street part. */
+static void csv_map_address(struct contact *c, const char *type, const char *cell)
+{
+	struct strv each;
+	strv_init(&each);
+	csv_map_split(&each, cell);
+	struct buf parts[CSV_ADR_COUNT];
+	for (size_t p = 0; p < CSV_ADR_COUNT; p++)
+		buf_init(&parts[p]);
+	for (size_t i = 0; i < each.n; i++) {
+		buf_reset(&parts[CSV_ADR_STREET]);
+		buf_puts(&parts[CSV_ADR_STREET], each.v[i]);
+		csv_map_adr_parts(c, type, parts);
+	}
+	for (size_t p = 0; p < CSV_ADR_COUNT; p++)
+		buf_free(&parts[p]);
+	strv_free(&each);
+}
+
 /* Keeps *v as the first cell of target t (the others of a row are left out); the
  * part owns it then, and *v is NULL. */
 static void csv_map_keep(char *parts[CSV_COL_COUNT], enum csv_target t, char **v)
@@ -455,6 +561,10 @@ int csv_map_row(const struct csv_map *m, const struct strv *row, struct contact 
 	int filled = 0;
 	struct buf b;
 	buf_init(&b);
+	struct buf adr[3][CSV_ADR_COUNT];
+	for (size_t g = 0; g < 3; g++)
+		for (size_t p = 0; p < CSV_ADR_COUNT; p++)
+			buf_init(&adr[g][p]);
 	for (size_t i = 0; i < row->n && i < m->ncols; i++) {
 		const struct csv_column *col = &m->cols[i];
 		char *v = csv_map_text(row->v[i]);
@@ -501,7 +611,12 @@ int csv_map_row(const struct csv_map *m, const struct strv *row, struct contact 
 			csv_map_field(c, FIELD_URL, type, v);
 			break;
 		case CSV_COL_ADDRESS:
-			csv_map_field(c, FIELD_ADDRESS, type, v);
+			csv_map_address(c, type, v);
+			break;
+		case CSV_COL_ADDR_PART:
+			if (adr[col->group][col->part].len > 0)
+				buf_putc(&adr[col->group][col->part], '\n'); /* Street 2, Street 3 */
+			buf_puts(&adr[col->group][col->part], v);
 			break;
 		case CSV_COL_NOTES:
 			csv_map_append(&c->notes, v);
@@ -535,6 +650,11 @@ int csv_map_row(const struct csv_map *m, const struct strv *row, struct contact 
 	}
 	buf_free(&b);
 	csv_map_birth_parts(c, parts);
+	for (size_t g = 0; g < 3; g++) {
+		csv_map_adr_parts(c, csv_map_place_types[g], adr[g]);
+		for (size_t p = 0; p < CSV_ADR_COUNT; p++)
+			buf_free(&adr[g][p]);
+	}
 	int rc = 1;
 	if (!filled) {
 		rc = 0;

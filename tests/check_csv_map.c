@@ -220,7 +220,8 @@ START_TEST(test_google)
 	ck_assert_str_eq(type, "home");
 	ck_assert_str_eq(field_of(c, FIELD_PHONE, 0, &type), "+351 912 345 678");
 	ck_assert_str_eq(type, "cell");
-	ck_assert_str_eq(field_of(c, FIELD_ADDRESS, 0, &type), "Rua A 1\n1000-001 Lisboa");
+	/* vCard's structured form, the whole address in the street part, escaped */
+	ck_assert_str_eq(field_of(c, FIELD_ADDRESS, 0, &type), ";;Rua A 1\\n1000-001 Lisboa;;;;");
 	ck_assert_str_eq(type, "home");
 	ck_assert_str_eq(field_of(c, FIELD_URL, 0, &type), "https://marta.example");
 	ck_assert_str_eq(type, "profile");
@@ -261,7 +262,10 @@ START_TEST(test_outlook_1252)
 	ck_assert_str_eq(g.c[1].notes, "Birthday: 3/15/1980");
 	ck_assert(strv_has(&g.unmatched, "Hobby"));
 	ck_assert(strv_has(&g.unmatched, "E-mail Display Name"));
-	ck_assert(strv_has(&g.unmatched, "Business Street"));
+	ck_assert(!strv_has(&g.unmatched, "Business Street"));
+	ck_assert_str_eq(field_of(c, FIELD_ADDRESS, 0, &type),
+	                 ";;12 rue de l'Église;Paris;;75001;France");
+	ck_assert_str_eq(type, "work");
 	got_free(&g);
 }
 END_TEST
@@ -379,6 +383,40 @@ START_TEST(test_birthdays)
 }
 END_TEST
 
+/* Address parts by place (home, business or work, other) made one structured field each. */
+START_TEST(test_address_parts)
+{
+	struct strv h, row;
+	const char *head = "Name,Home Street,Home Street 2,Home City,Work Address,Work ZipCode,"
+	                   "Other Postal Code,Address";
+	const char *line = "Ana,\"1 Main St, Apt 2\",Floor 3,Springfield,Rua B;2,12345,,"
+	                   "\"a\\b ::: c\"";
+	strv_init(&h);
+	csv_split_line(head, strlen(head), &h);
+	struct csv_map m;
+	csv_map_init(&m, &h);
+	ck_assert_uint_eq(m.unmatched.n, 0);
+	strv_init(&row);
+	csv_split_line(line, strlen(line), &row);
+	struct contact c;
+	contact_init(&c);
+	ck_assert_int_eq(csv_map_row(&m, &row, &c, NULL), 1);
+	const char *type = NULL;
+	ck_assert_str_eq(field_of(&c, FIELD_ADDRESS, 0, &type), ";;a\\\\b;;;;");
+	ck_assert_str_eq(field_of(&c, FIELD_ADDRESS, 1, &type), ";;c;;;;");
+	ck_assert_str_eq(field_of(&c, FIELD_ADDRESS, 2, &type),
+	                 ";;1 Main St\\, Apt 2\\nFloor 3;Springfield;;;");
+	ck_assert_str_eq(type, "home");
+	ck_assert_str_eq(field_of(&c, FIELD_ADDRESS, 3, &type), ";;Rua B\\;2;;;12345;");
+	ck_assert_str_eq(type, "work");
+	ck_assert_ptr_null(field_of(&c, FIELD_ADDRESS, 4, NULL));
+	contact_free(&c);
+	strv_free(&row);
+	csv_map_free(&m);
+	strv_free(&h);
+}
+END_TEST
+
 /* The shared corpus of real files, beside the repository (or beside a checkout of it). */
 static char *corpus_path(const char *name)
 {
@@ -471,6 +509,7 @@ Suite *suite_csv_map(void)
 	tcase_add_test(tc, test_unterminated);
 	tcase_add_test(tc, test_targets);
 	tcase_add_test(tc, test_birthdays);
+	tcase_add_test(tc, test_address_parts);
 	tcase_add_test(tc, test_corpus);
 	suite_add_tcase(s, tc);
 	return s;

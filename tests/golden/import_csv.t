@@ -22,7 +22,7 @@ for f in linkedin_de linkedin_fr linkedin_es linkedin_pt google outlook_1252 unk
 	kith import "$FX/$f.csv"
 done
 names
-kith show "Hélène" | grep -E '^  (email|phone|url|tags|met) |^Mme'
+kith show "Hélène" | grep -E '^  (email|phone|url|tags|met|address) |^Mme'
 kith show marta --json | grep -E '"(birthday|notes)"' | sed 's/^ *//'
 echo "--- --format linkedin wants LinkedIn's header; --format csv reads any"
 kith --db x.db import --format linkedin "$FX/unknown.csv"
