@@ -1,8 +1,9 @@
 #!/bin/sh
-# run.sh: builds each fuzzer (libFuzzer with ASan and UBSan) against the core
-# sources and runs it for ${FUZZ_SECONDS:-60} seconds from its seed corpus
-# (fuzz/corpus for capture, fuzz/corpus_NAME for the others), then prints how
-# many inputs it executed. FUZZ_TARGETS="capture csv" picks the fuzzers.
+# run.sh: builds each fuzz/fuzz_NAME.c harness (libFuzzer with ASan and UBSan)
+# against the core sources and runs it for ${FUZZ_SECONDS:-60} seconds from its
+# seeds, then prints how many inputs it executed. Seeds of NAME: fuzz/corpus
+# for capture, fuzz/corpus_NAME and tests/fixtures/NAME where they exist; a
+# dictionary fuzz/NAME.dict when there is one. FUZZ_ONLY=NAME runs one harness.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
@@ -16,7 +17,7 @@ if ! command -v "$CC" >/dev/null 2>&1; then
 	echo "fuzz: on Debian or Ubuntu: apt-get install clang libclang-rt-14-dev" >&2
 	exit 1
 fi
-mkdir -p "$OUT" || exit 1
+mkdir -p "$OUT/corpus" || exit 1
 
 # Probe for the libFuzzer runtime before building the real thing.
 printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
@@ -41,29 +42,36 @@ done
 
 PC_CFLAGS=$(pkg-config --cflags sqlite3 uuid 2>/dev/null)
 PC_LIBS=$(pkg-config --libs sqlite3 uuid 2>/dev/null || echo "-lsqlite3 -luuid")
-# fuzz_one NAME: builds fuzz/fuzz_NAME.c and runs it; 1 on a failure.
+
+# fuzz_one NAME: builds and runs fuzz/fuzz_NAME.c; 0 when it found nothing.
 fuzz_one() {
 	name=$1
-	seeds=fuzz/corpus_$name
-	[ "$name" = capture ] && seeds=fuzz/corpus
-	dict=
-	[ -f "fuzz/$name.dict" ] && dict="-dict=fuzz/$name.dict"
-	mkdir -p "$OUT/corpus_$name" || return 1
-	echo "fuzz: building $OUT/fuzz_$name"
+	bin="$OUT/fuzz_$name"
+	work="$OUT/corpus_$name"
+	[ "$name" = capture ] && work="$OUT/corpus"
+	mkdir -p "$work" || return 1
+	echo "fuzz: building $bin"
 	# shellcheck disable=SC2086
 	if ! "$CC" -std=c17 -g -O1 -fno-omit-frame-pointer \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE \
 		-DKITH_VERSION='"fuzz"' -DKITH_DATADIR='"."' $PC_CFLAGS \
-		"fuzz/fuzz_$name.c" $SRC -o "$OUT/fuzz_$name" $PC_LIBS -lm; then
+		"fuzz/fuzz_$name.c" $SRC -o "$bin" $PC_LIBS -lm; then
 		echo "fuzz: build of $name failed" >&2
 		return 1
 	fi
-	echo "fuzz: running $name for $SECONDS_TO_RUN s (new inputs go to $OUT/corpus_$name)"
+	seeds=
+	[ "$name" = capture ] && seeds="fuzz/corpus"
+	for d in "fuzz/corpus_$name" "tests/fixtures/$name"; do
+		[ -d "$d" ] && seeds="$seeds $d"
+	done
+	dict=
+	[ -f "fuzz/$name.dict" ] && dict="-dict=fuzz/$name.dict"
+	echo "fuzz: running $name for $SECONDS_TO_RUN s (new inputs go to $work)"
 	# shellcheck disable=SC2086
-	"$OUT/fuzz_$name" -max_total_time="$SECONDS_TO_RUN" -max_len="$MAX_LEN" -timeout=10 \
+	"$bin" -max_total_time="$SECONDS_TO_RUN" -max_len="$MAX_LEN" -timeout=10 \
 		-print_final_stats=1 $dict -artifact_prefix="$OUT/$name-" \
-		"$OUT/corpus_$name" "$seeds" >"$OUT/fuzz_$name.log" 2>&1
+		"$work" $seeds >"$OUT/fuzz_$name.log" 2>&1
 	rc=$?
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$OUT/fuzz_$name.log" | tail -n 1)
 	if [ $rc -ne 0 ]; then
@@ -79,7 +87,10 @@ fuzz_one() {
 }
 
 failed=0
-for t in ${FUZZ_TARGETS:-capture csv}; do
-	fuzz_one "$t" || failed=1
+for f in fuzz/fuzz_*.c; do
+	name=$(basename "$f" .c)
+	name=${name#fuzz_}
+	[ -n "${FUZZ_ONLY:-}" ] && [ "$FUZZ_ONLY" != "$name" ] && continue
+	fuzz_one "$name" || failed=1
 done
 exit $failed

@@ -23,6 +23,11 @@ int charset_is_utf8(const char *s, size_t len);
  * valid UTF-8 is then read as Windows-1252 (the usual reason for it). */
 void charset_to_utf8(struct buf *out, const char *s, size_t len, enum charset cs);
 
+/* Appends the len bytes of s, in the charset named `name` (any the C
+ * library's iconv knows: Shift_JIS, ISO-8859-2 ...), as UTF-8 to out: 0, or
+ * -1 (nothing appended) when the name is unknown or s is not in it. */
+int charset_named_to_utf8(struct buf *out, const char *s, size_t len, const char *name);
+
 /* A file read byte by byte as UTF-8. The first bytes decide the encoding:
  * EF BB BF (a UTF-8 BOM, dropped), FF FE or FE FF (UTF-16 with a BOM), a zero
  * byte first or second (UTF-16 without one, as some exporters write it);

@@ -3,7 +3,11 @@
  * the journal in one transaction: duplicates are found by UID, then e-mail,
  * then name and organisation, and merged field by field (contact_merge, the
  * merge `kith merge` does too); new contacts land in circle outer unless told
- * otherwise. Memory is bounded by the largest record. Depends on model.h and
+ * otherwise. A record matched by its UID is a newer copy of the same card: its
+ * texts win and its kept vCard properties replace the old ones; other matches
+ * only fill what is empty. Two cards with different UIDs in one file are two
+ * people, whatever their e-mail or name. Memory is bounded by the largest
+ * record (and a set of the contacts made, 8 bytes each). Depends on model.h and
  * store.h; never prints. */
 #ifndef KITH_IMPORT_H
 #define KITH_IMPORT_H
@@ -25,7 +29,7 @@ struct import_record {
 	char *why;  /* when error: what was wrong (heap), else NULL */
 };
 void import_record_init(struct import_record *r);
-void import_record_free(struct import_record *r); /* frees what it holds, then re-inits */
+void import_record_free(struct import_record *r); /* frees what it holds (init again to reuse) */
 
 /* A reader. next fills *rec (initialised, empty) with the next record and
  * returns 1, returns 0 at the end, and -1 with *cause ("line 12: ...") when
@@ -61,12 +65,7 @@ struct import_counts {
 int import_run(struct store *st, const struct import_reader *r, const struct import_opts *o,
                int64_t now, struct import_counts *out, char **cause);
 
-/* The merge of one record into the journal, inside an open write transaction:
- * what import_run does for each record. *what is set to 0 (new), 1 (updated)
- * or 2 (unchanged). */
 enum import_outcome { IMPORT_NEW, IMPORT_UPDATED, IMPORT_UNCHANGED };
-int import_tx_record(struct store *st, struct import_record *rec, const struct import_opts *o,
-                     int64_t now, enum import_outcome *what, char **cause);
 
 /* The journal id a foreign UID stands for: the UID itself when it is a UUID
  * (lower case), else the name-based UUID of it (id_from_text). */

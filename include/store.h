@@ -18,7 +18,7 @@
 #include "model.h"
 #include "score.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_APPLICATION_ID 0x6b697468 /* "kith" */
 
 struct store;

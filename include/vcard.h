@@ -13,7 +13,8 @@
  *   "box;ext;street;city;region;code;country", escapes and all).
  *   The field's type string keeps the parameters: first the TYPE values in
  *   lower case joined by "," (2.1's bare WORK, TYPE=WORK;TYPE=VOICE and
- *   TYPE=work,pref all give "work,voice"-like lists; a bare PREF is "pref"),
+ *   TYPE=work,pref all give "work,voice"-like lists; a bare PREF and PREF=1
+ *   are "pref"),
  *   then every other parameter as ";NAME=value" as written (PREF=1,
  *   VALUE=uri, ...); a group's X-ABLabel (item1.EMAIL with item1.X-ABLabel)
  *   is kept as ";X-ABLABEL=label" (quoted, RFC 6868 escapes). ENCODING and
@@ -61,6 +62,10 @@ int vcard_next(void *self, struct import_record *rec, char **cause);
 int vcard_rewind(void *self, char **cause);
 /* The import reader over r. */
 struct import_reader vcard_import_reader(struct vcard_reader *r);
+
+/* Writes every contact of st (archived ones too) to f as vCards, in one
+ * read snapshot: 0, or -1 with *cause. */
+int vcard_export(struct store *st, FILE *f, int version, char **cause);
 
 /* Appends contact c as one vCard (version 4 or 3), CRLF line ends, lines
  * folded at 75 octets without splitting a character. */

@@ -30,6 +30,15 @@ struct import_reader vdir_import_reader(struct vdir_reader *r);
 struct vdir_counts {
 	long written, same, removed;
 };
+/* Writes every contact of st as DIR/UID.vcf (vcard_write), creating DIR
+ * (0700) when missing: a card whose file already says the same is not
+ * written again, each other is written whole and renamed into place, and the
+ * files an earlier export wrote (listed in DIR/.kith-vdir) for contacts that
+ * are gone are removed; files kith did not write are left alone. 0, or -1
+ * with *cause. */
+#define VDIR_MANIFEST ".kith-vdir"
+int vdir_export(struct store *st, const char *dir, int version, struct vdir_counts *out,
+                char **cause);
 /* The file name a contact's card has in a vdir: its UID (import_contact_uid)
  * with '/' and other unsafe bytes as '_' (the id when that is empty or over
  * 200 bytes; a leading '.' as '_') and ".vcf" added. Caller frees. */

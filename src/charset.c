@@ -1,10 +1,12 @@
 /* charset.c: UTF-8 checks, Windows-1252 and ISO-8859-1 to UTF-8, and a byte
  * stream that converts UTF-16 files and drops a BOM (charset.h). Depends on
- * buf.h and utf8.h. */
+ * buf.h, utf8.h and the C library's iconv for other charsets. */
 #include "charset.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -93,6 +95,46 @@ void charset_to_utf8(struct buf *out, const char *s, size_t len, enum charset cs
 	}
 	if (len == 0)
 		buf_add(out, "", 0);
+}
+
+int charset_named_to_utf8(struct buf *out, const char *s, size_t len, const char *name)
+{
+	char *bare = xstrdup(name);
+	size_t n = strlen(bare);
+	if (n >= 2 && bare[0] == '"' && bare[n - 1] == '"') {
+		memmove(bare, bare + 1, n - 2);
+		bare[n - 2] = '\0';
+	}
+	iconv_t cd = iconv_open("UTF-8", bare);
+	free(bare);
+	if (cd == (iconv_t)-1)
+		return -1;
+	struct buf tmp;
+	buf_init(&tmp);
+	char chunk[256];
+	char *in = (char *)s;
+	size_t left = len;
+	int rc = 0;
+	while (rc == 0) {
+		char *o = chunk;
+		size_t room = sizeof chunk;
+		size_t r = iconv(cd, left > 0 ? &in : NULL, left > 0 ? &left : NULL, &o, &room);
+		buf_add(&tmp, chunk, sizeof chunk - room);
+		if (r != (size_t)-1 && left == 0) {
+			if (o == chunk)
+				break; /* flushed */
+			continue;
+		}
+		if (r == (size_t)-1 && errno != E2BIG)
+			rc = -1;
+	}
+	(void)iconv_close(cd);
+	if (rc == 0 && charset_is_utf8(tmp.data ? tmp.data : "", tmp.len))
+		buf_add(out, tmp.data ? tmp.data : "", tmp.len);
+	else
+		rc = -1;
+	buf_free(&tmp);
+	return rc;
 }
 
 /* Reads the first bytes and decides the encoding. */

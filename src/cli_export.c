@@ -10,6 +10,8 @@
 #include "err.h"
 #include "file.h"
 #include "sync.h"
+#include "vcard.h"
+#include "vdir.h"
 
 /* A format: written to a stream (file formats), or into a folder (dir set). */
 struct cli_export_format {
@@ -24,11 +26,51 @@ static int cli_export_jsonl(struct cli *cli, FILE *f, char **cause)
 	return sync_export(cli->st, f, cause);
 }
 
+static int cli_export_vcard4(struct cli *cli, FILE *f, char **cause)
+{
+	return vcard_export(cli->st, f, 4, cause);
+}
+
+static int cli_export_vcard3(struct cli *cli, FILE *f, char **cause)
+{
+	return vcard_export(cli->st, f, 3, cause);
+}
+
+static int cli_export_vdir_as(struct cli *cli, const char *dir, int version, char **cause)
+{
+	struct vdir_counts n;
+	if (vdir_export(cli->st, dir, version, &n, cause) != 0)
+		return -1;
+	if (!cli->json) {
+		struct buf b;
+		buf_init(&b);
+		buf_printf(&b, "%ld %s written, %ld unchanged, %ld removed\n", n.written,
+		           buf_plural(n.written, "card", "cards"), n.same, n.removed);
+		cli_flush(cli, &b);
+	}
+	return 0;
+}
+
+static int cli_export_vdir4(struct cli *cli, const char *dir, char **cause)
+{
+	return cli_export_vdir_as(cli, dir, 4, cause);
+}
+
+static int cli_export_vdir3(struct cli *cli, const char *dir, char **cause)
+{
+	return cli_export_vdir_as(cli, dir, 3, cause);
+}
+
 static const struct cli_export_format cli_export_formats[] = {
 	{"jsonl", ".jsonl", cli_export_jsonl, NULL},
+	{"vcard", ".vcf", cli_export_vcard4, NULL},
+	{"vdir", NULL, NULL, cli_export_vdir4},
 	{"csv", ".csv", cli_export_csv, NULL},
 	{NULL, NULL, NULL, NULL},
 };
+/* vcard and vdir with --vcard-version 3 */
+static const struct cli_export_format cli_export_vcard_v3 = {"vcard", ".vcf", cli_export_vcard3, NULL};
+static const struct cli_export_format cli_export_vdir_v3 = {"vdir", NULL, NULL, cli_export_vdir3};
 
 /* "jsonl, ics": the formats there are, for messages. */
 static char *cli_export_names(void)
@@ -92,6 +134,14 @@ static int cli_export_run(struct cli *cli, struct cli_args *a)
 		free(names);
 		return rc;
 	}
+	long vversion = 4;
+	if (cli_opt_int(cli, a, "vcard-version", 3, 4, &vversion) != 0)
+		return CLI_USAGE;
+	if (cli_opt(a, "vcard-version") != NULL && strcmp(fmt->name, "vcard") != 0 &&
+	    strcmp(fmt->name, "vdir") != 0)
+		return cli_usage(cli, "--vcard-version is for --format vcard or vdir");
+	if (vversion == 3)
+		fmt = strcmp(fmt->name, "vcard") == 0 ? &cli_export_vcard_v3 : &cli_export_vdir_v3;
 	if (fmt->write_dir != NULL && path == NULL)
 		return cli_usage(cli, "--format %s writes a folder: give it with -o DIR", fmt->name);
 	if (path != NULL && path[0] == '\0')
@@ -119,8 +169,10 @@ static int cli_export_run(struct cli *cli, struct cli_args *a)
 }
 
 static const struct cli_opt cli_export_opts[] = {
-	{"format", 0, 1, "FORMAT", "jsonl (everything, for another kith; the default), csv (contacts and "
-	                                "their scores), or as -o ends"},
+	{"format", 0, 1, "FORMAT", "jsonl (everything, for another kith; the default), vcard, vdir "
+	                           "(a folder of UID.vcf files), csv (contacts and their scores), or "
+	                           "as -o ends"},
+	{"vcard-version", 0, 1, "N", "4 (the default) or 3, for vcard and vdir"},
 	{"output", 'o', 1, "FILE|DIR", "write there (whole, then renamed into place) instead of "
 	                               "standard output"},
 	{NULL, 0, 0, NULL, NULL},

@@ -113,6 +113,20 @@ int model_ikind_is_service(enum ikind k)
 	       k == IKIND_REFERRAL || k == IKIND_FAVOR || k == IKIND_GIFT;
 }
 
+enum ikind model_ikind_service(enum ikind kind, enum ikind carried)
+{
+	if (model_ikind_is_service(kind))
+		return kind;
+	if (kind != IKIND_NOTE && (unsigned)kind < IKIND_COUNT && model_ikind_is_service(carried))
+		return carried;
+	return IKIND_NONE;
+}
+
+enum ikind model_interaction_service(const struct interaction *in)
+{
+	return model_ikind_service(in->kind, in->service);
+}
+
 const char *model_direction_name(enum direction d)
 {
 	return (unsigned)d < DIR_COUNT ? model_dirs[d] : "?";
@@ -366,6 +380,7 @@ void interaction_init(struct interaction *in)
 {
 	memset(in, 0, sizeof *in);
 	in->summary = xstrdup("");
+	in->service = IKIND_NONE;
 	strv_init(&in->tags);
 }
 

@@ -11,17 +11,8 @@
 #include "err.h"
 #include "model.h"
 #include "utf8.h"
+#include "vcard_int.h"
 
-/* One parsed content line of the card being read. */
-struct vcard_prop {
-	long line;
-	char *raw;    /* the whole unfolded line */
-	char *group;  /* "" when none */
-	char *name;   /* upper case */
-	char *params; /* the text between the name and the ':', from its first ';' ("" when none) */
-	char *value;  /* the raw value (after ':'), not decoded */
-	int used;
-};
 
 void vcard_reader_init(struct vcard_reader *r, FILE *f)
 {
@@ -31,15 +22,20 @@ void vcard_reader_init(struct vcard_reader *r, FILE *f)
 	buf_init(&r->logical);
 }
 
+void vcard_prop_free(struct vcard_prop *p)
+{
+	free(p->raw);
+	free(p->group);
+	free(p->name);
+	free(p->params);
+	free(p->value);
+	memset(p, 0, sizeof *p);
+}
+
 static void vcard_props_clear(struct vcard_reader *r)
 {
-	for (size_t i = 0; i < r->nprops; i++) {
-		free(r->props[i].raw);
-		free(r->props[i].group);
-		free(r->props[i].name);
-		free(r->props[i].params);
-		free(r->props[i].value);
-	}
+	for (size_t i = 0; i < r->nprops; i++)
+		vcard_prop_free(&r->props[i]);
 	r->nprops = 0;
 }
 
@@ -210,7 +206,7 @@ static char *vcard_upper(const char *s, size_t n)
 
 /* Splits a logical line into a property; 0, or 1 when it is no property (no
  * ':' or a name with other characters than letters, digits and '-'). */
-static int vcard_parse_prop(const char *line, struct vcard_prop *p)
+int vcard_parse_prop(const char *line, struct vcard_prop *p)
 {
 	const char *colon = vcard_colon(line);
 	if (colon == NULL)
@@ -271,6 +267,7 @@ struct vcard_params {
 	int qp, b64;
 	enum charset cs;
 	int has_charset;
+	char *charset_name; /* as written, when CHARSET= said one */
 	struct buf types;  /* "work,voice" */
 	struct buf others; /* ";PREF=1;VALUE=uri" */
 	int omit_year;
@@ -329,10 +326,14 @@ static void vcard_param_take(void *arg, const char *name, size_t nlen, const cha
 		return;
 	}
 	if (vcard_name_is(name, nlen, "CHARSET")) {
-		char *cs = xstrndup(value, vlen);
-		ps->cs = charset_parse(cs);
+		free(ps->charset_name);
+		ps->charset_name = xstrndup(value, vlen);
+		ps->cs = charset_parse(ps->charset_name);
 		ps->has_charset = 1;
-		free(cs);
+		return;
+	}
+	if (vcard_name_is(name, nlen, "PREF") && vlen == 1 && value[0] == '1') {
+		vcard_add_type(&ps->types, "pref", 4); /* 4.0's first choice, 3.0's TYPE=pref */
 		return;
 	}
 	if (vcard_name_is(name, nlen, "X-APPLE-OMIT-YEAR"))
@@ -351,6 +352,7 @@ static void vcard_params_read(struct vcard_params *ps, const char *params)
 
 static void vcard_params_free(struct vcard_params *ps)
 {
+	free(ps->charset_name);
 	buf_free(&ps->types);
 	buf_free(&ps->others);
 }
@@ -384,7 +386,9 @@ static char *vcard_decode(const char *v, const struct vcard_params *ps)
 		}
 		v = buf_str(&raw);
 	}
-	charset_to_utf8(&out, v, strlen(v), ps->cs);
+	if (ps->cs != CHARSET_UNKNOWN || ps->charset_name == NULL ||
+	    charset_named_to_utf8(&out, v, strlen(v), ps->charset_name) != 0)
+		charset_to_utf8(&out, v, strlen(v), ps->cs);
 	buf_free(&raw);
 	return buf_detach(&out);
 }
@@ -438,7 +442,7 @@ static void vcard_set(char **slot, char *v)
 
 /* BDAY forms: YYYY-MM-DD, YYYYMMDD, --MMDD, --MM-DD, with a time after T;
  * year 1604 (or X-APPLE-OMIT-YEAR) is no year. NULL when not a date. */
-static char *vcard_birthday(const char *v, int omit_year)
+char *vcard_birthday(const char *v, int omit_year)
 {
 	int y = 0, m, d;
 	char digits[9];
@@ -478,6 +482,23 @@ static char *vcard_birthday(const char *v, int omit_year)
 
 /* ---- a card to a record ---- */
 
+/* 1 when a BDAY line says the birthday b as kith would write it. */
+static int vcard_bday_plain(const char *raw, const char *b)
+{
+	int same = 0;
+	for (int version = 3; version <= 5 && !same; version++) {
+		struct buf line;
+		buf_init(&line);
+		if (version == 5)
+			buf_printf(&line, "BDAY:%s", b);
+		else
+			vcard_bday_line(&line, b, version);
+		same = strcasecmp(buf_str(&line), raw) == 0;
+		buf_free(&line);
+	}
+	return same;
+}
+
 /* The label of group `group` (its X-ABLabel), NULL when none; marks it used. */
 static struct vcard_prop *vcard_group_label(struct vcard_reader *r, const char *group)
 {
@@ -507,12 +528,30 @@ static void vcard_label_param(struct buf *b, const char *label)
 	buf_putc(b, '"');
 }
 
+/* s with its line breaks (CR LF, CR, LF) as the escape \\n. Caller frees. */
+static char *vcard_escape_breaks(const char *s)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	for (; *s != '\0'; s++) {
+		if (*s == '\r' || *s == '\n') {
+			buf_puts(&b, "\\n");
+			if (*s == '\r' && s[1] == '\n')
+				s++;
+		} else {
+			buf_putc(&b, *s);
+		}
+	}
+	return buf_detach(&b);
+}
+
 static void vcard_take_field(struct vcard_reader *r, struct import_record *rec,
                              struct vcard_prop *p, enum field_kind k,
                              const struct vcard_params *ps)
 {
 	char *dec = vcard_decode(p->value, ps);
-	char *v = k == FIELD_ADDRESS ? xstrdup(dec) : vcard_unescape(dec, 0, NULL);
+	char *v = k == FIELD_ADDRESS ? vcard_escape_breaks(dec) : vcard_unescape(dec, 0, NULL);
 	free(dec);
 	vcard_trim(v);
 	if (v[0] == '\0') {
@@ -540,14 +579,35 @@ static void vcard_take_field(struct vcard_reader *r, struct import_record *rec,
 	free(v);
 }
 
-/* Keeps p's whole line as a field of kind vcard. */
+/* Keeps p's whole line as a field of kind vcard; a line in QUOTED-PRINTABLE
+ * or another charset is kept decoded, in UTF-8, without those parameters. */
 static void vcard_keep(struct vcard_reader *r, struct import_record *rec, struct vcard_prop *p)
 {
 	if (strcmp(p->name, "PHOTO") == 0 && strlen(p->raw) > VCARD_PHOTO_CAP) {
 		r->photos_dropped++;
 		return;
 	}
-	contact_add_field(&rec->c, FIELD_VCARD, p->name, p->raw);
+	struct vcard_params ps;
+	vcard_params_read(&ps, p->params);
+	if (!ps.qp && !ps.has_charset) {
+		contact_add_field(&rec->c, FIELD_VCARD, p->name, p->raw);
+	} else {
+		char *dec = vcard_decode(p->value, &ps);
+		struct buf line;
+		buf_init(&line);
+		if (p->group[0] != '\0')
+			buf_printf(&line, "%s.", p->group);
+		buf_puts(&line, p->name);
+		if (ps.types.len > 0)
+			buf_printf(&line, ";TYPE=%s", buf_str(&ps.types));
+		char *esc = vcard_escape_breaks(dec);
+		buf_printf(&line, "%s:%s", buf_str(&ps.others), esc);
+		free(esc);
+		contact_add_field(&rec->c, FIELD_VCARD, p->name, buf_str(&line));
+		buf_free(&line);
+		free(dec);
+	}
+	vcard_params_free(&ps);
 }
 
 static void vcard_take_n(struct import_record *rec, const char *dec, char **n_name)
@@ -631,6 +691,28 @@ static int vcard_take_kith(struct import_record *rec, const struct vcard_prop *p
 	return 0;
 }
 
+/* Drops a kept N line that says no more than the name (what kith writes for
+ * a contact without one), so that a card kith wrote comes back the same. */
+static void vcard_drop_plain_n(struct import_record *rec)
+{
+	struct buf plain;
+	buf_init(&plain);
+	vcard_n_derived(&plain, rec->c.name);
+	struct contact *c = &rec->c;
+	size_t j = 0;
+	for (size_t i = 0; i < c->nfields; i++) {
+		if (c->fields[i].kind == FIELD_VCARD && strcmp(c->fields[i].type, "N") == 0 &&
+		    strcmp(c->fields[i].value, buf_str(&plain)) == 0) {
+			free(c->fields[i].type);
+			free(c->fields[i].value);
+		} else {
+			c->fields[j++] = c->fields[i];
+		}
+	}
+	c->nfields = j;
+	buf_free(&plain);
+}
+
 static void vcard_card_to_record(struct vcard_reader *r, struct import_record *rec)
 {
 	char *fn = NULL, *n_name = NULL;
@@ -686,15 +768,18 @@ static void vcard_card_to_record(struct vcard_reader *r, struct import_record *r
 				rec->uid = v;
 			else
 				free(v);
-		} else if (strcmp(nm, "BDAY") == 0 && rec->c.birthday[0] == '\0') {
+		} else if (strcmp(nm, "BDAY") == 0) {
 			char *b = vcard_birthday(vcard_trim(dec), ps.omit_year);
-			if (b != NULL)
-				vcard_set(&rec->c.birthday, b);
-			/* the line too when kith's form does not say all it says */
-			char *plain = b != NULL ? xasprintf("BDAY:%s", b) : NULL;
-			if (plain == NULL || strcmp(plain, p->raw) != 0)
+			int first = rec->c.birthday[0] == '\0';
+			int plain = b != NULL && vcard_bday_plain(p->raw, b);
+			/* the line too when kith's forms do not say all it says; a
+			 * second BDAY that repeats the first goes */
+			if (!plain || (!first && strcmp(b, rec->c.birthday) != 0))
 				vcard_keep(r, rec, p);
-			free(plain);
+			if (first && b != NULL)
+				vcard_set(&rec->c.birthday, b);
+			else
+				free(b);
 		} else {
 			char *v = vcard_trim(vcard_unescape(dec, 0, NULL));
 			if (strncmp(nm, "X-KITH-", 7) != 0 || !vcard_take_kith(rec, p, v))
@@ -713,6 +798,7 @@ static void vcard_card_to_record(struct vcard_reader *r, struct import_record *r
 	else if (n_name != NULL)
 		vcard_set(&rec->c.name, n_name), n_name = NULL;
 	free(n_name);
+	vcard_drop_plain_n(rec);
 	if (org.len > 0)
 		vcard_set(&rec->c.org, buf_detach(&org));
 	if (notes.len > 0)
