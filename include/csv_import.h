@@ -17,15 +17,13 @@ struct csv_import {
 	struct csv_reader *r;
 	struct csv_source src;
 	int opened;  /* the header row was read */
-	long rows;   /* contacts and errors handed over since the start */
 };
 
 /* A reader of f (the caller's, open until csv_import_free) as want says. */
 void csv_import_init(struct csv_import *ci, FILE *f, enum csv_want want);
 void csv_import_free(struct csv_import *ci);
-/* The import reader of ci: next hands one row at a time (a row that cannot be a contact
- * as a record with error set), -1 with "line N: ..." for a file that is not CSV; rewind
- * reads again from the start. */
+/* The import reader of ci: next hands one row at a time as a record, -1 with
+ * "line N: ..." for a file that cannot be read as CSV; rewind reads again from the start. */
 struct import_reader csv_import_reader(struct csv_import *ci);
 /* The lines of the import summary: "read as linkedin (header on line 4)" and "columns
  * not imported: Hobby, Shoe Size". Appended to out; nothing before the header was read. */

@@ -70,12 +70,11 @@ void csv_map_free(struct csv_map *m);
  * UTF-8 are read as Windows-1252. Addresses become fields in vCard's structured form
  * ("box;ext;street;city;region;code;country", escaped), as vCard imports keep them: a
  * whole address in the street part, parts (Outlook's Business Street, Business City ...)
- * each in its own. Google's " ::: " separates several values of one cell.
- * Returns 1 with a contact, 0 for a row with no cell filled (to skip), or -1 with *cause
- * (caller frees) for a row whose contact has no name, e-mail, phone or organisation to be
- * named by. */
-int csv_map_row(const struct csv_map *m, const struct strv *row, struct contact *c,
-                char **cause);
+ * each in its own. Google's " ::: " separates several values of one cell. The name is the
+ * name column's, else prefix, first, middle, last name and suffix; "" when the row has
+ * none (import.c then names the contact by its organisation, e-mail or phone). Returns 1
+ * with a contact, or 0 for a row with no cell filled (to skip). */
+int csv_map_row(const struct csv_map *m, const struct strv *row, struct contact *c);
 
 /* Which CSV a source is: CSV_WANT_AUTO finds LinkedIn's header after a preamble when the
  * file starts with one, else reads the first non-empty line as the header;
@@ -96,9 +95,9 @@ struct csv_source {
 int csv_source_open(struct csv_source *src, struct csv_reader *r, enum csv_want want,
                     char **cause);
 /* The next contact into c (initialised here; the caller frees it with contact_free when
- * the return is 1). Returns 1 with a contact, 0 at the end, 2 for a row that cannot be
- * imported (*cause, caller frees, says why with its line: the rest of the file still
- * reads), or -1 for a file that cannot be read further (*cause with the line). */
+ * the return is 1), rows with no cell filled skipped. Returns 1 with a contact, 0 at the
+ * end, or -1 for a file that cannot be read further (*cause, caller frees, with the line:
+ * "line 12: unterminated quoted field"). */
 int csv_source_next(struct csv_source *src, struct contact *c, char **cause);
 void csv_source_free(struct csv_source *src);
 

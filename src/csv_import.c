@@ -51,27 +51,10 @@ static int csv_import_next(void *self, struct import_record *rec, char **cause)
 		ci->opened = 1;
 	}
 	struct contact c;
-	char *why = NULL;
-	int rc = csv_source_next(&ci->src, &c, &why);
-	if (rc == 0)
-		return 0;
-	if (rc < 0) {
-		if (cause != NULL)
-			*cause = why;
-		else
-			free(why);
-		return -1;
-	}
-	ci->rows++;
+	int rc = csv_source_next(&ci->src, &c, cause);
+	if (rc <= 0)
+		return rc;
 	rec->line = (long)csv_reader_lineno(ci->r);
-	if (rc == 2) {
-		/* "line 12: no name ...": the line goes in rec->line, the reason in why */
-		const char *colon = strstr(why, ": ");
-		rec->error = 1;
-		rec->why = xstrdup(colon != NULL ? colon + 2 : why);
-		free(why);
-		return 1;
-	}
 	contact_free(&rec->c);
 	rec->c = c;
 	return 1;
@@ -84,7 +67,6 @@ static int csv_import_rewind(void *self, char **cause)
 		return -1;
 	csv_import_close(ci);
 	ci->r = csv_reader_new(csv_import_read, &ci->cs);
-	ci->rows = 0;
 	return 0;
 }
 

@@ -555,7 +555,7 @@ static void csv_map_birth_parts(struct contact *c, char *const parts[CSV_COL_COU
 	free(bd);
 }
 
-int csv_map_row(const struct csv_map *m, const struct strv *row, struct contact *c, char **cause)
+int csv_map_row(const struct csv_map *m, const struct strv *row, struct contact *c)
 {
 	char *parts[CSV_COL_COUNT] = {0};
 	int filled = 0;
@@ -672,12 +672,6 @@ int csv_map_row(const struct csv_map *m, const struct strv *row, struct contact 
 		free(c->name);
 		c->name = strv_join(&words, " ");
 		strv_free(&words);
-		for (size_t i = 0; *c->name == '\0' && i < c->nfields; i++)
-			if (c->fields[i].kind == FIELD_EMAIL || c->fields[i].kind == FIELD_PHONE)
-				csv_map_set(&c->name, c->fields[i].value);
-		csv_map_set(&c->name, c->org);
-		if (*c->name == '\0')
-			rc = err_set(cause, "no name, e-mail, phone or organisation");
 	}
 	for (size_t i = 0; i < CSV_COL_COUNT; i++)
 		free(parts[i]);
@@ -757,15 +751,8 @@ int csv_source_next(struct csv_source *src, struct contact *c, char **cause)
 		if (rc <= 0)
 			return rc;
 		contact_init(c);
-		char *why = NULL;
-		rc = csv_map_row(&src->map, &src->row, c, &why);
-		if (rc == 1)
+		if (csv_map_row(&src->map, &src->row, c) == 1)
 			return 1;
 		contact_free(c);
-		if (rc < 0) {
-			err_set(cause, "line %zu: %s", csv_reader_lineno(src->r), why);
-			free(why);
-			return 2;
-		}
 	}
 }

@@ -10,11 +10,10 @@
 #include "csv_map.h"
 #include "linkedin.h"
 
-/* What one file gave: its contacts, the errors of rows and the file's. */
+/* What one file gave: its contacts, or the file's error. */
 struct got {
 	struct contact *c;
 	size_t n;
-	struct strv errors;
 	char *fatal;
 	char format[16];
 	struct strv unmatched;
@@ -24,7 +23,6 @@ struct got {
 static void got_free(struct got *g)
 {
 	contacts_free(g->c, g->n);
-	strv_free(&g->errors);
 	strv_free(&g->unmatched);
 	free(g->fatal);
 }
@@ -32,7 +30,6 @@ static void got_free(struct got *g)
 static void read_path(const char *path, enum csv_want want, struct got *g)
 {
 	memset(g, 0, sizeof *g);
-	strv_init(&g->errors);
 	strv_init(&g->unmatched);
 	FILE *f = fopen(path, "rb");
 	ck_assert_msg(f != NULL, "cannot open %s", path);
@@ -51,11 +48,6 @@ static void read_path(const char *path, enum csv_want want, struct got *g)
 			if (rc < 0) {
 				g->fatal = cause;
 				break;
-			}
-			if (rc == 2) {
-				strv_take(&g->errors, cause);
-				cause = NULL;
-				continue;
 			}
 			g->c = xreallocarray(g->c, g->n + 1, sizeof *g->c);
 			g->c[g->n++] = c;
@@ -92,7 +84,6 @@ static void check_linkedin_en(const struct got *g)
 	ck_assert_ptr_null(g->fatal);
 	ck_assert_str_eq(g->format, "linkedin");
 	ck_assert_uint_eq(g->n, 3);
-	ck_assert_uint_eq(g->errors.n, 0);
 	const struct contact *a = &g->c[0];
 	ck_assert_str_eq(a->name, "Ana Souza");
 	ck_assert_str_eq(a->org, "Souza, Lima & Filhos");
@@ -203,9 +194,10 @@ START_TEST(test_google)
 	read_fixture("google.csv", CSV_WANT_AUTO, &g);
 	ck_assert_ptr_null(g.fatal);
 	ck_assert_str_eq(g.format, "google");
-	ck_assert_uint_eq(g.n, 1);
-	ck_assert_uint_eq(g.errors.n, 1); /* Rui's row has nothing to name him by */
-	ck_assert_str_eq(g.errors.v[0], "line 6: no name, e-mail, phone or organisation");
+	ck_assert_uint_eq(g.n, 2);
+	/* a row with nothing to name the contact by (the importer then refuses it) */
+	ck_assert_str_eq(g.c[1].name, "");
+	ck_assert_str_eq(g.c[1].birthday, "--12-24");
 	const struct contact *c = &g.c[0];
 	ck_assert_str_eq(c->name, "Dr. Marta Ribeiro");
 	ck_assert_str_eq(c->org, "Fundação X");
@@ -351,7 +343,7 @@ START_TEST(test_birthdays)
 		strv_push(&row, want[i].cell);
 		struct contact c;
 		contact_init(&c);
-		ck_assert_int_eq(csv_map_row(&m, &row, &c, NULL), 1);
+		ck_assert_int_eq(csv_map_row(&m, &row, &c), 1);
 		ck_assert_msg(strcmp(c.birthday, want[i].birthday) == 0, "%s: %s", want[i].cell,
 		              c.birthday);
 		ck_assert_str_eq(c.notes, want[i].notes);
@@ -367,14 +359,14 @@ START_TEST(test_birthdays)
 	csv_split_line("Ana,,7,4", 8, &row);
 	struct contact c;
 	contact_init(&c);
-	ck_assert_int_eq(csv_map_row(&m, &row, &c, NULL), 1);
+	ck_assert_int_eq(csv_map_row(&m, &row, &c), 1);
 	ck_assert_str_eq(c.birthday, "--07-04");
 	contact_free(&c);
 	strv_free(&row);
 	strv_init(&row);
 	csv_split_line("Ana,1970,11,15", 14, &row);
 	contact_init(&c);
-	ck_assert_int_eq(csv_map_row(&m, &row, &c, NULL), 1);
+	ck_assert_int_eq(csv_map_row(&m, &row, &c), 1);
 	ck_assert_str_eq(c.birthday, "1970-11-15");
 	contact_free(&c);
 	strv_free(&row);
@@ -400,7 +392,7 @@ START_TEST(test_address_parts)
 	csv_split_line(line, strlen(line), &row);
 	struct contact c;
 	contact_init(&c);
-	ck_assert_int_eq(csv_map_row(&m, &row, &c, NULL), 1);
+	ck_assert_int_eq(csv_map_row(&m, &row, &c), 1);
 	const char *type = NULL;
 	ck_assert_str_eq(field_of(&c, FIELD_ADDRESS, 0, &type), ";;a\\\\b;;;;");
 	ck_assert_str_eq(field_of(&c, FIELD_ADDRESS, 1, &type), ";;c;;;;");
