@@ -18,6 +18,15 @@ enum match_result { MATCH_NONE, MATCH_ONE, MATCH_AMBIGUOUS };
  * folded_name (words start the name and follow a space or a '-'). */
 int match_words_prefix(const char *folded_query, const char *folded_name);
 
+/* How well an address-book entry (folded name, organisation and e-mail)
+ * answers a mail client's query (folded), best 0: the exact name 0, name
+ * words starting with the query's words 1, the e-mail starting with it 2,
+ * organisation words starting with the query's words 3, the query inside
+ * the name, organisation or e-mail 4; -1 when it does not match. An empty
+ * query matches everything (4). match_query.c */
+int match_address(const char *folded_query, const char *folded_name, const char *folded_org,
+                  const char *folded_email);
+
 /* Decides among candidates (names are folded here): the one candidate whose
  * folded full name equals folded_query wins; several equal ones are
  * ambiguous; else the candidates matching by match_words_prefix decide: one

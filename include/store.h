@@ -300,6 +300,18 @@ int store_tombstone_get(struct store *st, const char *uuid, int64_t *deleted_at,
 /* Every tombstone, oldest first; the caller frees *out with free(). */
 int store_tombstones(struct store *st, struct store_tombstone **out, size_t *n, char **cause);
 
+/* One e-mail address of a contact, for address lookups (kith query); the
+ * strings live during the call. */
+struct store_email_row {
+	int64_t rowid;
+	const char *name, *name_folded, *org, *email;
+	int archived;
+};
+typedef int (*store_email_fn)(void *arg, const struct store_email_row *row, char **cause);
+/* Calls fn for every e-mail field of every contact, archived ones too, in
+ * one read snapshot, each contact's in their order. fn returns 0 to go on,
+ * -1 with *cause to stop. */
+int store_contact_emails(struct store *st, store_email_fn fn, void *arg, char **cause);
 /* The meta row key into *value (caller frees); 1 when there is none. */
 int store_meta_get(struct store *st, const char *key, char **value, char **cause);
 /* Calls fn with the uuid of every record of `kind` ("contact",

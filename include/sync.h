@@ -32,6 +32,11 @@ struct sync_counts {
 int sync_tx_merge(struct store *st, FILE *in, const char *name, struct sync_counts *counts,
                   char **cause);
 
+/* sync_tx_merge of in in its own transaction (a dry run: every write done,
+ * then rolled back); *counts says what it did. -1 with *cause: nothing kept. */
+int sync_import(struct store *st, FILE *in, const char *name, int dry_run,
+                struct sync_counts *counts, char **cause);
+
 /* The journal's replica id (a uuid, made and kept in the meta table on first
  * use, inside the store_write open). */
 int sync_tx_replica(struct store *st, char out[ID_LEN + 1], char **cause);

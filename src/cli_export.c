@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "err.h"
 #include "file.h"
+#include "ics.h"
 #include "sync.h"
 #include "vcard.h"
 #include "vdir.h"
@@ -24,6 +25,26 @@ struct cli_export_format {
 static int cli_export_jsonl(struct cli *cli, FILE *f, char **cause)
 {
 	return sync_export(cli->st, f, cause);
+}
+
+/* Every follow-up, open and done, as VTODO items: a calendar that takes a
+ * later export updates the items it has (same UID) and marks the done ones. */
+static int cli_export_ics(struct cli *cli, FILE *f, char **cause)
+{
+	struct store_followup_query q = {0, 1, 0};
+	struct followup *v = NULL;
+	size_t n = 0;
+	if (store_followups(cli->st, &q, &v, &n, cause) != 0)
+		return -1;
+	struct buf b;
+	buf_init(&b);
+	ics_write_calendar(&b, v, n);
+	followups_free(v, n);
+	int rc = fwrite(b.data, 1, b.len, f) == b.len
+	                 ? 0
+	                 : err_set(cause, "cannot write the calendar: %s", strerror(errno));
+	buf_free(&b);
+	return rc;
 }
 
 static int cli_export_vcard4(struct cli *cli, FILE *f, char **cause)
@@ -66,6 +87,7 @@ static const struct cli_export_format cli_export_formats[] = {
 	{"vcard", ".vcf", cli_export_vcard4, NULL},
 	{"vdir", NULL, NULL, cli_export_vdir4},
 	{"csv", ".csv", cli_export_csv, NULL},
+	{"ics", ".ics", cli_export_ics, NULL},
 	{NULL, NULL, NULL, NULL},
 };
 /* vcard and vdir with --vcard-version 3 */
@@ -130,7 +152,8 @@ static int cli_export_run(struct cli *cli, struct cli_args *a)
 	if (fmt == NULL) {
 		char *names = cli_export_names();
 		int rc = name != NULL ? cli_usage(cli, "no export format '%s' (formats: %s)", name, names)
-		                      : cli_usage(cli, "which format for %s? --format %s", path, names);
+		                      : cli_usage(cli, "cannot tell the format of %s by its name: give --format (%s)",
+		                                  path, names);
 		free(names);
 		return rc;
 	}
@@ -169,9 +192,9 @@ static int cli_export_run(struct cli *cli, struct cli_args *a)
 }
 
 static const struct cli_opt cli_export_opts[] = {
-	{"format", 0, 1, "FORMAT", "jsonl (everything, for another kith; the default), vcard, vdir "
-	                           "(a folder of UID.vcf files), csv (contacts and their scores), or "
-	                           "as -o ends"},
+	{"format", 0, 1, "FORMAT",
+	 "jsonl (everything, for another kith; the default), vcard, vdir (a folder of UID.vcf "
+	 "files), csv (contacts and their scores), ics (follow-ups as to-dos), or as -o ends"},
 	{"vcard-version", 0, 1, "N", "4 (the default) or 3, for vcard and vdir"},
 	{"output", 'o', 1, "FILE|DIR", "write there (whole, then renamed into place) instead of "
 	                               "standard output"},

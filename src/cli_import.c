@@ -13,6 +13,7 @@
 #include "csv_import.h"
 #include "err.h"
 #include "import.h"
+#include "sync.h"
 #include "utf8.h"
 #include "vcard.h"
 #include "vdir.h"
@@ -34,6 +35,10 @@ struct cli_import_format {
 	/* 1 when the first bytes of a file are this format's (NULL: never sniffed) */
 	int (*sniff)(const char *head, size_t n);
 	int dir; /* reads a folder */
+	/* a format that merges on its own, by its records' uuids, instead of
+	 * handing contacts to import_run (JSON Lines); NULL for the others */
+	int (*merge)(struct store *st, FILE *f, const char *path, int dry_run,
+	             struct import_counts *n, char **cause);
 };
 
 /* ---- vCard ---- */
@@ -147,12 +152,35 @@ static int cli_import_linkedin_open(struct cli_import_src *src, const char *path
 	return cli_import_csv_with(src, CSV_WANT_LINKEDIN);
 }
 
+/* ---- JSON Lines: another kith's export, merged by uuid (sync.h) ---- */
+
+static int cli_import_jsonl_merge(struct store *st, FILE *f, const char *path, int dry_run,
+                                  struct import_counts *n, char **cause)
+{
+	struct sync_counts c;
+	if (sync_import(st, f, path, dry_run, &c, cause) != 0)
+		return -1;
+	/* a record a tombstone deleted is one the import changed */
+	n->new_ = (long)c.added;
+	n->updated = (long)(c.updated + c.deleted);
+	n->unchanged = (long)c.unchanged;
+	n->errors = (long)c.skipped;
+	return 0;
+}
+
+static int cli_import_jsonl_sniff(const char *head, size_t n)
+{
+	static const char start[] = "{\"type\":\"kith\"";
+	return n >= sizeof start - 1 && memcmp(head, start, sizeof start - 1) == 0;
+}
+
 /* The formats, tried in this order when --format is auto. */
 static const struct cli_import_format cli_import_formats[] = {
-	{"vcard", " .vcf .vcard ", cli_import_vcard_open, cli_import_vcard_sniff, 0},
-	{"vdir", NULL, cli_import_vdir_open, NULL, 1},
-	{"linkedin", NULL, cli_import_linkedin_open, NULL, 0},
-	{"csv", " .csv ", cli_import_csv_open, csv_import_sniff, 0},
+	{"vcard", " .vcf .vcard ", cli_import_vcard_open, cli_import_vcard_sniff, 0, NULL},
+	{"vdir", NULL, cli_import_vdir_open, NULL, 1, NULL},
+	{"jsonl", " .jsonl ", NULL, cli_import_jsonl_sniff, 0, cli_import_jsonl_merge},
+	{"linkedin", NULL, cli_import_linkedin_open, NULL, 0, NULL},
+	{"csv", " .csv ", cli_import_csv_open, csv_import_sniff, 0, NULL},
 };
 #define CLI_IMPORT_NFORMATS (sizeof cli_import_formats / sizeof cli_import_formats[0])
 
@@ -194,7 +222,7 @@ static const struct cli_import_format *cli_import_guess(const char *path, FILE *
 }
 
 static const struct cli_opt cli_import_opts[] = {
-	{"format", 'f', 1, "FORMAT", "auto (default), vcard, vdir, linkedin or csv"},
+	{"format", 'f', 1, "FORMAT", "auto (default), vcard, vdir, jsonl, linkedin or csv"},
 	{"circle", 0, 1, "CIRCLE", "the circle of new contacts (default outer)"},
 	{"tag", 0, 1, "TAG", "a tag added to every contact imported"},
 	{"dry-run", 'n', 0, NULL, "count what would change; write nothing"},
@@ -259,6 +287,49 @@ static void cli_import_json(struct cli *cli, const struct import_counts *n)
 	cli_flush(cli, &b);
 }
 
+/* The summary of an import: the counts, as JSON or a line of text. */
+static void cli_import_report(struct cli *cli, const struct import_counts *n, int dry_run,
+                              struct cli_import_src *src)
+{
+	if (cli->json) {
+		cli_import_json(cli, n);
+		return;
+	}
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s%ld new, %ld updated, %ld unchanged, %ld %s\n",
+	           dry_run ? "would import: " : "", n->new_, n->updated, n->unchanged, n->errors,
+	           buf_plural(n->errors, "error", "errors"));
+	if (src != NULL && src->summary != NULL)
+		src->summary(src, &b);
+	if (dry_run)
+		buf_puts(&b, "dry run: nothing was written\n");
+	cli_flush(cli, &b);
+}
+
+/* A format that merges on its own (JSON Lines): its records keep their own
+ * circles and tags, so --circle and --tag do not apply. */
+static int cli_import_merge(struct cli *cli, const struct cli_import_format *fmt, FILE *f,
+                            const char *path, const struct import_opts *o)
+{
+	if (o->circle >= 0 || o->tag != NULL)
+		return cli_usage(cli, "--circle and --tag do not apply to %s: its records keep "
+		                      "their own",
+		                 fmt->name);
+	struct store *st = cli_store(cli);
+	if (st == NULL)
+		return CLI_FAIL;
+	struct import_counts n;
+	char *cause = NULL;
+	if (fmt->merge(st, f, path, o->dry_run, &n, &cause) != 0) {
+		int rc = cli_fail(cli, cause);
+		fputs("kith: nothing was imported\n", stderr);
+		return rc;
+	}
+	cli_import_report(cli, &n, o->dry_run, NULL);
+	return CLI_OK;
+}
+
 static int cli_import_run(struct cli *cli, struct cli_args *a)
 {
 	const char *path = a->pos.v[0];
@@ -314,6 +385,8 @@ static int cli_import_run(struct cli *cli, struct cli_args *a)
 	} else if (fmt->dir != is_dir) {
 		rc = cli_error(cli, "%s: %s", path,
 		               is_dir ? "a folder (--format vdir reads one)" : "not a folder");
+	} else if (fmt->merge != NULL) {
+		rc = cli_import_merge(cli, fmt, src.f, path, &o);
 	} else if (fmt->open(&src, path, &cause) != 0) {
 		rc = cli_fail(cli, cause);
 	} else {
@@ -333,20 +406,7 @@ static int cli_import_run(struct cli *cli, struct cli_args *a)
 			if (ui.warned > CLI_IMPORT_WARN_MAX)
 				fprintf(stderr, "kith: and %ld more records skipped\n",
 				        ui.warned - CLI_IMPORT_WARN_MAX);
-			if (cli->json) {
-				cli_import_json(cli, &n);
-			} else {
-				struct buf b;
-				buf_init(&b);
-				buf_printf(&b, "%s%ld new, %ld updated, %ld unchanged, %ld %s\n",
-				           o.dry_run ? "would import: " : "", n.new_, n.updated, n.unchanged,
-				           n.errors, buf_plural(n.errors, "error", "errors"));
-				if (src.summary != NULL)
-					src.summary(&src, &b);
-				if (o.dry_run)
-					buf_puts(&b, "dry run: nothing was written\n");
-				cli_flush(cli, &b);
-			}
+			cli_import_report(cli, &n, o.dry_run, &src);
 		}
 		src.close(&src);
 	}
@@ -397,7 +457,8 @@ static int cli_merge_run(struct cli *cli, struct cli_args *a)
 }
 
 const struct cli_cmd cli_cmd_import = {
-	"import", "FILE|DIR", "bring contacts in from vCard, LinkedIn or CSV files or a vdir folder",
+	"import", "FILE|DIR",
+	"bring contacts in from vCard, LinkedIn or CSV files, a vdir folder or another kith's export",
 	cli_import_opts, 1, 1, cli_import_run, 0,
 };
 const struct cli_cmd cli_cmd_merge = {

@@ -60,6 +60,6 @@ static const struct cli_opt cli_sync_opts[] = {{NULL, 0, 0, NULL, NULL}};
 
 const struct cli_cmd cli_cmd_sync = {
 	"sync", "DIR",
-	"merge the other journals' files in DIR, then write this one's there (Syncthing, git...)",
+	"keep journals equal through a folder that Syncthing or git copies",
 	cli_sync_opts, 1, 1, cli_sync_run, 0,
 };

@@ -96,6 +96,10 @@ void jsonl_write_interaction(struct buf *b, const struct interaction *in)
 	json_member_string(&j, "id", in->id);
 	json_member_int(&j, "at", in->at);
 	json_member_string(&j, "kind", model_ikind_name(in->kind));
+	/* the service it carries besides its kind, as the store keeps it */
+	enum ikind sv = model_interaction_service(in);
+	json_member_string(&j, "service", sv == IKIND_NONE || sv == in->kind ? NULL
+	                                                                       : model_ikind_name(sv));
 	json_member_string(&j, "direction", model_direction_name(in->dir));
 	json_member_bool(&j, "deep", in->deep);
 	json_member_string(&j, "summary", in->summary);
@@ -325,6 +329,18 @@ static int jsonl_interaction(const struct json_value *obj, struct interaction *i
 	    jsonl_times(obj, &in->created_at, &in->updated_at, cause) != 0)
 		return -1;
 	in->deep = deep->boolean;
+	/* "service" came with schema 2: a file without it carries none */
+	in->service = IKIND_NONE;
+	const struct json_value *sv = json_get(obj, "service");
+	if (sv != NULL && sv->type != JSON_NULL) {
+		enum ikind k;
+		if (jsonl_enum(obj, "service", jsonl_parse_ikind, &k, cause) != 0)
+			return -1;
+		if (!model_ikind_is_service(k))
+			return err_set(cause, "\"service\" cannot be \"%s\"", sv->string);
+		k = model_ikind_service(in->kind, k);
+		in->service = k == in->kind ? IKIND_NONE : k;
+	}
 	const struct json_value *who = jsonl_member(obj, "contacts", JSON_ARRAY, 0, cause);
 	if (who == NULL)
 		return -1;

@@ -56,6 +56,15 @@ int store_tx_contact_remove(struct store *st, int64_t rowid, int64_t now, char *
 	                    "AND o.contact_id <> ?1) ON CONFLICT (uuid) DO UPDATE "
 	                    "SET deleted_at = max(deleted_at, excluded.deleted_at)",
 	                    rowid, now, 0, cause);
+	/* the others lose a contact: changed records, for a journal that merges
+	 * this one's export */
+	if (rc == 0)
+		rc = store_run3(st,
+		                "UPDATE interaction SET updated_at = max(updated_at, ?2) WHERE id IN "
+		                "(SELECT interaction_id FROM interaction_contact WHERE contact_id = ?1) "
+		                "AND EXISTS (SELECT 1 FROM interaction_contact o "
+		                "WHERE o.interaction_id = interaction.id AND o.contact_id <> ?1)",
+		                rowid, now, 0, cause);
 	if (rc == 0)
 		rc = store_run3(st,
 		                "DELETE FROM interaction WHERE id IN (SELECT interaction_id "

@@ -1,6 +1,6 @@
-/* store_sync.c: what the JSON Lines export and `kith sync` need of the store:
- * every record's uuid in order, and the key/value rows of the meta table
- * (DESIGN.md §8). Depends on sqlite3. */
+/* store_sync.c: what the JSON Lines export, `kith sync` and `kith query` need
+ * of the store: every record's uuid in order, the key/value rows of the meta
+ * table, every contact's e-mail addresses (DESIGN.md §8). Depends on sqlite3. */
 #include "store_int.h"
 
 #include <string.h>
@@ -13,7 +13,10 @@ int store_each_uuid(struct store *st, const char *kind, store_uuid_fn fn, void *
 		{"contact", "SELECT uuid FROM contact ORDER BY uuid"},
 		{"interaction", "SELECT uuid FROM interaction ORDER BY uuid"},
 		{"followup", "SELECT uuid FROM followup ORDER BY uuid"},
-		{"tombstone", "SELECT uuid FROM tombstone ORDER BY uuid"},
+		/* what a contact takes with it first, so that a merge meets the
+		 * follow-ups and interactions before their contact */
+		{"tombstone", "SELECT uuid FROM tombstone ORDER BY CASE kind WHEN 'followup' THEN 0 "
+		              "WHEN 'interaction' THEN 1 ELSE 2 END, uuid"},
 	};
 	const char *q = NULL;
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++)
@@ -64,4 +67,36 @@ int store_tx_meta_set(struct store *st, const char *key, const char *value, char
 	if (s == NULL || store_bind(st, s, cause, "tt", key, value) != 0)
 		return -1;
 	return store_step_done(st, s, cause);
+}
+
+int store_contact_emails(struct store *st, store_email_fn fn, void *arg, char **cause)
+{
+	int own;
+	if (store_snap_begin(st, &own, cause) != 0)
+		return -1;
+	sqlite3_stmt *s = store_prepare(st,
+	                                "SELECT c.id, c.name, c.name_folded, c.org, f.value, "
+	                                "c.archived_at IS NOT NULL FROM contact_field f "
+	                                "JOIN contact c ON c.id = f.contact_id "
+	                                "WHERE f.kind = 'email' ORDER BY f.contact_id, f.pos",
+	                                cause);
+	int rc = s == NULL ? -1 : 1;
+	while (rc == 1 && (rc = store_step(st, s, cause)) == 1) {
+		struct store_email_row row = {
+			sqlite3_column_int64(s, 0),
+			(const char *)sqlite3_column_text(s, 1),
+			(const char *)sqlite3_column_text(s, 2),
+			(const char *)sqlite3_column_text(s, 3),
+			(const char *)sqlite3_column_text(s, 4),
+			sqlite3_column_int(s, 5),
+		};
+		if (row.name == NULL || row.name_folded == NULL || row.org == NULL || row.email == NULL)
+			continue;
+		if (fn(arg, &row, cause) != 0) {
+			store_reset(s);
+			rc = -1;
+		}
+	}
+	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+	return store_snap_end(st, own, rc, cause);
 }

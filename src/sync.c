@@ -146,6 +146,16 @@ static int sync_file_merge(struct store *st, void *arg, char **cause)
 	return sync_tx_merge(st, tx->f, tx->name, &tx->counts, cause);
 }
 
+int sync_import(struct store *st, FILE *in, const char *name, int dry_run,
+                struct sync_counts *counts, char **cause)
+{
+	struct sync_file_tx tx = {in, name, {0, 0, 0, 0, 0}};
+	int rc = dry_run ? store_trial(st, sync_file_merge, &tx, cause)
+	                 : store_write(st, sync_file_merge, &tx, cause);
+	*counts = tx.counts;
+	return rc < 0 ? -1 : 0;
+}
+
 static int sync_replica_tx(struct store *st, void *arg, char **cause)
 {
 	return sync_tx_replica(st, arg, cause);
@@ -214,19 +224,19 @@ int sync_dir(struct store *st, const char *dir, sync_skip_fn skip, void *arg,
 			free(path);
 			continue;
 		}
-		struct sync_file_tx tx = {f, path, {0, 0, 0, 0, 0}};
+		struct sync_counts n;
 		char *why = NULL;
-		if (store_write(st, sync_file_merge, &tx, &why) != 0) {
+		if (sync_import(st, f, path, 0, &n, &why) != 0) {
 			if (skip != NULL)
 				skip(arg, why);
 			free(why);
 		} else {
 			out->read++;
-			out->counts.added += tx.counts.added;
-			out->counts.updated += tx.counts.updated;
-			out->counts.unchanged += tx.counts.unchanged;
-			out->counts.deleted += tx.counts.deleted;
-			out->counts.skipped += tx.counts.skipped;
+			out->counts.added += n.added;
+			out->counts.updated += n.updated;
+			out->counts.unchanged += n.unchanged;
+			out->counts.deleted += n.deleted;
+			out->counts.skipped += n.skipped;
 		}
 		fclose(f);
 		free(path);

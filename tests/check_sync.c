@@ -155,7 +155,8 @@ START_TEST(test_jsonl_other_records)
 	interaction_init(&in);
 	strcpy(in.id, "11111111-2222-4333-8444-555555555555");
 	in.at = T_NOW - 3;
-	in.kind = IKIND_REFERRAL;
+	in.kind = IKIND_MEETING;
+	in.service = IKIND_REFERRAL; /* a meeting that carries a referral */
 	in.dir = DIR_GOT;
 	in.deep = 1;
 	set(&in.summary, "lunch");
@@ -182,7 +183,8 @@ START_TEST(test_jsonl_other_records)
 	ck_assert_int_eq(jsonl_parse(line, strlen(line), &r, &cause), 0);
 	ck_assert_int_eq(r.type, JSONL_INTERACTION);
 	ck_assert_str_eq(r.interaction.id, in.id);
-	ck_assert_int_eq(r.interaction.kind, IKIND_REFERRAL);
+	ck_assert_int_eq(r.interaction.kind, IKIND_MEETING);
+	ck_assert_int_eq(r.interaction.service, IKIND_REFERRAL);
 	ck_assert_int_eq(r.interaction.dir, DIR_GOT);
 	ck_assert_int_eq(r.interaction.deep, 1);
 	ck_assert_int_eq(r.interaction.at, in.at);
@@ -455,6 +457,8 @@ START_TEST(test_merge_tombstones)
 	ck_assert_uint_eq(n, 1);
 	ck_assert_uint_eq(v[0].ncontacts, 1);
 	ck_assert_str_eq(v[0].contacts[0].id, ida);
+	/* it lost a contact: a changed record, on both sides alike */
+	ck_assert_int_eq(v[0].updated_at, T_NOW + 5);
 	interactions_free(v, n);
 	t_fixture_close(&a);
 	t_fixture_close(&b);

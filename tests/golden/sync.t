@@ -12,6 +12,7 @@ kith --db b.db sync dir
 kith --db b.db --now 2026-11-20T11:00 edit ana --org Beta
 kith --db a.db --now 2026-11-20T10:30 edit ana --org Alpha --role CTO
 kith --db a.db --now 2026-11-20T10:40 log "call @bruno +got advice"
+kith --db a.db --now 2026-11-20T10:41 log "coffee with @bruno: +gave intro"
 kith --db b.db --now 2026-11-20T10:50 log "lunch with @ana and @bruno"
 kith --db a.db --now 2026-11-20T10:45 rm carla
 kith --db b.db --now 2026-11-20T12:00 edit carla --org Later
