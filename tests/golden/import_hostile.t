@@ -19,9 +19,10 @@ kith import hostile.vcf
 kith list --sort name
 kith show evil | sed -n '1,/^$/p'
 kith list --json | grep -c 'Evil\\u001b\[31mRed\\u0007\\u007f\\u009b'
-# memory: the peak of an import of the big file stays far below the file's size
+# memory (measured on the plain build, a sanitizer adds its own): the peak of
+# an import of the big file stays far below the size of the file
 size=$(wc -c < many.vcf)
-if [ -z "${KITH_WRAP:-}" ] && [ -x /usr/bin/time ]; then
+if [ "$n" = 100000 ] && [ -x /usr/bin/time ]; then
 	/usr/bin/time -f %M -o rss.txt "$KITH_BIN" import many.vcf --json > counts.json 2>&1
 	rss=$(cat rss.txt)
 	echo "file over 9 MB: $([ "$size" -gt 9000000 ] && echo yes)"
