@@ -19,6 +19,20 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct store *fuzz_store;
+static char fuzz_dir[] = "/tmp/kith-fuzz-jsonl.XXXXXX";
+
+/* The journal goes when the fuzzer exits. */
+static void fuzz_cleanup(void)
+{
+	static const char *const files[] = {"kith.db", "kith.db-wal", "kith.db-shm"};
+	store_close(fuzz_store);
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char path[64];
+		snprintf(path, sizeof path, "%s/%s", fuzz_dir, files[i]);
+		unlink(path);
+	}
+	rmdir(fuzz_dir);
+}
 
 static void fuzz_check(int ok)
 {
@@ -31,12 +45,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	setenv("TZ", "UTC", 1);
-	char dir[] = "/tmp/kith-fuzz-jsonl.XXXXXX";
-	fuzz_check(mkdtemp(dir) != NULL);
+	fuzz_check(mkdtemp(fuzz_dir) != NULL);
 	char path[64];
-	snprintf(path, sizeof path, "%s/kith.db", dir);
+	snprintf(path, sizeof path, "%s/kith.db", fuzz_dir);
 	char *cause = NULL;
 	fuzz_check(store_open(&fuzz_store, path, 0, NULL, &cause) == 0);
+	atexit(fuzz_cleanup);
 	return 0;
 }
 

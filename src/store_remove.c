@@ -27,6 +27,24 @@ static int store_run3(struct store *st, const char *sql, int64_t a, int64_t b, i
 	return rc;
 }
 
+/* Marks the interactions of contact `contact` changed at `now` (those it
+ * shares with another contact only, when shared_only): records a journal
+ * merging this one's export must take again. */
+static int store_touch_interactions(struct store *st, int64_t contact, int shared_only, int64_t now,
+                                    char **cause)
+{
+	return store_run3(st,
+	                  shared_only
+	                          ? "UPDATE interaction SET updated_at = max(updated_at, ?2) WHERE id IN "
+	                            "(SELECT interaction_id FROM interaction_contact WHERE contact_id = "
+	                            "?1) AND EXISTS (SELECT 1 FROM interaction_contact o WHERE "
+	                            "o.interaction_id = interaction.id AND o.contact_id <> ?1)"
+	                          : "UPDATE interaction SET updated_at = max(updated_at, ?2) WHERE id IN "
+	                            "(SELECT interaction_id FROM interaction_contact WHERE contact_id = "
+	                            "?1)",
+	                  contact, now, 0, cause);
+}
+
 static int store_contact_delete(struct store *st, const struct contact_ref *r, int64_t now,
                                 char **cause)
 {
@@ -56,15 +74,9 @@ int store_tx_contact_remove(struct store *st, int64_t rowid, int64_t now, char *
 	                    "AND o.contact_id <> ?1) ON CONFLICT (uuid) DO UPDATE "
 	                    "SET deleted_at = max(deleted_at, excluded.deleted_at)",
 	                    rowid, now, 0, cause);
-	/* the others lose a contact: changed records, for a journal that merges
-	 * this one's export */
+	/* the others lose a contact */
 	if (rc == 0)
-		rc = store_run3(st,
-		                "UPDATE interaction SET updated_at = max(updated_at, ?2) WHERE id IN "
-		                "(SELECT interaction_id FROM interaction_contact WHERE contact_id = ?1) "
-		                "AND EXISTS (SELECT 1 FROM interaction_contact o "
-		                "WHERE o.interaction_id = interaction.id AND o.contact_id <> ?1)",
-		                rowid, now, 0, cause);
+		rc = store_touch_interactions(st, rowid, 1, now, cause);
 	if (rc == 0)
 		rc = store_run3(st,
 		                "DELETE FROM interaction WHERE id IN (SELECT interaction_id "
@@ -136,12 +148,8 @@ int store_tx_contact_merge(struct store *st, int64_t keep, int64_t other, int64_
 			return err_set(cause, "the contact to merge is " STORE_CONTACT_GONE);
 		return -1;
 	}
-	/* the interactions that change hands are changed records: a journal
-	 * merging this one's export takes them with their new contact */
-	rc = store_run3(st,
-	                "UPDATE interaction SET updated_at = max(updated_at, ?2) WHERE id IN "
-	                "(SELECT interaction_id FROM interaction_contact WHERE contact_id = ?1)",
-	                other, now, 0, cause);
+	/* the interactions that change hands */
+	rc = store_touch_interactions(st, other, 0, now, cause);
 	if (rc == 0)
 		rc = store_run3(st,
 		                "INSERT OR IGNORE INTO interaction_contact (interaction_id, "

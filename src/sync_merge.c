@@ -25,12 +25,25 @@ static int sync_wins(struct sync_merge *m, int64_t theirs_at, int64_t mine_at)
 	return strcmp(buf_str(&m->theirs), buf_str(&m->mine)) > 0;
 }
 
-/* 1 when uuid has a tombstone (the record must not come back). */
+/* 1 when uuid has a tombstone (the record must not come back: counted as
+ * unchanged), 0 when not, -1 on error. */
 static int sync_is_dead(struct sync_merge *m, const char *uuid, char **cause)
 {
 	int64_t at;
 	int rc = store_tombstone_get(m->st, uuid, &at, NULL, cause);
-	return rc < 0 ? -1 : rc == 0;
+	if (rc < 0)
+		return -1;
+	m->counts->unchanged += rc == 0;
+	return rc == 0;
+}
+
+/* With both versions written in m->mine and m->theirs: 1 when theirs is to
+ * be taken, else 0, counted as unchanged. */
+static int sync_take(struct sync_merge *m, int64_t theirs_at, int64_t mine_at)
+{
+	int take = sync_wins(m, theirs_at, mine_at);
+	m->counts->unchanged += !take;
+	return take;
 }
 
 /* The rowid of contact uuid: 0 with *rowid (0 when there is none). */
@@ -50,10 +63,8 @@ static int sync_contact_rowid(struct sync_merge *m, const char *uuid, int64_t *r
 static int sync_contact(struct sync_merge *m, struct contact *c, char **cause)
 {
 	int dead = sync_is_dead(m, c->id, cause);
-	if (dead != 0) {
-		m->counts->unchanged += dead > 0;
+	if (dead != 0)
 		return dead < 0 ? -1 : 0;
-	}
 	struct contact mine;
 	int rc = store_contact_by_uuid(m->st, c->id, &mine, cause);
 	if (rc < 0)
@@ -70,12 +81,10 @@ static int sync_contact(struct sync_merge *m, struct contact *c, char **cause)
 	jsonl_write_contact(&m->mine, &mine);
 	jsonl_write_contact(&m->theirs, c);
 	c->rowid = mine.rowid;
-	int take = sync_wins(m, c->updated_at, mine.updated_at);
+	int take = sync_take(m, c->updated_at, mine.updated_at);
 	contact_free(&mine);
-	if (!take) {
-		m->counts->unchanged++;
+	if (!take)
 		return 0;
-	}
 	if (store_tx_contact_update(m->st, c, c->updated_at, cause) != 0)
 		return -1;
 	m->counts->updated++;
@@ -85,10 +94,8 @@ static int sync_contact(struct sync_merge *m, struct contact *c, char **cause)
 static int sync_interaction(struct sync_merge *m, struct interaction *in, char **cause)
 {
 	int dead = sync_is_dead(m, in->id, cause);
-	if (dead != 0) {
-		m->counts->unchanged += dead > 0;
+	if (dead != 0)
 		return dead < 0 ? -1 : 0;
-	}
 	/* links to contacts this journal lacks (deleted here) are dropped */
 	size_t kept = 0;
 	for (size_t i = 0; i < in->ncontacts; i++) {
@@ -122,12 +129,10 @@ static int sync_interaction(struct sync_merge *m, struct interaction *in, char *
 	jsonl_write_interaction(&m->mine, &mine);
 	jsonl_write_interaction(&m->theirs, in);
 	in->rowid = mine.rowid;
-	int take = sync_wins(m, in->updated_at, mine.updated_at);
+	int take = sync_take(m, in->updated_at, mine.updated_at);
 	interaction_free(&mine);
-	if (!take) {
-		m->counts->unchanged++;
+	if (!take)
 		return 0;
-	}
 	if (store_tx_interaction_update(m->st, in, in->updated_at, cause) != 0)
 		return -1;
 	m->counts->updated++;
@@ -156,10 +161,8 @@ static int sync_followup(struct sync_merge *m, struct jsonl_record *rec, char **
 {
 	struct followup *f = &rec->followup;
 	int dead = sync_is_dead(m, f->id, cause);
-	if (dead != 0) {
-		m->counts->unchanged += dead > 0;
+	if (dead != 0)
 		return dead < 0 ? -1 : 0;
-	}
 	if (sync_contact_rowid(m, f->contact_id, &f->contact_rowid, cause) != 0)
 		return -1;
 	if (f->contact_rowid == 0) {
@@ -197,9 +200,7 @@ static int sync_followup(struct sync_merge *m, struct jsonl_record *rec, char **
 		jsonl_write_followup(&m->mine, mine, mine_in);
 		jsonl_write_followup(&m->theirs, f, rec->interaction_id);
 		f->rowid = mine->rowid;
-		if (!sync_wins(m, f->updated_at, mine->updated_at)) {
-			m->counts->unchanged++;
-		} else {
+		if (sync_take(m, f->updated_at, mine->updated_at)) {
 			rc = store_tx_followup_update(m->st, f, f->updated_at, cause);
 			m->counts->updated += rc == 0;
 		}
