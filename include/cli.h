@@ -110,6 +110,9 @@ void cli_json_contact(struct json *j, const struct contact *c, const struct scor
 void cli_json_interaction(struct json *j, const struct interaction *in);
 /* A follow-up as `show` lists it: {"id","due","text","done"}. */
 void cli_json_followup(struct json *j, const struct followup *f);
+/* kith export --format csv: contacts and their scores as CSV on f; -1 with *cause
+ * (caller frees) when the journal cannot be read or f written (cli_export_csv.c). */
+int cli_export_csv(struct cli *cli, FILE *f, char **cause);
 /* "12d", "3w", "1y": an age for humans. */
 void cli_format_age(double days, char out[16]);
 

@@ -86,6 +86,7 @@ static const struct cli_export_format cli_export_formats[] = {
 	{"jsonl", ".jsonl", cli_export_jsonl, NULL},
 	{"vcard", ".vcf", cli_export_vcard4, NULL},
 	{"vdir", NULL, NULL, cli_export_vdir4},
+	{"csv", ".csv", cli_export_csv, NULL},
 	{"ics", ".ics", cli_export_ics, NULL},
 	{NULL, NULL, NULL, NULL},
 };
@@ -193,7 +194,7 @@ static int cli_export_run(struct cli *cli, struct cli_args *a)
 static const struct cli_opt cli_export_opts[] = {
 	{"format", 0, 1, "FORMAT",
 	 "jsonl (everything, for another kith; the default), vcard, vdir (a folder of UID.vcf "
-	 "files), ics (follow-ups as to-dos), or as -o ends"},
+	 "files), csv (contacts and their scores), ics (follow-ups as to-dos), or as -o ends"},
 	{"vcard-version", 0, 1, "N", "4 (the default) or 3, for vcard and vdir"},
 	{"output", 'o', 1, "FILE|DIR", "write there (whole, then renamed into place) instead of "
 	                               "standard output"},

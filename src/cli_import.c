@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "csv_import.h"
 #include "err.h"
 #include "import.h"
 #include "sync.h"
@@ -112,6 +113,45 @@ static int cli_import_vdir_open(struct cli_import_src *src, const char *path, ch
 	return 0;
 }
 
+/* ---- CSV: LinkedIn, Google, Outlook, any CSV with a header row ---- */
+
+static void cli_import_csv_close(struct cli_import_src *src)
+{
+	csv_import_free(src->state);
+	free(src->state);
+}
+
+static void cli_import_csv_summary(struct cli_import_src *src, struct buf *out)
+{
+	csv_import_summary(src->state, out);
+}
+
+static int cli_import_csv_with(struct cli_import_src *src, enum csv_want want)
+{
+	struct csv_import *ci = xmalloc(sizeof *ci);
+	csv_import_init(ci, src->f, want);
+	src->state = ci;
+	src->reader = csv_import_reader(ci);
+	src->close = cli_import_csv_close;
+	src->summary = cli_import_csv_summary;
+	return 0;
+}
+
+/* A .csv file, one sniffed as CSV, or --format csv: LinkedIn's header found by content. */
+static int cli_import_csv_open(struct cli_import_src *src, const char *path, char **cause)
+{
+	(void)path;
+	(void)cause;
+	return cli_import_csv_with(src, CSV_WANT_AUTO);
+}
+
+static int cli_import_linkedin_open(struct cli_import_src *src, const char *path, char **cause)
+{
+	(void)path;
+	(void)cause;
+	return cli_import_csv_with(src, CSV_WANT_LINKEDIN);
+}
+
 /* ---- JSON Lines: another kith's export, merged by uuid (sync.h) ---- */
 
 static int cli_import_jsonl_merge(struct store *st, FILE *f, const char *path, int dry_run,
@@ -139,6 +179,8 @@ static const struct cli_import_format cli_import_formats[] = {
 	{"vcard", " .vcf .vcard ", cli_import_vcard_open, cli_import_vcard_sniff, 0, NULL},
 	{"vdir", NULL, cli_import_vdir_open, NULL, 1, NULL},
 	{"jsonl", " .jsonl ", NULL, cli_import_jsonl_sniff, 0, cli_import_jsonl_merge},
+	{"linkedin", NULL, cli_import_linkedin_open, NULL, 0, NULL},
+	{"csv", " .csv ", cli_import_csv_open, csv_import_sniff, 0, NULL},
 };
 #define CLI_IMPORT_NFORMATS (sizeof cli_import_formats / sizeof cli_import_formats[0])
 
@@ -180,7 +222,7 @@ static const struct cli_import_format *cli_import_guess(const char *path, FILE *
 }
 
 static const struct cli_opt cli_import_opts[] = {
-	{"format", 'f', 1, "FORMAT", "auto (default), vcard, vdir or jsonl"},
+	{"format", 'f', 1, "FORMAT", "auto (default), vcard, vdir, jsonl, linkedin or csv"},
 	{"circle", 0, 1, "CIRCLE", "the circle of new contacts (default outer)"},
 	{"tag", 0, 1, "TAG", "a tag added to every contact imported"},
 	{"dry-run", 'n', 0, NULL, "count what would change; write nothing"},
@@ -415,7 +457,8 @@ static int cli_merge_run(struct cli *cli, struct cli_args *a)
 }
 
 const struct cli_cmd cli_cmd_import = {
-	"import", "FILE|DIR", "bring contacts in from vCard files, a vdir folder or another kith's export",
+	"import", "FILE|DIR",
+	"bring contacts in from vCard, LinkedIn or CSV files, a vdir folder or another kith's export",
 	cli_import_opts, 1, 1, cli_import_run, 0,
 };
 const struct cli_cmd cli_cmd_merge = {
