@@ -54,6 +54,10 @@ has_change() { # what
 	esac
 }
 
+if [ "$(uname -s)" != Linux ]; then
+	echo "# faults: skipped: strace injects the faults, and it exists on Linux only"
+	exit 0
+fi
 if ! command -v strace >/dev/null 2>&1 || ! strace -o /dev/null true 2>/dev/null; then
 	echo "faults: strace is missing or cannot trace here (sh scripts/deps.sh installs it)" >&2
 	exit 1
