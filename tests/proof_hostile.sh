@@ -103,6 +103,16 @@ check "the edit form of the hostile contact" hs "Org"
 back hs
 t send-keys -t hs c
 check "capture prompt" hs "Enter saves, Esc cancels"
+t send-keys -t hs -l " call about inert"
+check "capture pre-filled with the hostile contact finds them" hs "with Hostile"
+t send-keys -t hs Enter
+wait_for hs "Give and take:"
+if k timeline --json hostile | grep -q '"summary": "[^"]*call about inert"'; then
+	ok "a log from the prompt pre-filled with a hostile name is saved with them"
+else
+	not_ok "a log from the prompt pre-filled with a hostile name is saved with them" hs
+fi
+t send-keys -t hs c
 t send-keys -t hs -l "call with @host"
 check "capture completion of a hostile name" hs "Hostile"
 back hs
