@@ -121,6 +121,7 @@ proof: $(KITH) $(KILLAT)
 tui-test: $(KITH) $(SQL_EXEC)
 	@if [ -f tests/tui.sh ]; then sh tests/tui.sh $(KITH); fi
 	@sh tests/tui_main.sh $(KITH)
+	@sh tests/khard.sh $(KITH)
 
 check: deps
 	@$(MAKE) --no-print-directory all $(TESTBIN) $(SQL_EXEC) $(KILLAT)

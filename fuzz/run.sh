@@ -1,7 +1,9 @@
 #!/bin/sh
-# run.sh: builds the capture fuzzer (libFuzzer with ASan and UBSan) against the
-# core sources and runs it for ${FUZZ_SECONDS:-60} seconds from the seed corpus
-# in fuzz/corpus, then prints how many inputs it executed.
+# run.sh: builds each fuzz/fuzz_NAME.c harness (libFuzzer with ASan and UBSan)
+# against the core sources and runs it for ${FUZZ_SECONDS:-60} seconds from its
+# seeds, then prints how many inputs it executed. Seeds of NAME: fuzz/corpus
+# for capture, fuzz/corpus_NAME and tests/fixtures/NAME where they exist; a
+# dictionary fuzz/NAME.dict when there is one. FUZZ_ONLY=NAME runs one harness.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
@@ -40,28 +42,55 @@ done
 
 PC_CFLAGS=$(pkg-config --cflags sqlite3 uuid 2>/dev/null)
 PC_LIBS=$(pkg-config --libs sqlite3 uuid 2>/dev/null || echo "-lsqlite3 -luuid")
-echo "fuzz: building $OUT/fuzz_capture"
-# shellcheck disable=SC2086
-if ! "$CC" -std=c17 -g -O1 -fno-omit-frame-pointer \
-	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	-Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE \
-	-DKITH_VERSION='"fuzz"' -DKITH_DATADIR='"."' $PC_CFLAGS \
-	fuzz/fuzz_capture.c $SRC -o "$OUT/fuzz_capture" $PC_LIBS -lm; then
-	echo "fuzz: build failed" >&2
-	exit 1
-fi
 
-echo "fuzz: running for $SECONDS_TO_RUN s (new inputs go to $OUT/corpus)"
-"$OUT/fuzz_capture" -max_total_time="$SECONDS_TO_RUN" -max_len="$MAX_LEN" -timeout=10 \
-	-print_final_stats=1 -dict=fuzz/capture.dict -artifact_prefix="$OUT/" \
-	"$OUT/corpus" fuzz/corpus >"$OUT/fuzz.log" 2>&1
-rc=$?
-runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$OUT/fuzz.log" | tail -n 1)
-if [ $rc -ne 0 ]; then
-	sed -n '/ERROR\|==[0-9]*==\|runtime error\|Test unit written/,$p' "$OUT/fuzz.log" | head -n 60 >&2
-	echo "fuzz: FAILED after ${runs:-?} executions (log: $OUT/fuzz.log);" \
-		"the input is in $OUT/ (crash-*, timeout-*, oom-*)" >&2
-	exit 1
-fi
-grep -E '^(Done|stat::)' "$OUT/fuzz.log"
-echo "fuzz: ${runs:-?} executions in $SECONDS_TO_RUN s, no crash"
+# fuzz_one NAME: builds and runs fuzz/fuzz_NAME.c; 0 when it found nothing.
+fuzz_one() {
+	name=$1
+	bin="$OUT/fuzz_$name"
+	work="$OUT/corpus_$name"
+	[ "$name" = capture ] && work="$OUT/corpus"
+	mkdir -p "$work" || return 1
+	echo "fuzz: building $bin"
+	# shellcheck disable=SC2086
+	if ! "$CC" -std=c17 -g -O1 -fno-omit-frame-pointer \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_DARWIN_C_SOURCE \
+		-DKITH_VERSION='"fuzz"' -DKITH_DATADIR='"."' $PC_CFLAGS \
+		"fuzz/fuzz_$name.c" $SRC -o "$bin" $PC_LIBS -lm; then
+		echo "fuzz: build of $name failed" >&2
+		return 1
+	fi
+	seeds=
+	[ "$name" = capture ] && seeds="fuzz/corpus"
+	for d in "fuzz/corpus_$name" "tests/fixtures/$name"; do
+		[ -d "$d" ] && seeds="$seeds $d"
+	done
+	dict=
+	[ -f "fuzz/$name.dict" ] && dict="-dict=fuzz/$name.dict"
+	echo "fuzz: running $name for $SECONDS_TO_RUN s (new inputs go to $work)"
+	# shellcheck disable=SC2086
+	"$bin" -max_total_time="$SECONDS_TO_RUN" -max_len="$MAX_LEN" -timeout=10 \
+		-print_final_stats=1 $dict -artifact_prefix="$OUT/$name-" \
+		"$work" $seeds >"$OUT/fuzz_$name.log" 2>&1
+	rc=$?
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$OUT/fuzz_$name.log" | tail -n 1)
+	if [ $rc -ne 0 ]; then
+		sed -n '/ERROR\|==[0-9]*==\|runtime error\|Test unit written/,$p' "$OUT/fuzz_$name.log" |
+			head -n 60 >&2
+		echo "fuzz: $name FAILED after ${runs:-?} executions (log: $OUT/fuzz_$name.log);" \
+			"the input is in $OUT/ ($name-crash-*, $name-timeout-*, $name-oom-*)" >&2
+		return 1
+	fi
+	grep -E '^(Done|stat::)' "$OUT/fuzz_$name.log"
+	echo "fuzz: $name: ${runs:-?} executions in $SECONDS_TO_RUN s, no crash"
+	return 0
+}
+
+failed=0
+for f in fuzz/fuzz_*.c; do
+	name=$(basename "$f" .c)
+	name=${name#fuzz_}
+	[ -n "${FUZZ_ONLY:-}" ] && [ "$FUZZ_ONLY" != "$name" ] && continue
+	fuzz_one "$name" || failed=1
+done
+exit $failed

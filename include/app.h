@@ -31,6 +31,7 @@ enum app_input {
 	APP_INPUT_FILTER,   /* the live filter */
 	APP_INPUT_FOLLOWUP, /* WHEN TEXT of a new follow-up */
 	APP_INPUT_CONFIRM,  /* y or n: remove the contact */
+	APP_INPUT_IMPORT,   /* the path of a vCard file or vdir folder (the welcome's `i`) */
 };
 
 /* What to repaint (bits). */

@@ -33,7 +33,10 @@ struct capture {
 	int has_when;       /* the line started with a WHEN */
 	enum ikind kind;    /* default IKIND_MEETING */
 	int kind_explicit;  /* named by an alias word or kind:NAME */
-	enum direction dir; /* +gave/+got/+mutual; default mutual for services, else none */
+	/* the service the interaction carries besides its kind ("coffee ... intro"),
+	 * IKIND_NONE when none or when the kind is itself a service */
+	enum ikind service;
+	enum direction dir; /* +gave/+got/+mutual; default mutual with a service, else none */
 	int dir_explicit;   /* given by a +marker */
 	int deep;           /* +deep */
 	struct strv tags;   /* without '#', case as first written, deduplicated ignoring case */
@@ -74,9 +77,15 @@ struct capture_error {
  * - +marker: '+' then a letter; "+1" and a lone "+" are text. !due: '!'
  *   then a letter or digit; "!", "!!", "great!" are text. Trailing
  *   punctuation goes with the marker ("!fri.").
- * - kind: the first plain word (no mention in it) that is an alias once
- *   stripped of punctuation around it; kind:NAME wins over it. The alias word
- *   stays in the summary, kind:NAME does not.
+ * - kind: of the plain words (no mention in them) that are aliases once
+ *   stripped of punctuation around them, the first of a kind that is not a
+ *   service (meeting, call, message, event, note), else the first of a
+ *   service; kind:NAME wins over them. The alias words stay in the summary,
+ *   kind:NAME does not.
+ * - service: the first service alias, carried by an interaction whose kind
+ *   is not itself a service nor a note ("coffee ... intro": a meeting that
+ *   carries an intro; "kind:call ... intro" a call that carries one). The
+ *   direction then defaults to mutual, as for a service.
  * - Follow-ups with the same due day count once; tags at most
  *   CAPTURE_MAX_TAGS distinct ones.
  * - Errors: an empty line, no mention, '@' or '#' alone, an unterminated or

@@ -116,6 +116,8 @@ extern const struct cli_cmd cli_cmd_list, cli_cmd_timeline;
 extern const struct cli_cmd cli_cmd_followup, cli_cmd_done, cli_cmd_snooze;
 extern const struct cli_cmd cli_cmd_backup, cli_cmd_doctor, cli_cmd_demo;
 extern const struct cli_cmd cli_cmd_log, cli_cmd_capture;
+extern const struct cli_cmd cli_cmd_import, cli_cmd_merge;
+extern const struct cli_cmd cli_cmd_export, cli_cmd_sync;
 /* `kith` alone: the full-screen program (cli_tui.c), wanted when standard
  * input and output are a terminal (or KITH_SCRIPT names a script). */
 extern const struct cli_cmd cli_cmd_tui;

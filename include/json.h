@@ -37,4 +37,33 @@ void json_member_time(struct json *j, const char *key, int64_t t);
 /* Appends s as a quoted JSON string. */
 void json_escape(struct buf *out, const char *s);
 
+/* ---- reading (json_read.c): one JSON text into a tree ---- */
+
+enum json_type { JSON_NULL, JSON_BOOL, JSON_NUMBER, JSON_STRING, JSON_ARRAY, JSON_OBJECT };
+
+/* A parsed value. Strings are UTF-8 without NUL bytes; a number keeps its
+ * integer value when it is one that fits in 64 bits (is_int). An object's
+ * members are keys[i] with items[i]. The tree owns everything below it. */
+struct json_value {
+	enum json_type type;
+	int boolean;
+	int is_int;
+	int64_t integer;
+	double number;
+	char *string;
+	struct json_value *items;
+	char **keys;
+	size_t n;
+};
+
+/* Parses the len bytes of s (one value, spaces around it allowed; nesting
+ * at most JSON_MAX_DEPTH deep) into *out, which the caller frees with
+ * json_value_free. -1 with *cause ("at byte 12: ...") on bad input; out then
+ * holds nothing. */
+#define JSON_MAX_DEPTH 32
+int json_parse(const char *s, size_t len, struct json_value *out, char **cause);
+void json_value_free(struct json_value *v);
+/* The member `key` of object v, or NULL (also when v is not an object). */
+const struct json_value *json_get(const struct json_value *v, const char *key);
+
 #endif

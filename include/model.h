@@ -35,7 +35,9 @@ enum ikind {
 	IKIND_FAVOR,
 	IKIND_GIFT,
 	IKIND_NOTE,
-	IKIND_COUNT
+	IKIND_COUNT,
+	/* No kind: the service of an interaction that carries none. */
+	IKIND_NONE = IKIND_COUNT
 };
 
 enum direction { DIR_NONE, DIR_GAVE, DIR_GOT, DIR_MUTUAL, DIR_COUNT };
@@ -55,6 +57,12 @@ int model_ikind_parse(const char *s, enum ikind *out);
 /* A capture alias ("coffee", "zoom", "favour"; case-insensitive ASCII) or a kind name. */
 int model_ikind_from_alias(const char *word, enum ikind *out);
 int model_ikind_is_service(enum ikind k);
+/* The service an interaction of `kind` that carries `carried` stands for
+ * (DESIGN.md §4): the kind itself when it is a service ("intro @bruno"),
+ * else `carried` when that is a service and the kind is not a note (a note is
+ * not contact, so it carries nothing), else IKIND_NONE. Any value of carried
+ * that is not a service (IKIND_NONE, 0 of a zeroed struct) means none. */
+enum ikind model_ikind_service(enum ikind kind, enum ikind carried);
 const char *model_direction_name(enum direction d);
 int model_direction_parse(const char *s, enum direction *out);
 const char *model_field_name(enum field_kind k);
@@ -111,6 +119,10 @@ struct interaction {
 	char id[ID_LEN + 1];
 	int64_t at; /* when it happened */
 	enum ikind kind;
+	/* The service this interaction carries besides its kind ("coffee ... +gave
+	 * intro"), IKIND_NONE when none; always IKIND_NONE when the kind is itself a
+	 * service or a note. Read it through model_interaction_service. */
+	enum ikind service;
 	enum direction dir;
 	int deep;
 	char *summary;
@@ -140,9 +152,26 @@ void contact_add_field(struct contact *c, enum field_kind k, const char *type, c
 /* 1 when a and b hold the same details: the texts, circle, kind, cadence,
  * tags and fields (in order); ids, times and caches are not compared. */
 int contact_same_details(const struct contact *a, const struct contact *b);
+/* dst (not initialised) becomes a deep copy of src; dst's owner frees it. */
+void contact_copy(struct contact *dst, const struct contact *src);
+/* Merges `other` into `keep` field by field, losing nothing: other's tags and
+ * the fields keep lacks (model_field_equal; the same value under another type
+ * is not added again) are added; notes are joined unless keep's already hold
+ * other's. With other_wins 0 (two records of one person: kith merge, a match
+ * by e-mail or name) keep's empty name parts, org, role, met and birthday are
+ * filled from other's, an unset cadence is taken and created_at is the
+ * earlier one; with other_wins 1 (a newer copy of the same card, matched by
+ * its UID) other's non-empty texts replace keep's. Returns 1 when keep
+ * changed, 0 when other added nothing. */
+int contact_merge(struct contact *keep, const struct contact *other, int other_wins);
 void contact_ref_free(struct contact_ref *r);
 void contact_refs_free(struct contact_ref *v, size_t n); /* frees v too */
 void contacts_free(struct contact *v, size_t n);           /* frees v too */
+/* The effective service of in: its kind when that is a service, else the
+ * service it carries, else IKIND_NONE (model_ikind_service). Scores, the
+ * balance, explanations and the review all ask this. */
+enum ikind model_interaction_service(const struct interaction *in);
+/* Empties *in: "" summary, no contacts, service IKIND_NONE. */
 void interaction_init(struct interaction *in);
 void interaction_free(struct interaction *in);
 void interactions_free(struct interaction *v, size_t n); /* frees v too */

@@ -42,7 +42,16 @@ struct score_event {
 	enum ikind kind;
 	enum direction dir;
 	int deep;
+	/* the service it carries (struct interaction's service); any value that
+	 * is not a service means none. The effective service is
+	 * model_ikind_service(kind, service). */
+	enum ikind service;
 };
+/* The event of one interaction. */
+void score_event_of(struct score_event *out, const struct interaction *in);
+/* Weight of an event for warmth: the larger of its kind's and its service's
+ * weights, times the deep factor when deep (DESIGN.md §4: it counts once). */
+double score_event_weight(const struct score_params *p, const struct score_event *ev);
 
 /* Empties *sc (caller's storage): no interaction, every field 0. */
 void score_cache_clear(struct score_cache *sc);

@@ -18,7 +18,7 @@
 #include "model.h"
 #include "score.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_APPLICATION_ID 0x6b697468 /* "kith" */
 
 struct store;
@@ -141,6 +141,13 @@ int store_tx_followup_remove(struct store *st, int64_t rowid, int64_t now, char 
  * the later time wins over an existing tombstone. */
 int store_tx_tombstone_add(struct store *st, const char *uuid, const char *kind, int64_t at,
                            char **cause);
+/* Replaces the contact, interaction (0: none), due day, text and done time
+ * of the follow-up with rowid f->rowid; updated_at = now. */
+int store_tx_followup_update(struct store *st, const struct followup *f, int64_t now,
+                             char **cause);
+/* Sets the meta row key (a key/value row of the journal, such as the replica
+ * id of `kith sync`). */
+int store_tx_meta_set(struct store *st, const char *key, const char *value, char **cause);
 /* Recomputes one contact's cache from its interactions. */
 int store_tx_rescore(struct store *st, int64_t contact_rowid, char **cause);
 /* Recomputes every cache; calls report (when not NULL) for each contact whose
@@ -292,5 +299,15 @@ int store_tombstone_get(struct store *st, const char *uuid, int64_t *deleted_at,
                         char **cause);
 /* Every tombstone, oldest first; the caller frees *out with free(). */
 int store_tombstones(struct store *st, struct store_tombstone **out, size_t *n, char **cause);
+
+/* The meta row key into *value (caller frees); 1 when there is none. */
+int store_meta_get(struct store *st, const char *key, char **value, char **cause);
+/* Calls fn with the uuid of every record of `kind` ("contact",
+ * "interaction", "followup", "tombstone"), in uuid order, in one read
+ * snapshot (or the transaction open); fn may read records but not write.
+ * fn returns 0 to go on, -1 with *cause to stop. */
+typedef int (*store_uuid_fn)(struct store *st, void *arg, const char *uuid, char **cause);
+int store_each_uuid(struct store *st, const char *kind, store_uuid_fn fn, void *arg,
+                    char **cause);
 
 #endif

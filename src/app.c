@@ -233,6 +233,8 @@ static int app_input_key(struct app *app, uint32_t key)
 	if (key == KEYMAP_KEY_ENTER) {
 		if (app->input == APP_INPUT_FOLLOWUP)
 			return app_followup_save(app);
+		if (app->input == APP_INPUT_IMPORT)
+			return app_import(app, lineedit_text(&app->le));
 		app->input = APP_INPUT_NONE;
 		if (app->filter)
 			app_say(app, 0, "%zu of %zu match", app->contacts.nshown, app->contacts.n);
@@ -519,6 +521,11 @@ int app_key(struct app *app, uint32_t key)
 		return app_input_key(app, key);
 	if (app->screen == APP_SCREEN_FORM && app->form != NULL)
 		return app_form_key(app, key);
+	if (key == 'i' && app->empty && app->screen == APP_SCREEN_MAIN) {
+		/* the welcome's own key: bring contacts in */
+		app_ask(app, APP_INPUT_IMPORT, "", xstrdup("import a vCard file or vdir folder: "));
+		return APP_DIRTY_STATUS;
+	}
 	enum keymap_action a = keymap_lookup(&app->km, app_mode(app), key);
 	int dirty = 0;
 	if (app->message != NULL && a != KEYMAP_ACT_NONE) {
@@ -633,6 +640,7 @@ void app_welcome_lines(struct vm_lines *out)
 	vm_lines_clear(out);
 	vm_lines_add(out, THEME_NORMAL, "Your journal is empty. To begin, press");
 	vm_lines_add(out, THEME_NORMAL, "  a              to add your first contact here");
+	vm_lines_add(out, THEME_NORMAL, "  i              to import a vCard file or vdir folder");
 	vm_lines_add(out, THEME_NORMAL, "or, from a shell:");
 	vm_lines_add(out, THEME_NORMAL, "  kith demo      a demo network to explore");
 	vm_lines_add(out, THEME_NORMAL, "  kith add NAME  a contact");

@@ -31,6 +31,9 @@ int app_snooze(struct app *app);
 int app_done(struct app *app);
 int app_undo(struct app *app);
 int app_followup_save(struct app *app); /* the WHEN TEXT line being typed */
+/* The welcome's import: path (a vCard file or a vdir folder; a leading ~/ is
+ * the home folder) in one transaction, then everything read again. */
+int app_import(struct app *app, const char *path);
 int app_remove(struct app *app);        /* the contact being confirmed */
 int app_form_open(struct app *app, int edit);
 int app_form_key(struct app *app, uint32_t key);

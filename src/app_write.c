@@ -1,7 +1,8 @@
 /* app_write.c: what the full-screen program writes (app.h): snooze, done,
  * follow-ups, removal, the add and edit form, and their undo, each one
  * transaction through store_write, everything read again after it. View
- * layer; depends on store.h, date.h, vm_form.h and app_int.h. */
+ * layer; depends on store.h, date.h, vm_form.h, app_int.h and vdir.h (the
+ * welcome's import). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #include "date.h"
 #include "err.h"
 #include "store.h"
+#include "vdir.h"
 
 /* ---- writes ---- */
 
@@ -377,4 +379,39 @@ int app_form_key(struct app *app, uint32_t key)
 		free(t);
 	}
 	return APP_DIRTY_VIEW | APP_DIRTY_STATUS;
+}
+
+int app_import(struct app *app, const char *path)
+{
+	app->input = APP_INPUT_NONE;
+	char *p = xstrdup(path);
+	/* a path typed with spaces around it, or a leading ~/ */
+	size_t n = strlen(p);
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		p[--n] = '\0';
+	char *start = p;
+	while (*start == ' ' || *start == '\t')
+		start++;
+	char *full = start[0] == '~' && start[1] == '/' && getenv("HOME") != NULL
+	                     ? xasprintf("%s%s", getenv("HOME"), start + 1)
+	                     : xstrdup(start);
+	free(p);
+	if (full[0] == '\0') {
+		free(full);
+		return APP_DIRTY_STATUS;
+	}
+	struct import_opts o = {-1, NULL, 0, NULL, NULL, NULL};
+	struct import_counts c;
+	long photos;
+	char *cause = NULL;
+	int dirty = APP_DIRTY_STATUS;
+	if (vcard_import_path(app->st, full, &o, app->now, &c, &photos, &cause) != 0) {
+		dirty |= app_fail(app, cause);
+	} else {
+		dirty |= app_reload(app);
+		app_say(app, 0, "imported: %ld new, %ld updated, %ld unchanged, %ld %s", c.new_,
+		        c.updated, c.unchanged, c.errors, buf_plural(c.errors, "error", "errors"));
+	}
+	free(full);
+	return dirty | APP_DIRTY_ALL;
 }

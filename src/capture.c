@@ -32,8 +32,10 @@ struct cap_state {
 	struct capture_error *err;
 	struct buf sum;
 	struct strv folded_tags;
-	int kind_word;  /* an alias word named the kind */
-	int kind_named; /* kind:NAME named it; it wins over the alias word */
+	int kind_named; /* kind:NAME named it; it wins over the alias words */
+	/* the first alias word of a kind that is not a service, and of a
+	 * service (IKIND_NONE while there is none) */
+	enum ikind word_kind, word_service;
 };
 
 static int cap_fail(struct cap_state *st, size_t off, size_t len, const char *fmt, ...)
@@ -270,10 +272,11 @@ static int cap_kind_named(struct cap_state *st, const struct cap_word *w)
 	return 0;
 }
 
-/* A word of plain text: the first kind alias sets the kind. */
+/* A word of plain text: the first alias of a kind that is not a service, and
+ * the first of a service, are kept for cap_kind_settle. */
 static void cap_kind_word(struct cap_state *st, const struct cap_word *w)
 {
-	if (st->kind_word || st->kind_named)
+	if (st->word_kind != IKIND_NONE && st->word_service != IKIND_NONE)
 		return;
 	size_t off = w->off, len = w->len;
 	while (len > 0 && ispunct((unsigned char)st->s[off])) {
@@ -288,11 +291,34 @@ static void cap_kind_word(struct cap_state *st, const struct cap_word *w)
 	memcpy(word, st->s + off, len);
 	word[len] = '\0';
 	enum ikind k;
-	if (model_ikind_from_alias(word, &k) == 0) {
-		st->out->kind = k;
-		st->out->kind_explicit = 1;
-		st->kind_word = 1;
+	if (model_ikind_from_alias(word, &k) != 0)
+		return;
+	enum ikind *slot = model_ikind_is_service(k) ? &st->word_service : &st->word_kind;
+	if (*slot == IKIND_NONE)
+		*slot = k;
+}
+
+/* DESIGN.md §5: the kind is kind:NAME, else the first alias of a kind that is
+ * not a service, else the first service alias, else a meeting; the first
+ * service alias is the service the interaction carries when the kind is not
+ * itself one (nor a note, which carries nothing). The direction defaults to
+ * mutual when there is a service, else none. */
+static void cap_kind_settle(struct cap_state *st)
+{
+	struct capture *c = st->out;
+	if (!st->kind_named) {
+		enum ikind k = st->word_kind != IKIND_NONE ? st->word_kind : st->word_service;
+		if (k != IKIND_NONE) {
+			c->kind = k;
+			c->kind_explicit = 1;
+		}
 	}
+	c->service = model_ikind_service(c->kind, st->word_service);
+	if (c->service == c->kind)
+		c->service = IKIND_NONE;
+	if (!c->dir_explicit)
+		c->dir = model_ikind_service(c->kind, c->service) != IKIND_NONE ? DIR_MUTUAL
+		                                                                 : DIR_NONE;
 }
 
 /* The text of a mention: quoted names with blanks collapsed and trimmed,
@@ -467,8 +493,7 @@ static int cap_parse(struct cap_state *st)
 		cap_fail(st, st->n, 0, "nobody mentioned: write @name");
 		goto out;
 	}
-	if (!st->out->dir_explicit)
-		st->out->dir = model_ikind_is_service(st->out->kind) ? DIR_MUTUAL : DIR_NONE;
+	cap_kind_settle(st);
 	rc = 0;
 out:
 	free(words);
@@ -482,7 +507,9 @@ int capture_parse(const char *line, int64_t now, struct capture *out, struct cap
 	memset(out, 0, sizeof *out);
 	strv_init(&out->tags);
 	out->kind = IKIND_MEETING;
+	out->service = IKIND_NONE;
 	out->dir = DIR_NONE;
+	st.word_kind = st.word_service = IKIND_NONE;
 	out->at = now;
 	if (err != NULL)
 		memset(err, 0, sizeof *err);
@@ -523,6 +550,7 @@ void capture_free(struct capture *c)
 	free(c->summary);
 	strv_free(&c->tags);
 	memset(c, 0, sizeof *c);
+	c->service = IKIND_NONE;
 	strv_init(&c->tags);
 }
 

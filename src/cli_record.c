@@ -125,6 +125,7 @@ static int cli_record_one(struct store *st, const struct cli_record_tx *tx, size
 	cli_record_item_reset(it);
 	it->in.at = cap->at;
 	it->in.kind = cap->kind;
+	it->in.service = cap->service;
 	it->in.dir = cap->dir;
 	it->in.deep = cap->deep;
 	strv_free(&it->in.tags);

@@ -12,6 +12,16 @@ void id_new(char out[ID_LEN + 1])
 	uuid_unparse_lower(u, out);
 }
 
+void id_from_text(const char *text, char out[ID_LEN + 1])
+{
+	/* kith's namespace for foreign identifiers */
+	static const uuid_t ns = {0x6b, 0x69, 0x74, 0x68, 0x2d, 0x75, 0x40, 0x69,
+	                          0x80, 0x64, 0x2e, 0x6b, 0x69, 0x74, 0x68, 0x31};
+	uuid_t u;
+	uuid_generate_sha1(u, ns, text, strlen(text));
+	uuid_unparse_lower(u, out);
+}
+
 int id_is_uuid(const char *s)
 {
 	if (strlen(s) != ID_LEN)

@@ -17,7 +17,8 @@
 static const struct cli_cmd *const main_cmds[] = {
 	&cli_cmd_log,      &cli_cmd_capture,  &cli_cmd_add,      &cli_cmd_edit,   &cli_cmd_rm,     &cli_cmd_show,
 	&cli_cmd_list,     &cli_cmd_timeline, &cli_cmd_followup, &cli_cmd_done,
-	&cli_cmd_snooze,   &cli_cmd_backup, &cli_cmd_doctor, &cli_cmd_demo,
+	&cli_cmd_snooze,   &cli_cmd_export, &cli_cmd_sync, &cli_cmd_backup, &cli_cmd_doctor, &cli_cmd_demo,
+	&cli_cmd_import,   &cli_cmd_merge,
 	NULL,
 };
 

@@ -113,6 +113,20 @@ int model_ikind_is_service(enum ikind k)
 	       k == IKIND_REFERRAL || k == IKIND_FAVOR || k == IKIND_GIFT;
 }
 
+enum ikind model_ikind_service(enum ikind kind, enum ikind carried)
+{
+	if (model_ikind_is_service(kind))
+		return kind;
+	if (kind != IKIND_NOTE && (unsigned)kind < IKIND_COUNT && model_ikind_is_service(carried))
+		return carried;
+	return IKIND_NONE;
+}
+
+enum ikind model_interaction_service(const struct interaction *in)
+{
+	return model_ikind_service(in->kind, in->service);
+}
+
 const char *model_direction_name(enum direction d)
 {
 	return (unsigned)d < DIR_COUNT ? model_dirs[d] : "?";
@@ -258,6 +272,88 @@ int contact_same_details(const struct contact *a, const struct contact *b)
 	return 1;
 }
 
+void contact_copy(struct contact *dst, const struct contact *src)
+{
+	*dst = *src;
+	dst->name = xstrdup(src->name ? src->name : "");
+	dst->org = xstrdup(src->org ? src->org : "");
+	dst->role = xstrdup(src->role ? src->role : "");
+	dst->met = xstrdup(src->met ? src->met : "");
+	dst->notes = xstrdup(src->notes ? src->notes : "");
+	dst->birthday = xstrdup(src->birthday ? src->birthday : "");
+	strv_copy(&dst->tags, &src->tags);
+	dst->fields = NULL;
+	dst->nfields = 0;
+	for (size_t i = 0; i < src->nfields; i++)
+		contact_add_field(dst, src->fields[i].kind, src->fields[i].type, src->fields[i].value);
+}
+
+static int model_has_field(const struct contact *c, const struct field *f)
+{
+	for (size_t i = 0; i < c->nfields; i++)
+		if (c->fields[i].kind == f->kind && model_field_equal(f->kind, c->fields[i].value, f->value))
+			return 1;
+	return 0;
+}
+
+/* Puts src into *dst when it should: dst empty, or other_wins and src says
+ * something else. Returns 1 when *dst changed. */
+static int model_merge_text(char **dst, const char *src, int other_wins)
+{
+	if (src == NULL || src[0] == '\0' || strcmp(*dst, src) == 0)
+		return 0;
+	if ((*dst)[0] != '\0' && !other_wins)
+		return 0;
+	free(*dst);
+	*dst = xstrdup(src);
+	return 1;
+}
+
+/* 1 when the notes `have` hold `part` as whole lines. */
+static int model_notes_hold(const char *have, const char *part)
+{
+	size_t n = strlen(part);
+	for (const char *p = have; (p = strstr(p, part)) != NULL; p++)
+		if ((p == have || p[-1] == '\n') && (p[n] == '\0' || p[n] == '\n'))
+			return 1;
+	return 0;
+}
+
+int contact_merge(struct contact *keep, const struct contact *other, int other_wins)
+{
+	int changed = 0;
+	for (size_t i = 0; i < other->tags.n; i++)
+		changed |= contact_add_tag(keep, other->tags.v[i]);
+	for (size_t i = 0; i < other->nfields; i++) {
+		if (!model_has_field(keep, &other->fields[i])) {
+			contact_add_field(keep, other->fields[i].kind, other->fields[i].type,
+			                  other->fields[i].value);
+			changed = 1;
+		}
+	}
+	changed |= model_merge_text(&keep->name, other->name, other_wins);
+	changed |= model_merge_text(&keep->org, other->org, other_wins);
+	changed |= model_merge_text(&keep->role, other->role, other_wins);
+	changed |= model_merge_text(&keep->met, other->met, other_wins);
+	changed |= model_merge_text(&keep->birthday, other->birthday, other_wins);
+	if (other->notes[0] != '\0' && !model_notes_hold(keep->notes, other->notes)) {
+		char *joined = keep->notes[0] != '\0' ? xasprintf("%s\n%s", keep->notes, other->notes)
+		                                      : xstrdup(other->notes);
+		free(keep->notes);
+		keep->notes = joined;
+		changed = 1;
+	}
+	if (!other_wins) {
+		if (keep->cadence_days < 0 && other->cadence_days >= 0) {
+			keep->cadence_days = other->cadence_days;
+			changed = 1;
+		}
+		if (other->created_at > 0 && other->created_at < keep->created_at)
+			keep->created_at = other->created_at;
+	}
+	return changed;
+}
+
 void contact_ref_free(struct contact_ref *r)
 {
 	free(r->name);
@@ -284,6 +380,7 @@ void interaction_init(struct interaction *in)
 {
 	memset(in, 0, sizeof *in);
 	in->summary = xstrdup("");
+	in->service = IKIND_NONE;
 	strv_init(&in->tags);
 }
 

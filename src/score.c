@@ -112,6 +112,27 @@ double score_weight(const struct score_params *p, enum ikind k, int deep)
 	return deep ? w * p->deep_factor : w;
 }
 
+void score_event_of(struct score_event *out, const struct interaction *in)
+{
+	out->at = in->at;
+	out->kind = in->kind;
+	out->dir = in->dir;
+	out->deep = in->deep != 0;
+	out->service = model_interaction_service(in);
+}
+
+double score_event_weight(const struct score_params *p, const struct score_event *ev)
+{
+	double w = score_weight(p, ev->kind, ev->deep);
+	enum ikind sv = model_ikind_service(ev->kind, ev->service);
+	if (sv != IKIND_NONE && sv != ev->kind) {
+		double ws = score_weight(p, sv, ev->deep);
+		if (ws > w)
+			w = ws;
+	}
+	return w;
+}
+
 static int score_subject_cadence(const struct score_subject *s, const struct score_params *p)
 {
 	if (s->cadence_days >= 0)
@@ -172,16 +193,20 @@ static void score_cache_add_times(struct score_cache *sc, const struct score_eve
 	if (ev->kind != IKIND_NOTE && (sc->last_at == 0 || ev->at > sc->last_at))
 		sc->last_at = ev->at;
 	sc->n++;
-	if (model_ikind_is_service(ev->kind))
+	if (model_ikind_service(ev->kind, ev->service) != IKIND_NONE)
 		sc->n_service++;
 }
 
-/* The shares of a service's weight that count as given and as received. */
-static void score_service_shares(const struct score_event *ev, double w, double *gave, double *got)
+/* The shares of an event's service weight that count as given and as
+ * received: the weight of its service (its kind, or the service it carries). */
+static void score_service_shares(const struct score_params *p, const struct score_event *ev,
+                                 double *gave, double *got)
 {
 	*gave = *got = 0.0;
-	if (!model_ikind_is_service(ev->kind))
+	enum ikind sv = model_ikind_service(ev->kind, ev->service);
+	if (sv == IKIND_NONE)
 		return;
+	double w = score_weight(p, sv, ev->deep);
 	switch (ev->dir) {
 	case DIR_GAVE:
 		*gave = w;
@@ -207,11 +232,11 @@ void score_cache_add(struct score_cache *sc, const struct score_params *p,
                      const struct score_event *ev, int family)
 {
 	score_cache_add_times(sc, ev);
-	double w = score_weight(p, ev->kind, ev->deep);
+	double w = score_event_weight(p, ev);
 	if (!(w > 0.0))
 		return;
 	double gave, got;
-	score_service_shares(ev, w, &gave, &got);
+	score_service_shares(p, ev, &gave, &got);
 	double h = score_half_life(p, family);
 	double hb = p->half_life_balance;
 	if (sc->warm_sum == 0.0 && sc->gave_sum == 0.0 && sc->got_sum == 0.0) {
@@ -248,7 +273,7 @@ static void score_cache_build_until(struct score_cache *sc, const struct score_p
 		if (ev[i].at > limit)
 			continue;
 		score_cache_add_times(sc, &ev[i]);
-		if (score_weight(p, ev[i].kind, ev[i].deep) > 0.0 &&
+		if (score_event_weight(p, &ev[i]) > 0.0 &&
 		    (!have_ref || ev[i].at > sc->ref_at)) {
 			sc->ref_at = ev[i].at;
 			have_ref = 1;
@@ -257,11 +282,11 @@ static void score_cache_build_until(struct score_cache *sc, const struct score_p
 	double h = score_half_life(p, family);
 	double hb = p->half_life_balance;
 	for (size_t i = 0; i < n; i++) {
-		double w = score_weight(p, ev[i].kind, ev[i].deep);
+		double w = score_event_weight(p, &ev[i]);
 		if (ev[i].at > limit || !(w > 0.0))
 			continue;
 		double gave, got;
-		score_service_shares(&ev[i], w, &gave, &got);
+		score_service_shares(p, &ev[i], &gave, &got);
 		int64_t dt = sc->ref_at - ev[i].at;
 		double fb = score_decay(dt, hb);
 		sc->warm_sum += w * score_decay(dt, h);

@@ -488,6 +488,15 @@ void store_col_id(sqlite3_stmt *s, int col, char out[ID_LEN + 1])
 	out[ID_LEN] = '\0';
 }
 
+enum ikind store_col_service(sqlite3_stmt *s, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(s, col);
+	enum ikind k;
+	if (t == NULL || model_ikind_parse(t, &k) != 0 || !model_ikind_is_service(k))
+		return IKIND_NONE;
+	return k;
+}
+
 void store_col_ref(sqlite3_stmt *s, int col, struct contact_ref *r)
 {
 	r->rowid = sqlite3_column_int64(s, col);

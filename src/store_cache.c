@@ -79,7 +79,8 @@ int store_cache_add(struct store *st, int64_t rowid, const struct score_event *e
 	return store_cache_set(st, rowid, &sc, cause);
 }
 
-/* An event from four columns from col: occurred_at, kind, direction, deep. */
+/* An event from five columns from col: occurred_at, kind, direction, deep,
+ * service. */
 static int store_col_event(struct store *st, sqlite3_stmt *s, int col, struct score_event *ev,
                            char **cause)
 {
@@ -87,6 +88,7 @@ static int store_col_event(struct store *st, sqlite3_stmt *s, int col, struct sc
 	const char *dir = (const char *)sqlite3_column_text(s, col + 2);
 	ev->at = sqlite3_column_int64(s, col);
 	ev->deep = sqlite3_column_int(s, col + 3) != 0;
+	ev->service = store_col_service(s, col + 4);
 	if (kind == NULL || model_ikind_parse(kind, &ev->kind) != 0 || dir == NULL ||
 	    model_direction_parse(dir, &ev->dir) != 0)
 		return err_set(cause,
@@ -175,7 +177,8 @@ static int store_rescore_scan(struct store *st, struct store_fix **fixes, size_t
 		return -1;
 	sqlite3_stmt *es = store_prepare(st,
 	                                 "SELECT l.contact_id, i.occurred_at, i.kind, "
-	                                 "i.direction, i.deep FROM interaction_contact l "
+	                                 "i.direction, i.deep, i.service "
+	                                 "FROM interaction_contact l "
 	                                 "JOIN interaction i ON i.id = l.interaction_id "
 	                                 "ORDER BY l.contact_id",
 	                                 cause);

@@ -85,6 +85,28 @@ int store_tx_followup_done(struct store *st, int64_t rowid, int done, int64_t no
 	return 0;
 }
 
+int store_tx_followup_update(struct store *st, const struct followup *f, int64_t now,
+                             char **cause)
+{
+	if (store_need_write(st, cause) != 0)
+		return -1;
+	sqlite3_stmt *s = store_prepare(st,
+	                                "UPDATE followup SET contact_id = ?2, interaction_id = ?3, "
+	                                "due_at = ?4, done_at = ?5, updated_at = ?6, text = ?7 "
+	                                "WHERE id = ?1",
+	                                cause);
+	if (s == NULL)
+		return -1;
+	int rc = store_bind(st, s, cause, "iizizit", f->rowid, f->contact_rowid, f->interaction_rowid,
+	                    f->due_at, f->done_at, now, f->text);
+	if (rc == 0)
+		rc = store_step_done(st, s, cause);
+	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+	if (rc == 0 && sqlite3_changes(st->db) != 1)
+		rc = err_set(cause, "no follow-up with rowid %" PRId64, f->rowid);
+	return rc;
+}
+
 int store_tx_followup_remove(struct store *st, int64_t rowid, int64_t now, char **cause)
 {
 	if (store_need_write(st, cause) != 0)

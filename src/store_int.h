@@ -204,6 +204,9 @@ int store_snap_end(struct store *st, int own, int rc, char **cause);
 char *store_col_str(sqlite3_stmt *s, int col);
 /* The uuid column into out ("" when it is not a uuid's length). */
 void store_col_id(sqlite3_stmt *s, int col, char out[ID_LEN + 1]);
+/* The service column (interaction.service): IKIND_NONE for NULL or a name
+ * that is not a service's. */
+enum ikind store_col_service(sqlite3_stmt *s, int col);
 /* A contact_ref from four columns from col: rowid, uuid, name, org. */
 void store_col_ref(sqlite3_stmt *s, int col, struct contact_ref *r);
 

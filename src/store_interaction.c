@@ -16,7 +16,7 @@
 
 #define STORE_INTERACTION_COLS                                                     \
 	"i.id, i.uuid, i.occurred_at, i.kind, i.direction, i.deep, i.created_at, " \
-	"i.updated_at, i.summary"
+	"i.updated_at, i.summary, i.service"
 
 static void store_col_interaction(sqlite3_stmt *s, struct interaction *in)
 {
@@ -34,7 +34,16 @@ static void store_col_interaction(sqlite3_stmt *s, struct interaction *in)
 	in->created_at = sqlite3_column_int64(s, 6);
 	in->updated_at = sqlite3_column_int64(s, 7);
 	in->summary = store_col_str(s, 8);
+	in->service = store_col_service(s, 9);
 	strv_init(&in->tags);
+}
+
+/* The service column of in: the name of the service it carries, NULL when
+ * none or when its kind is itself a service (model.h). */
+static const char *store_service_value(const struct interaction *in)
+{
+	enum ikind sv = model_interaction_service(in);
+	return sv == IKIND_NONE || sv == in->kind ? NULL : model_ikind_name(sv);
 }
 
 static int store_interaction_check(const struct interaction *in, char **cause)
@@ -58,7 +67,8 @@ static int store_interaction_parts(struct store *st, const struct interaction *i
 		return -1;
 	if (store_tags_insert(st, STORE_SQL_INTERACTION_TAG_INSERT, in->rowid, &in->tags, cause) != 0)
 		return -1;
-	struct score_event ev = {in->at, in->kind, in->dir, in->deep != 0};
+	struct score_event ev;
+	score_event_of(&ev, in);
 	for (size_t i = 0; i < in->ncontacts; i++) {
 		int64_t who = in->contacts[i].rowid;
 		sqlite3_stmt *s = store_stmt(st, STORE_SQL_INTERACTION_LINK_INSERT, cause);
@@ -94,9 +104,9 @@ static int store_interaction_insert(struct store *st, struct interaction *in, in
 		in->updated_at = now;
 	sqlite3_stmt *s = store_stmt(st, STORE_SQL_INTERACTION_INSERT, cause);
 	if (s == NULL ||
-	    store_bind(st, s, cause, "tittiiit", in->id, in->at, model_ikind_name(in->kind),
+	    store_bind(st, s, cause, "tittiiitx", in->id, in->at, model_ikind_name(in->kind),
 	               model_direction_name(in->dir), (int64_t)(in->deep != 0), in->created_at,
-	               in->updated_at, in->summary) != 0 ||
+	               in->updated_at, in->summary, store_service_value(in)) != 0 ||
 	    store_step_done(st, s, cause) != 0)
 		return err_wrap(cause, "adding an interaction: ");
 	in->rowid = sqlite3_last_insert_rowid(st->db);
@@ -137,9 +147,9 @@ int store_tx_interaction_update(struct store *st, struct interaction *in, int64_
 	int rc = store_interaction_linked(st, in->rowid, &ids, cause);
 	sqlite3_stmt *s = rc == 0 ? store_stmt(st, STORE_SQL_INTERACTION_UPDATE, cause) : NULL;
 	if (s == NULL ||
-	    store_bind(st, s, cause, "iittiit", in->rowid, in->at, model_ikind_name(in->kind),
+	    store_bind(st, s, cause, "iittiitx", in->rowid, in->at, model_ikind_name(in->kind),
 	               model_direction_name(in->dir), (int64_t)(in->deep != 0), now,
-	               in->summary) != 0 ||
+	               in->summary, store_service_value(in)) != 0 ||
 	    store_step_done(st, s, cause) != 0)
 		rc = -1;
 	else if (sqlite3_changes(st->db) != 1)

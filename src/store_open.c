@@ -392,10 +392,14 @@ static int store_migrate_tx(struct store *st, void *arg, char **cause)
 	free(sql);
 	if (rc != 0)
 		return -1;
-	/* a new journal has no cache to rebuild: its digest is this kith's */
-	if (version == 0 && store_digest_save(st, cause) != 0)
-		return -1;
-	return 0;
+	/* a new journal has no cache to rebuild: its digest is this kith's; a
+	 * migrated one gets every cache rebuilt, as the new schema reads it */
+	if (version == 0)
+		return store_digest_save(st, cause);
+	size_t ndiffer = 0;
+	if (store_tx_rescore_all(st, NULL, NULL, &ndiffer, cause) != 0)
+		return err_wrap(cause, "%s: rebuilding the scores after migrating: ", st->path);
+	return store_digest_save(st, cause);
 }
 
 static int store_migrate(struct store *st, const struct store_migration *extra, size_t nextra,

@@ -108,49 +108,6 @@ int store_contact_remove_count(struct store *st, int64_t rowid, struct store_rem
 	return store_snap_end(st, own, rc, cause);
 }
 
-static int store_has_field(const struct contact *c, const struct field *f)
-{
-	for (size_t i = 0; i < c->nfields; i++)
-		if (c->fields[i].kind == f->kind && strcmp(c->fields[i].value, f->value) == 0)
-			return 1;
-	return 0;
-}
-
-static void store_fill(char **dst, const char *src)
-{
-	if ((*dst)[0] == '\0' && src[0] != '\0') {
-		free(*dst);
-		*dst = xstrdup(src);
-	}
-}
-
-/* keep's record with what `other` adds to it. */
-static void store_merge_record(struct contact *keep, const struct contact *other)
-{
-	for (size_t i = 0; i < other->tags.n; i++)
-		if (!strv_has(&keep->tags, other->tags.v[i]))
-			strv_push(&keep->tags, other->tags.v[i]);
-	for (size_t i = 0; i < other->nfields; i++)
-		if (!store_has_field(keep, &other->fields[i]))
-			contact_add_field(keep, other->fields[i].kind, other->fields[i].type,
-			                  other->fields[i].value);
-	store_fill(&keep->org, other->org);
-	store_fill(&keep->role, other->role);
-	store_fill(&keep->met, other->met);
-	store_fill(&keep->birthday, other->birthday);
-	if (other->notes[0] != '\0' && strcmp(keep->notes, other->notes) != 0) {
-		char *joined = keep->notes[0] != '\0'
-		                       ? xasprintf("%s\n%s", keep->notes, other->notes)
-		                       : xstrdup(other->notes);
-		free(keep->notes);
-		keep->notes = joined;
-	}
-	if (keep->cadence_days < 0)
-		keep->cadence_days = other->cadence_days;
-	if (other->created_at > 0 && other->created_at < keep->created_at)
-		keep->created_at = other->created_at;
-}
-
 int store_tx_contact_merge(struct store *st, int64_t keep, int64_t other, int64_t now, char **cause)
 {
 	if (store_need_write(st, cause) != 0)
@@ -170,19 +127,25 @@ int store_tx_contact_merge(struct store *st, int64_t keep, int64_t other, int64_
 			return err_set(cause, "the contact to merge is " STORE_CONTACT_GONE);
 		return -1;
 	}
-	rc = store_run3(
-		st,
-		"INSERT OR IGNORE INTO interaction_contact (interaction_id, contact_id, pos) "
-		"SELECT interaction_id, ?1, pos FROM interaction_contact "
-		"WHERE contact_id = ?2",
-		keep, other, 0, cause);
+	/* the interactions that change hands are changed records: a journal
+	 * merging this one's export takes them with their new contact */
+	rc = store_run3(st,
+	                "UPDATE interaction SET updated_at = max(updated_at, ?2) WHERE id IN "
+	                "(SELECT interaction_id FROM interaction_contact WHERE contact_id = ?1)",
+	                other, now, 0, cause);
+	if (rc == 0)
+		rc = store_run3(st,
+		                "INSERT OR IGNORE INTO interaction_contact (interaction_id, "
+		                "contact_id, pos) SELECT interaction_id, ?1, pos FROM "
+		                "interaction_contact WHERE contact_id = ?2",
+		                keep, other, 0, cause);
 	if (rc == 0)
 		rc = store_run3(st,
 		                "UPDATE followup SET contact_id = ?1, updated_at = ?3 "
 		                "WHERE contact_id = ?2",
 		                keep, other, now, cause);
 	if (rc == 0) {
-		store_merge_record(&k, &o);
+		(void)contact_merge(&k, &o, 0);
 		rc = store_tx_contact_update(st, &k, now, cause);
 	}
 	if (rc == 0) {

@@ -123,9 +123,20 @@ static const char store_schema_v1_interaction[] =
 static const char store_schema_v1_rank[] =
 	"CREATE INDEX contact_rank ON contact (archived_at, circle, rank);\n";
 
+/* Version 2: an interaction may carry a service besides its kind ("coffee
+ * ... +gave intro": a meeting that carries an intro). NULL when it carries
+ * none, and always NULL when its kind is itself a service or a note. The
+ * caches are rebuilt after every migration (store_open.c). */
+static const char store_schema_v2_service[] =
+	"ALTER TABLE interaction ADD COLUMN service TEXT\n"
+	"	CHECK (service IS NULL OR (service IN ('share', 'intro', 'advice', 'lead',\n"
+	"	                                      'referral', 'favor', 'gift')\n"
+	"	                           AND kind IN ('meeting', 'call', 'message', 'event')));\n";
+
 static const struct store_migration store_steps[] = {
 	{1, {store_schema_v1_contact, store_schema_v1_interaction, store_schema_v1_rank, NULL},
 	 NULL},
+	{2, {store_schema_v2_service, NULL, NULL, NULL}, NULL},
 };
 
 static const char *const store_tables[] = {

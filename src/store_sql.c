@@ -61,23 +61,23 @@ static const char *const store_sql[STORE_SQL_COUNT] = {
 	[STORE_SQL_RANK_SET] = "UPDATE contact SET rank = kith_rank(circle, cadence_days, created_at, "
 			       "snoozed_until, uuid, sc_ref_at, sc_warm, sc_gave, sc_got, sc_last_at, "
 			       "sc_first_at, sc_max_at, sc_n, sc_n_service) WHERE id = ?1",
-	[STORE_SQL_CONTACT_EVENTS] = "SELECT i.occurred_at, i.kind, i.direction, i.deep "
+	[STORE_SQL_CONTACT_EVENTS] = "SELECT i.occurred_at, i.kind, i.direction, i.deep, i.service "
 				     "FROM interaction_contact l "
 				     "JOIN interaction i ON i.id = l.interaction_id "
 				     "WHERE l.contact_id = ?1",
 
 	[STORE_SQL_INTERACTION_INSERT] =
 		"INSERT INTO interaction (uuid, occurred_at, kind, direction, deep, created_at, "
-		"updated_at, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+		"updated_at, summary, service) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[STORE_SQL_INTERACTION_UPDATE] =
 		"UPDATE interaction SET occurred_at = ?2, kind = ?3, direction = ?4, deep = ?5, "
-		"updated_at = ?6, summary = ?7 WHERE id = ?1",
+		"updated_at = ?6, summary = ?7, service = ?8 WHERE id = ?1",
 	[STORE_SQL_INTERACTION_GET] = "SELECT id, uuid, occurred_at, kind, direction, deep, "
-				      "created_at, updated_at, summary FROM interaction "
+				      "created_at, updated_at, summary, service FROM interaction "
 				      "WHERE id = ?1",
 	[STORE_SQL_INTERACTION_GET_UUID] = "SELECT id, uuid, occurred_at, kind, direction, deep, "
-					   "created_at, updated_at, summary FROM interaction "
-					   "WHERE uuid = ?1",
+					   "created_at, updated_at, summary, service "
+					   "FROM interaction WHERE uuid = ?1",
 	[STORE_SQL_INTERACTION_TAGS] = "SELECT tag FROM interaction_tag WHERE interaction_id = ?1 "
 				       "ORDER BY tag",
 	[STORE_SQL_INTERACTION_CONTACTS] = "SELECT c.id, c.uuid, c.name, c.org "

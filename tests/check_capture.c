@@ -82,7 +82,7 @@ static const struct cap_case cap_cases[] = {
 	OK("kind:call kind:phone @ana", IKIND_CALL, DIR_NONE, 0, "", "ana", "ana", 0, NULL),
 	OK("Coffee, with @ana", IKIND_MEETING, DIR_NONE, 0, "", "ana", "Coffee, with ana", 0, NULL),
 	OK("Zoom: @ana", IKIND_CALL, DIR_NONE, 0, "", "ana", "Zoom: ana", 0, NULL),
-	OK("talked with @ana about a job lead, then coffee", IKIND_LEAD, DIR_MUTUAL, 0, "", "ana",
+	OK("talked with @ana about a job lead, then coffee", IKIND_MEETING, DIR_MUTUAL, 0, "", "ana",
            "talked with ana about a job lead, then coffee", 0, NULL),
 	OK("note: @ana moved to Berlin", IKIND_NOTE, DIR_NONE, 0, "", "ana",
            "note: ana moved to Berlin", 0, NULL),

@@ -30,7 +30,7 @@ static int64_t rng_range(uint64_t *s, int64_t lo, int64_t hi)
 
 static struct score_event ev_make(int64_t at, enum ikind k, enum direction d, int deep)
 {
-	struct score_event e = {at, k, d, deep};
+	struct score_event e = {at, k, d, deep, IKIND_NONE};
 	return e;
 }
 

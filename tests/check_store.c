@@ -81,7 +81,7 @@ START_TEST(test_schema_created)
 	struct store_stats ss;
 	char *cause = NULL;
 	ck_assert_int_eq(store_stats(st, 1, &ss, &cause), 0);
-	ck_assert_int_eq(ss.schema_version, 1);
+	ck_assert_int_eq(ss.schema_version, STORE_SCHEMA_VERSION);
 	ck_assert_str_eq(ss.journal_mode, "wal");
 	ck_assert_str_eq(ss.integrity, "ok");
 	ck_assert_int_eq(ss.contacts, 0);
@@ -205,7 +205,7 @@ START_TEST(test_empty_is_new)
 	t_spit(path, "", 0);
 	ck_assert_int_eq(chmod(path, 0644), 0);
 	struct store *st = t_open(path);
-	ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 1);
+	ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	ck_assert_uint_eq(t_mode(path), 0600);
 	store_close(st);
 	t_rmtree(dir);
@@ -274,7 +274,7 @@ static void make_kith(const char *path, int people)
 static void make_newer(const char *path)
 {
 	make_kith(path, 3);
-	raw_exec(path, "PRAGMA user_version = 2");
+	raw_exec(path, "PRAGMA user_version = 3");
 }
 
 static void make_corrupt(const char *path)
@@ -319,7 +319,7 @@ static const struct {
          " is not a kith journal (an SQLite database of another program)"},
 	{"foreign version", make_foreign_version,
          " is not a kith journal (an SQLite database of another program)"},
-	{"newer", make_newer, " was written by a newer kith (schema 2); this kith reads up to 1"},
+	{"newer", make_newer, " was written by a newer kith (schema 3); this kith reads up to 2"},
 	{"corrupt page", make_corrupt, " is damaged: "},
 	{"corrupt header", make_bad_header, " is damaged: "},
 };
@@ -369,8 +369,11 @@ START_TEST(test_fixture_reads)
 	char *path = t_path(dir, "kith.db");
 	load_v1(path);
 	struct store *st = t_open(path);
+	/* migrated to this kith's schema, backed up first */
 	char *bak = xasprintf("%s.bak-v1", path);
-	ck_assert(!t_exists(bak)); /* nothing to migrate, nothing backed up */
+	ck_assert(t_exists(bak));
+	ck_assert_int_eq(raw_int(bak, "PRAGMA user_version"), 1);
+	ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	struct contact_ref *refs;
 	size_t n;
 	char *cause = NULL;
@@ -430,7 +433,7 @@ static int step_saw_backup(sqlite3 *db, const char *path, char **cause)
 }
 
 static const struct store_migration step_v2[] = {
-	{2,
+	{STORE_SCHEMA_VERSION + 1,
          {"ALTER TABLE contact ADD COLUMN nickname TEXT NOT NULL DEFAULT ''",
           "UPDATE contact SET nickname = 'bru' WHERE name = 'Bruno Tanaka'", NULL, NULL},
          step_saw_backup},
@@ -445,7 +448,7 @@ START_TEST(test_migration_to_v2)
 	struct store *st = NULL;
 	int rc = store_open_steps(&st, path, 0, NULL, step_v2, 1, &cause);
 	ck_assert_msg(rc == 0, "%s", cause ? cause : "?");
-	ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 2);
+	ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION + 1);
 	ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM contact WHERE nickname = 'bru'"), 1);
 	/* the data survived */
 	struct contact_ref *refs;
@@ -464,9 +467,9 @@ START_TEST(test_migration_to_v2)
 	ck_assert_int_eq(raw_int(bak, "PRAGMA user_version"), 1);
 	ck_assert_int_eq(raw_int(bak, "SELECT count(*) FROM interaction"), 4);
 	ck_assert_uint_eq(t_mode(bak), 0600);
-	/* this kith (schema 1) now refuses the migrated file */
+	/* this kith now refuses the migrated file */
 	ck_assert_int_eq(store_open(&st, path, 0, NULL, &cause), -1);
-	ck_assert_ptr_nonnull(strstr(cause, "newer kith (schema 2)"));
+	ck_assert_ptr_nonnull(strstr(cause, "newer kith (schema 3)"));
 	free(cause);
 	/* and opening it again with the step does not migrate again */
 	cause = NULL;
@@ -482,7 +485,7 @@ START_TEST(test_migration_to_v2)
 END_TEST
 
 static const struct store_migration step_bad[] = {
-	{2, {"ALTER TABLE contact ADD COLUMN nickname TEXT", "THIS IS NOT SQL", NULL, NULL}, NULL},
+	{STORE_SCHEMA_VERSION + 1, {"ALTER TABLE contact ADD COLUMN nickname TEXT", "THIS IS NOT SQL", NULL, NULL}, NULL},
 };
 
 START_TEST(test_migration_failure_rolls_back)
@@ -493,8 +496,12 @@ START_TEST(test_migration_failure_rolls_back)
 	char *cause = NULL;
 	struct store *st = NULL;
 	ck_assert_int_eq(store_open_steps(&st, path, 0, NULL, step_bad, 1, &cause), -1);
-	ck_assert_ptr_nonnull(strstr(cause, "migrating to schema 2"));
+	ck_assert_ptr_nonnull(strstr(cause, "migrating to schema 3"));
+	/* the whole migration, this kith's own step too, was rolled back */
 	ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 1);
+	ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM pragma_table_info('interaction') "
+	                               "WHERE name = 'service'"),
+	                 0);
 	ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM pragma_table_info('contact') "
 	                               "WHERE name = 'nickname'"),
 	                 0);

@@ -386,7 +386,7 @@ START_TEST(test_backup)
 	ck_assert_int_eq(a.contacts, b.contacts);
 	ck_assert_int_eq(a.interactions, b.interactions);
 	ck_assert_int_eq(a.tombstones, b.tombstones);
-	ck_assert_int_eq(b.schema_version, 1);
+	ck_assert_int_eq(b.schema_version, STORE_SCHEMA_VERSION);
 	ck_assert_str_eq(b.integrity, "ok");
 	/* what was compared is not empty: five people, a tombstone, interactions */
 	ck_assert_int_eq(a.contacts, NPEOPLE - 1);

@@ -269,7 +269,7 @@ END_TEST
 /* ---- a journal this process cannot write ---- */
 
 static const struct store_migration step_v2[] = {
-	{2, {"CREATE TABLE extra (x)", NULL, NULL, NULL}, NULL},
+	{STORE_SCHEMA_VERSION + 1, {"CREATE TABLE extra (x)", NULL, NULL, NULL}, NULL},
 };
 
 /* What opening a journal in a directory without write permission gives:
@@ -333,7 +333,7 @@ START_TEST(test_readonly_journal)
 	/* read as it is; a write fails */
 	ck_assert_int_eq(readonly_case(dir, path, NULL, 0, NULL), 0);
 	/* it cannot be upgraded, nor rescored for other parameters */
-	ck_assert_int_eq(readonly_case(dir, path, NULL, 1, "(its schema 1 needs updating to 2)"), 1);
+	ck_assert_int_eq(readonly_case(dir, path, NULL, 1, "(its schema 2 needs updating to 3)"), 1);
 	struct score_params p;
 	score_params_default(&p);
 	p.half_life += 1;

@@ -1,0 +1,56 @@
+/* sync.h: a journal as JSON Lines and back (DESIGN.md §8): the export of
+ * everything, the merge of another journal's export by uuid, and `kith sync`
+ * over a folder of one file per replica. Core: never prints, never reads the
+ * clock. Depends on store.h and jsonl.h. */
+#ifndef KITH_SYNC_H
+#define KITH_SYNC_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "store.h"
+
+/* Writes the whole journal to out as JSON Lines (jsonl.h): the version line,
+ * then contacts, interactions, follow-ups and tombstones, each kind in uuid
+ * order, so that two equal journals write the same bytes. One read snapshot. */
+int sync_export(struct store *st, FILE *out, char **cause);
+
+/* What a merge did: records added, changed, left as they were (the journal
+ * had them, or newer, or had deleted them), deleted by a tombstone, and lines
+ * of a type this kith does not know (skipped). */
+struct sync_counts {
+	int64_t added, updated, unchanged, deleted, skipped;
+};
+
+/* Merges the JSON Lines of in (named `name` in messages) into the journal,
+ * inside the store_write (or store_trial) open: records by uuid, the newer
+ * updated_at winning (on a tie, the greater line, so that every journal
+ * chooses alike); a tombstone deletes its record, whatever the times, and a
+ * record never comes back over a tombstone. Adds to *counts. A line that is
+ * not a record, or a file whose last line has no newline (cut short), fails
+ * with "NAME:LINE: ..." and the caller's transaction must roll back. */
+int sync_tx_merge(struct store *st, FILE *in, const char *name, struct sync_counts *counts,
+                  char **cause);
+
+/* The journal's replica id (a uuid, made and kept in the meta table on first
+ * use, inside the store_write open). */
+int sync_tx_replica(struct store *st, char out[ID_LEN + 1], char **cause);
+
+/* What `kith sync` did: files read, and what their merge did; wrote is 1 once
+ * this journal's own file is written. */
+struct sync_result {
+	int64_t wrote, read;
+	struct sync_counts counts;
+};
+/* Told of a replica file skipped whole (cut short, malformed): why, starting
+ * with the file's path ("DIR/ID.jsonl:12: ..."). */
+typedef void (*sync_skip_fn)(void *arg, const char *why);
+
+/* kith sync DIR: merges every DIR/\*.jsonl but this replica's own (each file
+ * in one transaction; a bad one is skipped whole and told to skip), then
+ * writes this journal's whole state to DIR/REPLICA.jsonl through a temporary
+ * file, fsync and rename. */
+int sync_dir(struct store *st, const char *dir, sync_skip_fn skip, void *arg,
+             struct sync_result *out, char **cause);
+
+#endif

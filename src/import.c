@@ -1,0 +1,366 @@
+/* import.c: the import framework (import.h): records from any reader matched
+ * against the journal by UID, e-mail, then name and organisation, merged with
+ * contact_merge, all in one transaction. Depends on model, store, id, utf8. */
+#include "import.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "id.h"
+#include "utf8.h"
+
+void import_record_init(struct import_record *r)
+{
+	memset(r, 0, sizeof *r);
+	contact_init(&r->c);
+}
+
+void import_record_free(struct import_record *r)
+{
+	contact_free(&r->c);
+	free(r->uid);
+	free(r->why);
+	memset(r, 0, sizeof *r);
+}
+
+void import_uid_id(const char *uid, char out[ID_LEN + 1])
+{
+	if (id_is_uuid(uid)) {
+		for (size_t i = 0; i <= ID_LEN; i++)
+			out[i] = (char)tolower((unsigned char)uid[i]);
+		return;
+	}
+	id_from_text(uid, out);
+}
+
+#define IMPORT_UID_PREFIX "UID:"
+
+const char *import_contact_uid(const struct contact *c)
+{
+	for (size_t i = 0; i < c->nfields; i++)
+		if (c->fields[i].kind == FIELD_VCARD && strcmp(c->fields[i].type, "UID") == 0 &&
+		    strncmp(c->fields[i].value, IMPORT_UID_PREFIX, strlen(IMPORT_UID_PREFIX)) == 0)
+			return c->fields[i].value + strlen(IMPORT_UID_PREFIX);
+	return c->id;
+}
+
+/* Drops what the journal refuses and no source means: empty tags and fields. */
+static void import_tidy(struct contact *c)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < c->tags.n; i++) {
+		if (c->tags.v[i][0] == '\0')
+			free(c->tags.v[i]);
+		else
+			c->tags.v[j++] = c->tags.v[i];
+	}
+	c->tags.n = j;
+	j = 0;
+	for (size_t i = 0; i < c->nfields; i++) {
+		if (c->fields[i].value[0] == '\0') {
+			free(c->fields[i].type);
+			free(c->fields[i].value);
+		} else {
+			c->fields[j++] = c->fields[i];
+		}
+	}
+	c->nfields = j;
+}
+
+/* The display name when the source gave none: the organisation, else the
+ * first e-mail address, else the first phone number or web address. */
+static void import_fallback_name(struct contact *c)
+{
+	if (c->name[0] != '\0')
+		return;
+	const char *name = c->org[0] != '\0' ? c->org : NULL;
+	for (size_t i = 0; name == NULL && i < c->nfields; i++)
+		if (c->fields[i].kind == FIELD_EMAIL)
+			name = c->fields[i].value;
+	for (size_t i = 0; name == NULL && i < c->nfields; i++)
+		if (c->fields[i].kind == FIELD_PHONE || c->fields[i].kind == FIELD_URL)
+			name = c->fields[i].value;
+	if (name != NULL) {
+		free(c->name);
+		c->name = xstrdup(name);
+	}
+}
+
+/* The contacts this import made from cards with a UID: a set of rowids (open
+ * addressing). Two cards with different UIDs in one import are two people,
+ * whatever their e-mail or name. */
+struct import_seen {
+	int64_t *v; /* 0: a free slot */
+	size_t cap, n;
+};
+
+static size_t import_seen_slot(const struct import_seen *s, int64_t rowid)
+{
+	size_t i = (size_t)((uint64_t)rowid * UINT64_C(0x9e3779b97f4a7c15) >> 17) & (s->cap - 1);
+	while (s->v[i] != 0 && s->v[i] != rowid)
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+static int import_seen_has(const struct import_seen *s, int64_t rowid)
+{
+	return s != NULL && s->cap > 0 && s->v[import_seen_slot(s, rowid)] == rowid;
+}
+
+static void import_seen_add(struct import_seen *s, int64_t rowid)
+{
+	if (s == NULL)
+		return;
+	if (2 * (s->n + 1) > s->cap) {
+		struct import_seen bigger = {NULL, s->cap ? s->cap * 2 : 64, 0};
+		bigger.v = xcalloc(bigger.cap, sizeof *bigger.v);
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->v[i] != 0)
+				bigger.v[import_seen_slot(&bigger, s->v[i])] = s->v[i], bigger.n++;
+		free(s->v);
+		*s = bigger;
+	}
+	size_t i = import_seen_slot(s, rowid);
+	if (s->v[i] == 0) {
+		s->v[i] = rowid;
+		s->n++;
+	}
+}
+
+/* Finds the contact rec is a copy of: by UID (*by_uid = 1), by one of its
+ * e-mail addresses, by name and organisation. 0 with *found loaded, 1 when
+ * none, -1 on error. */
+static int import_match(struct store *st, const struct import_record *rec,
+                        const struct import_seen *seen, struct contact *found, int *by_uid,
+                        char **cause)
+{
+	/* a card with its own UID is not another card of this import */
+	const struct import_seen *other = rec->uid != NULL && rec->uid[0] != '\0' ? seen : NULL;
+	*by_uid = 0;
+	if (rec->uid != NULL && rec->uid[0] != '\0') {
+		char id[ID_LEN + 1];
+		import_uid_id(rec->uid, id);
+		int rc = store_contact_by_uuid(st, id, found, cause);
+		if (rc != 1) {
+			*by_uid = rc == 0;
+			return rc;
+		}
+	}
+	int64_t rowid = 0;
+	for (size_t i = 0; rowid == 0 && i < rec->c.nfields; i++) {
+		if (rec->c.fields[i].kind != FIELD_EMAIL)
+			continue;
+		struct contact_ref *refs;
+		size_t n;
+		if (store_contact_find_email(st, rec->c.fields[i].value, 1, &refs, &n, cause) != 0)
+			return -1;
+		if (n > 0 && !import_seen_has(other, refs[0].rowid))
+			rowid = refs[0].rowid;
+		contact_refs_free(refs, n);
+	}
+	if (rowid == 0) {
+		char *folded = utf8_fold(rec->c.name), *org = utf8_fold(rec->c.org);
+		struct contact_ref *refs;
+		size_t n;
+		int rc = store_contact_find_exact(st, folded, 0, &refs, &n, cause);
+		for (size_t i = 0; rc == 0 && rowid == 0 && i < n; i++) {
+			char *o = utf8_fold(refs[i].org ? refs[i].org : "");
+			if (strcmp(o, org) == 0 && !import_seen_has(other, refs[i].rowid))
+				rowid = refs[i].rowid;
+			free(o);
+		}
+		if (rc == 0)
+			contact_refs_free(refs, n);
+		free(folded);
+		free(org);
+		if (rc != 0)
+			return -1;
+	}
+	if (rowid == 0)
+		return 1;
+	return store_contact_get(st, rowid, found, cause);
+}
+
+/* Keeps rec's foreign UID on c unless c's id already stands for it. */
+static void import_keep_uid(struct contact *c, const char *uid)
+{
+	if (uid == NULL || uid[0] == '\0' || strcmp(c->id, uid) == 0)
+		return;
+	char *line = xasprintf(IMPORT_UID_PREFIX "%s", uid);
+	int have = 0;
+	for (size_t i = 0; i < c->nfields && !have; i++)
+		have = c->fields[i].kind == FIELD_VCARD && strcmp(c->fields[i].value, line) == 0;
+	if (!have)
+		contact_add_field(c, FIELD_VCARD, "UID", line);
+	free(line);
+}
+
+/* Before a newer copy of the same card is merged: its kept properties (REV,
+ * PRODID, N, PHOTO ...) stand for themselves, so the old ones go, its own UID
+ * too (put back after them); other cards' UIDs stay. */
+static void import_drop_card_props(struct contact *c, const char *uid)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < c->nfields; i++) {
+		const struct field *f = &c->fields[i];
+		size_t np = strlen(IMPORT_UID_PREFIX);
+		int other_uid = strcmp(f->type, "UID") == 0 &&
+		                (uid == NULL || strncmp(f->value, IMPORT_UID_PREFIX, np) != 0 ||
+		                 strcmp(f->value + np, uid) != 0);
+		if (f->kind == FIELD_VCARD && !other_uid) {
+			free(c->fields[i].type);
+			free(c->fields[i].value);
+		} else {
+			c->fields[j++] = c->fields[i];
+		}
+	}
+	c->nfields = j;
+}
+
+/* What the source said of circle, kind and cadence. */
+static void import_take_stated(struct contact *c, const struct import_record *rec)
+{
+	if (rec->has_circle)
+		c->circle = rec->c.circle;
+	if (rec->has_kind)
+		c->kind = rec->c.kind;
+	if (rec->has_cadence)
+		c->cadence_days = rec->c.cadence_days;
+}
+
+static int import_tx_record(struct store *st, struct import_record *rec,
+                            const struct import_opts *o, struct import_seen *seen, int64_t now,
+                            enum import_outcome *what, char **cause)
+{
+	import_tidy(&rec->c);
+	import_fallback_name(&rec->c);
+	if (rec->c.name[0] == '\0')
+		return err_set(cause, "a record with no name, organisation, e-mail or phone");
+	struct contact old;
+	int by_uid;
+	int rc = import_match(st, rec, seen, &old, &by_uid, cause);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		struct contact *c = &rec->c;
+		c->rowid = 0;
+		c->id[0] = '\0';
+		if (rec->uid != NULL && rec->uid[0] != '\0')
+			import_uid_id(rec->uid, c->id);
+		/* what the source did not say: circle --circle (else outer), the
+		 * circle's cadence, personal */
+		if (!rec->has_circle)
+			c->circle = o->circle >= 0 ? (enum circle)o->circle : CIRCLE_OUTER;
+		if (!rec->has_kind)
+			c->kind = CKIND_PERSONAL;
+		if (!rec->has_cadence)
+			c->cadence_days = -1;
+		if (o->tag != NULL && o->tag[0] != '\0')
+			contact_add_tag(c, o->tag);
+		import_keep_uid(c, rec->uid);
+		c->created_at = c->updated_at = 0;
+		c->archived_at = c->snoozed_until = 0;
+		*what = IMPORT_NEW;
+		if (store_tx_contact_add(st, c, now, cause) != 0)
+			return -1;
+		if (rec->uid != NULL && rec->uid[0] != '\0')
+			import_seen_add(seen, c->rowid);
+		return 0;
+	}
+	struct contact merged;
+	contact_copy(&merged, &old);
+	if (by_uid)
+		import_drop_card_props(&merged, rec->uid);
+	(void)contact_merge(&merged, &rec->c, by_uid);
+	if (by_uid)
+		import_take_stated(&merged, rec);
+	if (o->tag != NULL && o->tag[0] != '\0')
+		contact_add_tag(&merged, o->tag);
+	import_keep_uid(&merged, rec->uid);
+	rc = 0;
+	if (contact_same_details(&merged, &old)) {
+		*what = IMPORT_UNCHANGED;
+	} else {
+		*what = IMPORT_UPDATED;
+		rc = store_tx_contact_update(st, &merged, now, cause);
+	}
+	contact_free(&merged);
+	contact_free(&old);
+	return rc;
+}
+
+struct import_job {
+	const struct import_reader *r;
+	const struct import_opts *o;
+	int64_t now;
+	struct import_counts counts;
+	int runs;
+	struct import_seen seen;
+};
+
+static int import_write(struct store *st, void *arg, char **cause)
+{
+	struct import_job *job = arg;
+	const struct import_opts *o = job->o;
+	memset(&job->counts, 0, sizeof job->counts);
+	free(job->seen.v);
+	memset(&job->seen, 0, sizeof job->seen);
+	if (job->runs++ > 0 && job->r->rewind(job->r->self, cause) != 0)
+		return -1;
+	struct import_record rec;
+	long nread = 0;
+	int rc;
+	for (;;) {
+		import_record_init(&rec);
+		if ((rc = job->r->next(job->r->self, &rec, cause)) != 1)
+			break;
+		nread++;
+		if (o->progress != NULL && nread % IMPORT_PROGRESS_EVERY == 0)
+			o->progress(o->arg, nread);
+		if (!rec.error) {
+			import_tidy(&rec.c);
+			import_fallback_name(&rec.c);
+		}
+		if (!rec.error && rec.c.name[0] == '\0') {
+			rec.error = 1;
+			free(rec.why);
+			rec.why = xstrdup("a record with no name, organisation, e-mail or phone");
+		}
+		if (rec.error) {
+			job->counts.errors++;
+			if (o->warn != NULL)
+				o->warn(o->arg, rec.line, rec.why ? rec.why : "an unreadable record");
+			import_record_free(&rec);
+			continue;
+		}
+		enum import_outcome what = IMPORT_UNCHANGED;
+		if (import_tx_record(st, &rec, o, &job->seen, job->now, &what, cause) != 0) {
+			if (rec.line > 0)
+				err_wrap(cause, "line %ld: ", rec.line);
+			rc = -1;
+			break;
+		}
+		if (what == IMPORT_NEW)
+			job->counts.new_++;
+		else if (what == IMPORT_UPDATED)
+			job->counts.updated++;
+		else
+			job->counts.unchanged++;
+		import_record_free(&rec);
+	}
+	import_record_free(&rec);
+	return rc < 0 ? -1 : 0;
+}
+
+int import_run(struct store *st, const struct import_reader *r, const struct import_opts *o,
+               int64_t now, struct import_counts *out, char **cause)
+{
+	struct import_job job = {r, o, now, {0, 0, 0, 0}, 0, {NULL, 0, 0}};
+	int rc = o->dry_run ? store_trial(st, import_write, &job, cause)
+	                    : store_write(st, import_write, &job, cause);
+	*out = job.counts;
+	free(job.seen.v);
+	return rc < 0 ? -1 : 0;
+}

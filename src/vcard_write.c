@@ -1,0 +1,258 @@
+/* vcard_write.c: a contact as a vCard 4.0 or 3.0, the fields' kept
+ * parameters and labels put back, what kith adds as X-KITH- properties, lines
+ * folded at 75 octets. Depends on vcard_int.h, import.h (the UID), utf8. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "import.h"
+#include "utf8.h"
+#include "vcard.h"
+#include "vcard_int.h"
+
+#define VCARD_FOLD 75
+
+/* Appends one content line, folded at 75 octets (a fold is CRLF and a
+ * space) without splitting a UTF-8 character, and its CRLF. */
+static void vcard_put_line(struct buf *out, const char *line, size_t len)
+{
+	size_t room = VCARD_FOLD;
+	while (len > room) {
+		size_t n = utf8_clip(line, len, room);
+		if (n == 0)
+			n = room; /* no character start in reach: bytes as they are */
+		buf_add(out, line, n);
+		buf_puts(out, "\r\n ");
+		line += n;
+		len -= n;
+		room = VCARD_FOLD - 1;
+	}
+	buf_add(out, line, len);
+	buf_puts(out, "\r\n");
+}
+
+/* Text escaped as vCard values want it: \\ \, \; and line breaks as \n. */
+static void vcard_escape(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\\' || *s == ',' || *s == ';')
+			buf_putc(b, '\\');
+		if (*s == '\n')
+			buf_puts(b, "\\n");
+		else if (*s != '\r')
+			buf_putc(b, *s);
+	}
+}
+
+static void vcard_flush(struct buf *out, struct buf *line)
+{
+	vcard_put_line(out, line->data, line->len);
+	buf_reset(line);
+}
+
+static void vcard_text_prop(struct buf *out, struct buf *line, const char *name, const char *v)
+{
+	if (v == NULL || v[0] == '\0')
+		return;
+	buf_printf(line, "%s:", name);
+	vcard_escape(line, v);
+	vcard_flush(out, line);
+}
+
+/* The label of a type string's ;X-ABLABEL="..." (RFC 6868 escapes undone),
+ * and the rest of the parameters without it. */
+static void vcard_split_params(const char *params, struct buf *rest, struct buf *label)
+{
+	const char *p = params;
+	while (*p == ';') {
+		const char *start = p++;
+		int q = 0;
+		while (*p != '\0' && (q || *p != ';')) {
+			if (*p == '"')
+				q = !q;
+			p++;
+		}
+		if (strncmp(start, ";X-ABLABEL=", 11) == 0) {
+			const char *v = start + 11, *end = p;
+			if (v < end && *v == '"') {
+				v++;
+				if (end > v && end[-1] == '"')
+					end--;
+			}
+			for (; v < end; v++) {
+				if (*v == '^' && v + 1 < end && (v[1] == '\'' || v[1] == '^' || v[1] == 'n')) {
+					v++;
+					buf_putc(label, *v == '\'' ? '"' : *v == 'n' ? '\n' : '^');
+				} else {
+					buf_putc(label, *v);
+				}
+			}
+			buf_add(label, "", 0);
+		} else {
+			buf_add(rest, start, (size_t)(p - start));
+		}
+	}
+}
+
+/* A field: NAME;TYPE=...;params:value, with its label as itemN.X-ABLabel. */
+static void vcard_field(struct buf *out, struct buf *line, const struct field *f, int version,
+                        int *group)
+{
+	static const char *const names[] = {"EMAIL", "TEL", "URL", "ADR"};
+	const char *semi = strchr(f->type, ';');
+	size_t tlen = semi != NULL ? (size_t)(semi - f->type) : strlen(f->type);
+	struct buf types, rest, label;
+	buf_init(&types);
+	buf_init(&rest);
+	buf_init(&label);
+	buf_add(&types, f->type, tlen);
+	buf_add(&types, "", 0);
+	vcard_split_params(semi != NULL ? semi : "", &rest, &label);
+	if (label.data != NULL)
+		buf_printf(line, "item%d.", ++*group);
+	buf_puts(line, names[f->kind]);
+	/* PREF: a type in 3.0, a parameter in 4.0 */
+	struct strv tv;
+	strv_init(&tv);
+	strv_split(&tv, buf_str(&types), ',');
+	int pref = 0;
+	struct buf kept;
+	buf_init(&kept);
+	for (size_t i = 0; i < tv.n; i++) {
+		if (version >= 4 && strcmp(tv.v[i], "pref") == 0) {
+			pref = 1;
+			continue;
+		}
+		buf_printf(&kept, "%s%s", kept.len > 0 ? "," : "", tv.v[i]);
+	}
+	strv_free(&tv);
+	const char *r = buf_str(&rest);
+	if (kept.len > 0)
+		buf_printf(line, ";TYPE=%s", buf_str(&kept));
+	if (pref && strstr(r, ";PREF=") == NULL && strstr(r, ";pref=") == NULL)
+		buf_puts(line, ";PREF=1");
+	buf_puts(line, r);
+	buf_putc(line, ':');
+	if (f->kind == FIELD_ADDRESS)
+		buf_puts(line, f->value); /* kept in its structured, escaped form */
+	else
+		vcard_escape(line, f->value);
+	vcard_flush(out, line);
+	if (label.data != NULL) {
+		buf_printf(line, "item%d.X-ABLabel:", *group);
+		vcard_escape(line, buf_str(&label));
+		vcard_flush(out, line);
+	}
+	buf_free(&kept);
+	buf_free(&types);
+	buf_free(&rest);
+	buf_free(&label);
+}
+
+void vcard_n_derived(struct buf *line, const char *name)
+{
+	const char *sp = strrchr(name, ' ');
+	buf_puts(line, "N:");
+	if (sp != NULL) {
+		vcard_escape(line, sp + 1);
+		buf_putc(line, ';');
+		char *given = xstrndup(name, (size_t)(sp - name));
+		vcard_escape(line, given);
+		free(given);
+	} else {
+		vcard_escape(line, name);
+		buf_putc(line, ';');
+	}
+	buf_puts(line, ";;;");
+}
+
+/* N: the kept line (written with the others), else vcard_n_derived. */
+static void vcard_n(struct buf *out, struct buf *line, const struct contact *c)
+{
+	for (size_t i = 0; i < c->nfields; i++)
+		if (c->fields[i].kind == FIELD_VCARD && strcmp(c->fields[i].type, "N") == 0)
+			return;
+	vcard_n_derived(line, c->name);
+	vcard_flush(out, line);
+}
+
+void vcard_bday_line(struct buf *line, const char *b, int version)
+{
+	if (b[0] == '-') /* --MM-DD */
+		buf_printf(line, version >= 4 ? "BDAY:--%.2s%.2s"
+		                              : "BDAY;X-APPLE-OMIT-YEAR=1604:1604-%.2s-%.2s",
+		           b + 2, b + 5);
+	else if (version >= 4)
+		buf_printf(line, "BDAY:%.4s%.2s%.2s", b, b + 5, b + 8);
+	else
+		buf_printf(line, "BDAY:%s", b);
+}
+
+/* 1 when a kept BDAY line still says the contact's birthday (or the contact
+ * has none kith could read): then it is written as it came. */
+static int vcard_bday_current(const struct contact *c, const char *raw)
+{
+	struct vcard_prop p;
+	if (vcard_parse_prop(raw, &p) != 0)
+		return 0;
+	char *b = vcard_birthday(p.value, strstr(p.params, "X-APPLE-OMIT-YEAR") != NULL);
+	int same = b == NULL ? c->birthday[0] == '\0' : strcmp(b, c->birthday) == 0;
+	free(b);
+	vcard_prop_free(&p);
+	return same;
+}
+
+static void vcard_bday(struct buf *out, struct buf *line, const struct contact *c, int version)
+{
+	for (size_t i = 0; i < c->nfields; i++)
+		if (c->fields[i].kind == FIELD_VCARD && strcmp(c->fields[i].type, "BDAY") == 0 &&
+		    vcard_bday_current(c, c->fields[i].value))
+			return; /* written with the other kept lines */
+	if (c->birthday[0] == '\0')
+		return;
+	vcard_bday_line(line, c->birthday, version);
+	vcard_flush(out, line);
+}
+
+void vcard_write(struct buf *out, const struct contact *c, int version)
+{
+	struct buf line;
+	buf_init(&line);
+	int group = 0;
+	buf_puts(out, "BEGIN:VCARD\r\n");
+	buf_puts(out, version >= 4 ? "VERSION:4.0\r\n" : "VERSION:3.0\r\n");
+	vcard_text_prop(out, &line, "UID", import_contact_uid(c));
+	vcard_text_prop(out, &line, "FN", c->name);
+	vcard_n(out, &line, c);
+	vcard_text_prop(out, &line, "ORG", c->org);
+	vcard_text_prop(out, &line, "TITLE", c->role);
+	for (size_t i = 0; i < c->nfields; i++)
+		if (c->fields[i].kind != FIELD_VCARD)
+			vcard_field(out, &line, &c->fields[i], version, &group);
+	vcard_bday(out, &line, c, version);
+	vcard_text_prop(out, &line, "NOTE", c->notes);
+	if (c->tags.n > 0) {
+		buf_puts(&line, "CATEGORIES:");
+		for (size_t i = 0; i < c->tags.n; i++) {
+			if (i > 0)
+				buf_putc(&line, ',');
+			vcard_escape(&line, c->tags.v[i]);
+		}
+		vcard_flush(out, &line);
+	}
+	for (size_t i = 0; i < c->nfields; i++) {
+		const struct field *f = &c->fields[i];
+		if (f->kind != FIELD_VCARD || strcmp(f->type, "UID") == 0)
+			continue;
+		if (strcmp(f->type, "BDAY") == 0 && !vcard_bday_current(c, f->value))
+			continue;
+		vcard_put_line(out, f->value, strlen(f->value));
+	}
+	vcard_text_prop(out, &line, "X-KITH-CIRCLE", model_circle_name(c->circle));
+	vcard_text_prop(out, &line, "X-KITH-KIND", model_ckind_name(c->kind));
+	if (c->cadence_days >= 0)
+		buf_printf(&line, "X-KITH-CADENCE:%d", c->cadence_days), vcard_flush(out, &line);
+	vcard_text_prop(out, &line, "X-KITH-MET", c->met);
+	buf_puts(out, "END:VCARD\r\n");
+	buf_free(&line);
+}
