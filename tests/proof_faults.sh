@@ -1,7 +1,7 @@
 #!/bin/sh
 # proof_faults.sh: a full disk and an I/O error at every write, sync and
-# truncation a save makes (`kith log`, `kith add`, a save in the full-screen
-# program), injected one at a time with strace; after each, kith said so and
+# truncation a save makes (`kith log`, `kith add`, `kith import`, a save in the
+# full-screen program), injected one at a time with strace; after each, kith said so and
 # the journal is the one before (or, where kith reported success, holds the
 # change) and reads whole. Then files that are not a journal kith can write are
 # refused and left as they were.
@@ -43,14 +43,21 @@ run_save() { # what [wrapper...]
 	log) "$@" "$KITH" --db "$DB" log "call with @fault.target about the fault !1w" ;;
 	add) "$@" "$KITH" --db "$DB" add "New Person" --org Initech --email new@initech.example ;;
 	tui) KITH_SCRIPT=$TMP/form.t "$@" "$KITH" --db "$DB" ;;
+	import) "$@" "$KITH" --db "$DB" import "$TMP/cards.vcf" ;;
 	esac
 }
+i=1
+while [ $i -le 20 ]; do
+	printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Imported %s\r\nEMAIL:imp%s@example.org\r\nEND:VCARD\r\n' $i $i
+	i=$((i + 1))
+done >"$TMP/cards.vcf"
 # Whether the change of a save is in the journal.
 has_change() { # what
 	case $1 in
 	log) "$KITH" --db "$DB" timeline --json --limit 0 | grep -q 'about the fault' ;;
 	add) "$KITH" --db "$DB" list --json --limit 0 | grep -q '"New Person"' ;;
 	tui) "$KITH" --db "$DB" list --json --limit 0 | grep -q '"Form Person"' ;;
+	import) "$KITH" --db "$DB" list --json --limit 0 | grep -q '"Imported 20"' ;;
 	esac
 }
 
@@ -64,7 +71,7 @@ if ! command -v strace >/dev/null 2>&1 || ! strace -o /dev/null true 2>/dev/null
 fi
 
 SYSCALLS="pwrite64 write fdatasync fsync ftruncate"
-for what in log add tui; do
+for what in log add import tui; do
 	fresh
 	run_save $what strace -f -qq -o "$TMP/trace" -e trace="$(echo $SYSCALLS | tr ' ' ,)" \
 		>/dev/null 2>&1
