@@ -47,13 +47,15 @@ KITH     := $(BUILD)/kith
 TESTBIN  := $(BUILD)/check_kith
 # golden tests put hostile bytes into a journal with it (tests/sql_exec.c)
 SQL_EXEC := $(BUILD)/tests/sql_exec
+# the crash tests kill kith at chosen moments with it (tests/killat.c)
+KILLAT := $(BUILD)/tests/killat
 LIBKITH  := $(BUILD)/libkith.a
 # the timing helper of `make bench` (bench/benchtool.c)
 BENCHTOOL := $(BUILD)/benchtool
 
 CFLAGS_ALL = $(WARN) $(OPT) $(SAN) $(CFLAGS)
 
-.PHONY: all check unit golden tui-test layers deps demo asan valgrind install uninstall \
+.PHONY: all check unit golden tui-test proof layers deps demo asan valgrind install uninstall \
         clean bench fuzz format
 
 all: $(KITH)
@@ -91,6 +93,10 @@ $(SQL_EXEC): tests/sql_exec.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_KITH) $(CPPFLAGS) $(PC_CORE) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(LIBS_CORE)
 
+$(KILLAT): tests/killat.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_KITH) $(CPPFLAGS) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $<
+
 $(BENCHTOOL): bench/benchtool.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $<
@@ -107,6 +113,11 @@ unit: $(TESTBIN)
 golden: $(KITH) $(SQL_EXEC)
 	@sh tests/golden.sh $(KITH)
 
+# Crash, concurrency and fault tests (kill -9 while saving, many writers with the
+# program open, failing writes and syncs): tests/proof_*.sh.
+proof: $(KITH) $(KILLAT)
+	@for t in tests/proof_*.sh; do sh $$t $(KITH) $(KILLAT) || exit 1; done
+
 tui-test: $(KITH) $(SQL_EXEC)
 	@if [ -f tests/tui.sh ]; then sh tests/tui.sh $(KITH); fi
 	@sh tests/tui_main.sh $(KITH)
@@ -114,8 +125,8 @@ tui-test: $(KITH) $(SQL_EXEC)
 	@sh tests/khard.sh $(KITH)
 
 check: deps
-	@$(MAKE) --no-print-directory all $(TESTBIN) $(SQL_EXEC)
-	@$(MAKE) --no-print-directory layers unit golden tui-test
+	@$(MAKE) --no-print-directory all $(TESTBIN) $(SQL_EXEC) $(KILLAT)
+	@$(MAKE) --no-print-directory layers unit golden tui-test proof
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

@@ -35,6 +35,11 @@ int utf8_is_control(uint32_t cp);
 enum utf8_allow { UTF8_ALLOW_TAB = 1, UTF8_ALLOW_NEWLINE = 2 };
 int utf8_check_text(const char *s, size_t len, int allow, size_t *at, size_t *span,
                     char **cause);
+/* Appends what of s[0, len) can be typed to out while out stays within max
+ * bytes: invalid bytes and controls dropped, TAB CR LF as a space. What a line
+ * editor keeps of pasted text, and the name a mention of a contact whose name
+ * holds such bytes (from another program) is written with. */
+void utf8_clean_append(struct buf *out, const char *s, size_t len, size_t max);
 /* Cells a printable code point takes: 0 (combining, zero-width), 1, or 2
  * (East Asian wide and fullwidth, emoji presentation; Unicode 15). Controls
  * count as the width of their escape as utf8_escape writes it (2, 4 or 6);

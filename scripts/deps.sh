@@ -67,6 +67,10 @@ present() {
 }
 
 BASE_ITEMS="cc make pkg-config tmux khard ncursesw sqlite3 uuid check"
+# the fault tests inject failing writes with strace, which exists on Linux only
+linux=0
+[ "$(uname -s)" = Linux ] && linux=1
+[ $linux = 1 ] && BASE_ITEMS="$BASE_ITEMS strace"
 BENCH_ITEMS="abook taskwarrior hyperfine jq"
 DEV_ITEMS="valgrind clang clang-rt"
 
@@ -76,6 +80,7 @@ force=${KITH_DEPS_FORCE:-0}
 # Fast path: everything is here, say nothing.
 if [ -z "$force" ]; then
 	if have cc && have make && have pkg-config && have tmux && have khard &&
+		{ [ $linux = 0 ] || have strace; } &&
 		pkg-config --exists ncursesw sqlite3 uuid check; then
 		extra_ok=1
 		if [ $bench = 1 ]; then
@@ -264,7 +269,7 @@ if [ -n "$base_missing" ]; then
 	if [ -z "$pm" ]; then
 		printf 'deps: missing: %s\n' "$base_missing" >&2
 		echo "deps: no known package manager (apt-get, dnf, pacman, brew): install a C compiler," >&2
-		echo "deps: make, pkg-config, tmux and the development files of ncursesw, sqlite3," >&2
+		echo "deps: make, pkg-config, tmux (and strace on Linux) and the development files of ncursesw, sqlite3," >&2
 		echo "deps: libuuid and check, then run make again" >&2
 		exit 1
 	fi

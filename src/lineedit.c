@@ -139,30 +139,6 @@ static int le_is_word_at(const char *s, size_t n, size_t i)
 	return le_is_word_cp(le_cp(s, n, i, &k));
 }
 
-/* Appends the cleaned form of s[0, len) to out while out stays within max
- * bytes: invalid bytes and controls dropped, TAB CR LF as a space. */
-static void le_clean(struct buf *out, const char *s, size_t len, size_t max)
-{
-	size_t i = 0;
-	while (i < len) {
-		uint32_t cp;
-		size_t k = utf8_decode(s + i, len - i, &cp);
-		const char *p = s + i;
-		i += k;
-		if (cp == UTF8_INVALID)
-			continue;
-		if (cp == '\t' || cp == '\n' || cp == '\r') {
-			p = " ";
-			k = 1;
-		} else if (utf8_is_control(cp)) {
-			continue;
-		}
-		if (out->len + k > max)
-			break;
-		buf_add(out, p, k);
-	}
-}
-
 /* Replaces text[start, start + del) with ins[0, n) (already clean). */
 static void le_splice(struct lineedit *le, size_t start, size_t del, const char *ins, size_t n)
 {
@@ -181,7 +157,7 @@ void lineedit_set(struct lineedit *le, const char *text)
 	struct buf nb;
 	buf_init(&nb);
 	buf_puts(&nb, "");
-	le_clean(&nb, text, strlen(text), LINEEDIT_MAX_BYTES);
+	utf8_clean_append(&nb, text, strlen(text), LINEEDIT_MAX_BYTES);
 	buf_free(&le->text);
 	le->text = nb;
 	le->cursor = le->text.len;
@@ -206,7 +182,7 @@ int lineedit_insert(struct lineedit *le, const char *s, size_t len)
 	struct buf clean;
 	buf_init(&clean);
 	size_t room = LINEEDIT_MAX_BYTES > le->text.len ? LINEEDIT_MAX_BYTES - le->text.len : 0;
-	le_clean(&clean, s, len, room);
+	utf8_clean_append(&clean, s, len, room);
 	if (clean.len == 0) {
 		buf_free(&clean);
 		return 0;
@@ -232,7 +208,7 @@ void lineedit_replace(struct lineedit *le, size_t start, size_t len, const char 
 		len = le->text.len - start;
 	struct buf clean;
 	buf_init(&clean);
-	le_clean(&clean, s, strlen(s), LINEEDIT_MAX_BYTES - (le->text.len - len));
+	utf8_clean_append(&clean, s, strlen(s), LINEEDIT_MAX_BYTES - (le->text.len - len));
 	le_splice(le, start, len, buf_str(&clean), clean.len);
 	le_cursor_ceil(le, start + clean.len);
 	buf_free(&clean);
@@ -387,7 +363,7 @@ void lineedit_history_add(struct lineedit *le, const char *line)
 	struct buf clean;
 	buf_init(&clean);
 	buf_puts(&clean, "");
-	le_clean(&clean, line, strlen(line), LINEEDIT_MAX_BYTES);
+	utf8_clean_append(&clean, line, strlen(line), LINEEDIT_MAX_BYTES);
 	if (le->history.n > 0 && strcmp(le->history.v[le->history.n - 1], clean.data) == 0) {
 		buf_free(&clean);
 		return;

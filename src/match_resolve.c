@@ -64,6 +64,17 @@ static int match_has_namesake(struct store *st, const char *name, int *out, char
 	return rc;
 }
 
+/* What of name a capture line can hold (controls and invalid bytes, which
+ * only another program can have put there, dropped); caller frees. */
+static char *match_typeable(const char *name)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, "");
+	utf8_clean_append(&b, name ? name : "", name ? strlen(name) : 0, (size_t)-1);
+	return buf_detach(&b);
+}
+
 /* The mention of name, then #id when id is not NULL, onto b. */
 static void match_mention_put(struct buf *b, const char *name, const char *id)
 {
@@ -79,14 +90,20 @@ char *match_mention_of(struct store *st, const char *id, const char *name, int *
 {
 	int same = 0;
 	char prefix[ID_LEN + 1];
+	char *typed = match_typeable(name);
+	/* a name a line cannot hold is named by what it can, and the id */
+	int untypeable = strcmp(typed, name ? name : "") != 0;
 	if (match_has_namesake(st, name, &same, cause) != 0 ||
-	    (same && match_id_short(st, id, prefix, cause) != 0))
+	    ((same || untypeable) && match_id_short(st, id, prefix, cause) != 0)) {
+		free(typed);
 		return NULL;
+	}
 	if (namesake != NULL)
 		*namesake = same;
 	struct buf b;
 	buf_init(&b);
-	match_mention_put(&b, name, same ? prefix : NULL);
+	match_mention_put(&b, typed, same || untypeable ? prefix : NULL);
+	free(typed);
 	return buf_detach(&b);
 }
 
@@ -310,6 +327,14 @@ static int match_name_id(struct store *st, const char *text, const char *prefix,
 		return -1;
 	char *folded = utf8_fold(text);
 	enum match_result r = match_pick(folded, v, n, &picked);
+	if (r == MATCH_NONE && n > 0) {
+		/* a name holding what no line can: compare what a line can hold of it */
+		struct contact_ref *typed = xcalloc(n, sizeof *typed);
+		for (size_t i = 0; i < n; i++)
+			typed[i].name = match_typeable(v[i].name);
+		r = match_pick(folded, typed, n, &picked);
+		contact_refs_free(typed, n);
+	}
 	int rc = -1;
 	if (r == MATCH_ONE) {
 		match_take(out, &v[picked]);

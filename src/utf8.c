@@ -327,6 +327,28 @@ int utf8_cp_width(uint32_t cp)
 	return 1;
 }
 
+void utf8_clean_append(struct buf *out, const char *s, size_t len, size_t max)
+{
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		const char *p = s + i;
+		i += k;
+		if (cp == UTF8_INVALID)
+			continue;
+		if (cp == '\t' || cp == '\n' || cp == '\r') {
+			p = " ";
+			k = 1;
+		} else if (utf8_is_control(cp)) {
+			continue;
+		}
+		if (out->len + k > max)
+			break;
+		buf_add(out, p, k);
+	}
+}
+
 void utf8_escape(struct buf *out, const char *s, size_t len)
 {
 	size_t i = 0, run = 0; /* run: start of the printable bytes not yet copied */

@@ -517,6 +517,34 @@ START_TEST(test_mention_of)
 }
 END_TEST
 
+/* A name holding controls (put there by another program) is mentioned by what
+ * a line can hold of it and its id, and that mention finds it. */
+START_TEST(test_mention_of_untypeable)
+{
+	int64_t evil = t_person(vt_st, "Evil\033]52;c;eA==\007Name\xff", NULL);
+	struct contact c;
+	char *cause = NULL;
+	ck_assert_int_eq(store_contact_get(vt_st, evil, &c, &cause), 0);
+	int namesake = -1;
+	char *m = match_mention_of(vt_st, c.id, c.name, &namesake, &cause);
+	char want[80];
+	snprintf(want, sizeof want, "@\"Evil]52;c;eA==Name\"#%.8s", c.id);
+	ck_assert_str_eq(m, want);
+	ck_assert_int_eq(namesake, 0);
+	char line[128];
+	snprintf(line, sizeof line, "call with %s", m);
+	struct vm_capture vm;
+	vm_capture_init(&vm, vt_st, T_NOW);
+	vt_type(&vm, line);
+	ck_assert(vm.parsed);
+	ck_assert_int_eq(vm.people[0].who, VM_CAPTURE_WHO_FOUND);
+	ck_assert_str_eq(vm.people[0].name, c.name);
+	vm_capture_free(&vm);
+	free(m);
+	contact_free(&c);
+}
+END_TEST
+
 /* An id prefix after the mention picks one of the namesakes; Enter saves. */
 START_TEST(test_namesake_by_id)
 {
@@ -656,6 +684,7 @@ Suite *suite_vm_capture(void)
 	tcase_add_test(tc, test_enter_sees_new_contacts);
 	tcase_add_test(tc, test_namesakes);
 	tcase_add_test(tc, test_mention_of);
+	tcase_add_test(tc, test_mention_of_untypeable);
 	tcase_add_test(tc, test_namesake_by_id);
 	tcase_add_test(tc, test_dirty_flags);
 	tcase_add_test(tc, test_editing_keys);
