@@ -69,11 +69,11 @@ static size_t vm_recip_services_copy(const struct interaction *v, size_t n,
 {
 	size_t k = 0;
 	for (size_t i = 0; i < n && k < 2 * VM_RECIP_SERVICES; i++)
-		k += model_ikind_is_service(v[i].kind) != 0;
+		k += model_interaction_service(&v[i]) != IKIND_NONE;
 	*out = xcalloc(k ? k : 1, sizeof **out);
 	size_t j = 0;
 	for (size_t i = 0; i < n && j < k; i++) {
-		if (!model_ikind_is_service(v[i].kind))
+		if (model_interaction_service(&v[i]) == IKIND_NONE)
 			continue;
 		struct interaction *c = &(*out)[j++];
 		interaction_init(c);
@@ -81,6 +81,7 @@ static size_t vm_recip_services_copy(const struct interaction *v, size_t n,
 		memcpy(c->id, v[i].id, sizeof c->id);
 		c->at = v[i].at;
 		c->kind = v[i].kind;
+		c->service = v[i].service;
 		c->dir = v[i].dir;
 		c->deep = v[i].deep;
 		free(c->summary);
