@@ -383,10 +383,11 @@ static void review_why_followup(struct buf *b, const struct review_input *in,
 		buf_printf(b, "due %s", date_weekday_name(date_weekday(e->when)));
 }
 
-/* The one interaction of a new contact, not after now. */
+/* The one interaction of a new contact (the caller checks there is one
+ * only), when it is contact and not after now. */
 static const struct interaction *review_only_meeting(const struct review_person *p, int64_t now)
 {
-	return p->ntimeline == 1 && p->timeline[0].at <= now && p->timeline[0].kind != IKIND_NOTE
+	return p->ntimeline > 0 && p->timeline[0].at <= now && p->timeline[0].kind != IKIND_NOTE
 	           ? &p->timeline[0]
 	           : NULL;
 }
