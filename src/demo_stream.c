@@ -17,7 +17,8 @@ struct demo_ia {
 	enum ikind kind;
 	enum direction dir;
 	int deep;
-	const char *tag; /* NULL: none */
+	const char *tag;     /* NULL: none */
+	enum ikind service; /* carried besides the kind; IKIND_NONE: none */
 };
 
 static int demo_write_ia(struct demo_gen *g, const struct demo_ia *x, struct buf *summary,
@@ -34,6 +35,7 @@ static int demo_write_ia(struct demo_gen *g, const struct demo_ia *x, struct buf
 	demo_rng_uuid(&g->ids, in.id);
 	in.at = x->at;
 	in.kind = x->kind;
+	in.service = x->service;
 	in.dir = x->dir;
 	in.deep = x->deep;
 	buf_puts(summary, "");
@@ -54,9 +56,10 @@ static int demo_write_ia(struct demo_gen *g, const struct demo_ia *x, struct buf
 	if (rowid != NULL)
 		*rowid = in.rowid;
 	g->stats.interactions++;
-	if (model_ikind_is_service(x->kind) && x->dir == DIR_GAVE)
+	int service = model_interaction_service(&in) != IKIND_NONE;
+	if (service && x->dir == DIR_GAVE)
 		g->stats.services_given++;
-	if (model_ikind_is_service(x->kind) && x->dir == DIR_GOT)
+	if (service && x->dir == DIR_GOT)
 		g->stats.services_got++;
 	demo_tick(g);
 	return 0;
@@ -121,7 +124,7 @@ static int demo_write_event(struct demo_gen *g, size_t k, struct buf *b, char **
 		who[n++] = &g->p[0];
 	struct demo_ctx cx = {NULL, NULL, NULL, ev->at, (long)(ev->series % ns)};
 	demo_expand(g, b, demo_rng_item(r, demo_ev_list[se->type]), &cx);
-	struct demo_ia x = {ev->at, IKIND_EVENT, DIR_NONE, 0, se->tag};
+	struct demo_ia x = {ev->at, IKIND_EVENT, DIR_NONE, 0, se->tag, IKIND_NONE};
 	return demo_write_ia(g, &x, b, who, n, NULL, cause);
 }
 
@@ -192,7 +195,7 @@ static int demo_write_intro(struct demo_gen *g, const struct demo_intro *it, str
 	            demo_rng_item(&g->rng, z ? DEMO_L_S_INTRO_PAIR
 	                                     : demo_data_service_list(IKIND_INTRO, DIR_GAVE)),
 	            &cx);
-	struct demo_ia x = {it->at, IKIND_INTRO, DIR_GAVE, 0, NULL};
+	struct demo_ia x = {it->at, IKIND_INTRO, DIR_GAVE, 0, NULL, IKIND_NONE};
 	return demo_write_ia(g, &x, b, who, z ? 2 : 1, NULL, cause);
 }
 
@@ -340,6 +343,20 @@ static const char *demo_ia_tag(struct demo_gen *g, const struct demo_person *p,
 	return NULL;
 }
 
+/* Every third advice, introduction, lead, referral or favour of a person's
+ * own stream happens over coffee or on a call, which then carries it
+ * (DESIGN.md §4): chosen from the person and the place in the stream, not
+ * from the generator, so that the rest of the network stays as it was. */
+static void demo_carry(const struct demo_person *p, uint32_t person, uint32_t k,
+                       struct demo_ia *x)
+{
+	if (!model_ikind_is_service(x->kind) || x->kind == IKIND_SHARE || x->kind == IKIND_GIFT ||
+	    p->arch == DEMO_AR_FAMILY || (person + k) % 3 != 0)
+		return;
+	x->service = x->kind;
+	x->kind = k % 2 ? IKIND_CALL : IKIND_MEETING;
+}
+
 /* Where a person's stream stands: its next interaction and the balance so far. */
 struct demo_cursor {
 	int64_t at; /* when the next one happens, before its clock time is chosen */
@@ -372,7 +389,7 @@ static int demo_write_item(struct demo_gen *g, struct demo_cursor *cur, struct b
 	struct demo_rng *r = &g->rng;
 	struct demo_person *p = &g->p[cur->person];
 	uint32_t k = cur->k, n = p->n;
-	struct demo_ia x = {cur->at, IKIND_MEETING, DIR_NONE, 0, NULL};
+	struct demo_ia x = {cur->at, IKIND_MEETING, DIR_NONE, 0, NULL, IKIND_NONE};
 	int forced;
 	long tl = demo_choose(g, p, k, &x, &forced);
 	if (x.kind == IKIND_MEETING || x.kind == IKIND_CALL || x.kind == IKIND_ADVICE)
@@ -393,6 +410,7 @@ static int demo_write_item(struct demo_gen *g, struct demo_cursor *cur, struct b
 	struct demo_ctx cx = {p, NULL, NULL, x.at, series};
 	demo_expand(g, b, demo_rng_item(r, (enum demo_list)tl), &cx);
 	x.tag = demo_ia_tag(g, p, &x, series);
+	demo_carry(p, cur->person, k, &x);
 	int64_t rowid;
 	if (demo_write_ia(g, &x, b, &p, 1, &rowid, cause) != 0)
 		return -1;

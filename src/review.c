@@ -383,10 +383,11 @@ static void review_why_followup(struct buf *b, const struct review_input *in,
 		buf_printf(b, "due %s", date_weekday_name(date_weekday(e->when)));
 }
 
-/* The one interaction of a new contact, not after now. */
+/* The one interaction of a new contact (the caller checks there is one
+ * only), when it is contact and not after now. */
 static const struct interaction *review_only_meeting(const struct review_person *p, int64_t now)
 {
-	return p->ntimeline == 1 && p->timeline[0].at <= now && p->timeline[0].kind != IKIND_NOTE
+	return p->ntimeline > 0 && p->timeline[0].at <= now && p->timeline[0].kind != IKIND_NOTE
 	           ? &p->timeline[0]
 	           : NULL;
 }
@@ -464,23 +465,72 @@ int review_birthday_next(const char *birthday, int64_t now, int *turns, int64_t 
 	return -1;
 }
 
-static int review_has_followup(const struct review_input *in, int64_t rowid)
+/* The people by rowid, and the contacts that have a follow-up, sorted once
+ * so that each lookup is a binary search. */
+struct review_index {
+	int64_t *rowid; /* people's rowids, sorted, with their index in person[] */
+	size_t *person;
+	int64_t *followed; /* contact rowids of every follow-up, sorted */
+};
+
+static int review_i64_cmp(const void *pa, const void *pb)
 {
-	for (size_t i = 0; i < in->nfollowups; i++)
-		if (in->followups[i].contact_rowid == rowid)
-			return 1;
-	return 0;
+	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+	return a < b ? -1 : a > b;
 }
 
-static int review_person_by_rowid(const struct review_input *in, int64_t rowid, size_t *out)
+struct review_row {
+	int64_t rowid;
+	size_t person;
+};
+
+static int review_row_cmp(const void *pa, const void *pb)
 {
-	for (size_t i = 0; i < in->npeople; i++) {
-		if (in->people[i].c->rowid == rowid) {
-			*out = i;
-			return 0;
-		}
+	return review_i64_cmp(&((const struct review_row *)pa)->rowid,
+	                      &((const struct review_row *)pb)->rowid);
+}
+
+static void review_index_build(struct review_index *x, const struct review_input *in)
+{
+	size_t n = in->npeople;
+	struct review_row *rows = xcalloc(n ? n : 1, sizeof *rows);
+	for (size_t i = 0; i < n; i++)
+		rows[i] = (struct review_row){in->people[i].c->rowid, i};
+	qsort(rows, n, sizeof *rows, review_row_cmp);
+	x->rowid = xcalloc(n ? n : 1, sizeof *x->rowid);
+	x->person = xcalloc(n ? n : 1, sizeof *x->person);
+	for (size_t i = 0; i < n; i++) {
+		x->rowid[i] = rows[i].rowid;
+		x->person[i] = rows[i].person;
 	}
-	return -1;
+	free(rows);
+	x->followed = xcalloc(in->nfollowups ? in->nfollowups : 1, sizeof *x->followed);
+	for (size_t i = 0; i < in->nfollowups; i++)
+		x->followed[i] = in->followups[i].contact_rowid;
+	qsort(x->followed, in->nfollowups, sizeof *x->followed, review_i64_cmp);
+}
+
+static void review_index_free(struct review_index *x)
+{
+	free(x->rowid);
+	free(x->person);
+	free(x->followed);
+}
+
+static int review_has_followup(const struct review_index *x, const struct review_input *in,
+                               int64_t rowid)
+{
+	return bsearch(&rowid, x->followed, in->nfollowups, sizeof rowid, review_i64_cmp) != NULL;
+}
+
+static int review_person_by_rowid(const struct review_index *x, const struct review_input *in,
+                                  int64_t rowid, size_t *out)
+{
+	const int64_t *hit = bsearch(&rowid, x->rowid, in->npeople, sizeof rowid, review_i64_cmp);
+	if (hit == NULL)
+		return -1;
+	*out = x->person[hit - x->rowid];
+	return 0;
 }
 
 static int review_followup_cmp(const void *pa, const void *pb)
@@ -493,14 +543,15 @@ static int review_followup_cmp(const void *pa, const void *pb)
 	return strcmp(a->id, b->id);
 }
 
-static void review_followups(struct review *r, const struct review_input *in)
+static void review_followups(struct review *r, const struct review_input *in,
+                             const struct review_index *x)
 {
 	struct review_cands cs = {NULL, 0, 0};
 	for (size_t i = 0; i < in->nfollowups; i++) {
 		const struct followup *f = &in->followups[i];
 		size_t person;
 		if (f->done_at != 0 || f->due_at >= r->week_end ||
-		    review_person_by_rowid(in, f->contact_rowid, &person) != 0)
+		    review_person_by_rowid(x, in, f->contact_rowid, &person) != 0)
 			continue;
 		struct review_cand *c = review_cand_push(&cs, in, person, -(double)f->created_at);
 		c->id = f->id;
@@ -551,7 +602,8 @@ static void review_reconnect(struct review *r, const struct review_input *in)
 	            review_why_reconnect);
 }
 
-static void review_people_sections(struct review *r, const struct review_input *in)
+static void review_people_sections(struct review *r, const struct review_input *in,
+                                   const struct review_index *x)
 {
 	struct review_cands reach = {0}, cold = {0}, owe = {0}, met = {0}, bday = {0};
 	int64_t now = in->now;
@@ -569,7 +621,7 @@ static void review_people_sections(struct review *r, const struct review_input *
 			review_cand_push(&owe, in, i, s->owed);
 		const struct interaction *m;
 		if (!snoozed && p->c->sc.n == 1 && review_is_new(p->c, now) &&
-		    (m = review_only_meeting(p, now)) != NULL && !review_has_followup(in, p->c->rowid))
+		    (m = review_only_meeting(p, now)) != NULL && !review_has_followup(x, in, p->c->rowid))
 			review_cand_push(&met, in, i, -(double)m->at);
 		int turns;
 		int64_t day;
@@ -650,9 +702,12 @@ void review_build(struct review *out, const struct review_input *in)
 	memset(out, 0, sizeof *out);
 	out->week_start = date_week_start(in->now);
 	out->week_end = date_add_days(out->week_start, 7);
-	review_people_sections(out, in);
+	struct review_index x;
+	review_index_build(&x, in);
+	review_people_sections(out, in, &x);
 	review_reconnect(out, in);
-	review_followups(out, in);
+	review_followups(out, in, &x);
+	review_index_free(&x);
 	review_count_week(out, in);
 	review_pick_prompts(out, in);
 }

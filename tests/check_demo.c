@@ -95,7 +95,7 @@ START_TEST(test_defaults)
 	size_t n, gave = 0, got = 0;
 	struct interaction *v = d_timeline(fx.st, &n);
 	for (size_t i = 0; i < n; i++) {
-		if (!model_ikind_is_service(v[i].kind))
+		if (model_interaction_service(&v[i]) == IKIND_NONE)
 			continue;
 		gave += v[i].dir == DIR_GAVE;
 		got += v[i].dir == DIR_GOT;
@@ -251,7 +251,7 @@ START_TEST(test_interactions)
 	struct interaction *v = d_timeline(fx.st, &n);
 	ck_assert_uint_eq(n, 2500);
 	size_t kinds[IKIND_COUNT] = {0}, dirs[DIR_COUNT] = {0}, events = 0, deep = 0, tagged = 0;
-	size_t biggest = 0;
+	size_t biggest = 0, carried = 0;
 	int64_t oldest = D_NOW;
 	for (size_t i = 0; i < n; i++) {
 		const struct interaction *in = &v[i];
@@ -265,9 +265,14 @@ START_TEST(test_interactions)
 		ck_assert_msg(strchr(in->summary, '{') == NULL && strchr(in->summary, '}') == NULL,
 		              "a template left in \"%s\"", in->summary);
 		kinds[in->kind]++;
-		if (model_ikind_is_service(in->kind)) {
+		if (model_interaction_service(in) != IKIND_NONE) {
 			ck_assert_int_ne(in->dir, DIR_NONE);
 			dirs[in->dir]++;
+			/* a meeting or call that carries a service */
+			if (!model_ikind_is_service(in->kind)) {
+				ck_assert(in->kind == IKIND_MEETING || in->kind == IKIND_CALL);
+				carried++;
+			}
 		} else {
 			ck_assert_int_eq(in->dir, DIR_NONE);
 		}
@@ -285,6 +290,7 @@ START_TEST(test_interactions)
 	ck_assert_uint_gt(dirs[DIR_MUTUAL], 0);
 	ck_assert_uint_ge(dirs[DIR_GAVE], dirs[DIR_GOT]); /* give as much as you get */
 	ck_assert_uint_gt(events, 10);
+	ck_assert_uint_gt(carried, 20);
 	ck_assert_uint_le(biggest, 8);
 	ck_assert_uint_gt(deep, 0);
 	ck_assert_uint_lt(deep, n / 20);

@@ -111,6 +111,17 @@ static void rv_event(struct rv *v, size_t i, int64_t at, enum ikind k, enum dire
 		c->sc.first_at = at;
 }
 
+/* A dormant contact of the close circle, silent for 300 days since one
+ * interaction. */
+static size_t rv_dormant(struct rv *v, const char *name, int tag, enum ikind k,
+                         enum direction d)
+{
+	size_t i = rv_add(v, name, tag, CIRCLE_CLOSE);
+	rv_score(v, i, STATUS_DORMANT, 10, 0, 0.577, 300);
+	rv_event(v, i, v->now - 300 * DAY_SECONDS, k, d, name, NULL);
+	return i;
+}
+
 static void rv_followup(struct rv *v, size_t i, int64_t due, int64_t created, int done,
                         const char *id)
 {
@@ -209,10 +220,13 @@ START_TEST(test_reach_out_rule_and_limit)
 	size_t woke = rv_add(v, "woke", 5, CIRCLE_CLOSE);
 	rv_score(v, woke, STATUS_DUE, 1.2, 0.01, 0.577, 36);
 	v->c[woke].snoozed_until = v->now;
+	/* exactly due: r = 1 is in */
+	size_t exact = rv_add(v, "exact", 6, CIRCLE_CLOSE);
+	rv_score(v, exact, STATUS_DUE, 1.0, 0.005, 0.577, 30);
 	const struct review *r = rv_build(v);
 	ck_assert_str_eq(rv_names(v, REVIEW_REACH_OUT, names), "a owing b c d e f");
 	ck_assert_uint_eq(r->section[REVIEW_REACH_OUT].n, REVIEW_REACH_OUT_MAX);
-	ck_assert_uint_eq(r->section[REVIEW_REACH_OUT].more, 4); /* g h i woke */
+	ck_assert_uint_eq(r->section[REVIEW_REACH_OUT].more, 5); /* g h i woke exact */
 	ck_assert_ptr_null(r->prompt[REVIEW_REACH_OUT]);
 	/* what an action needs */
 	const struct review_entry *e = &r->section[REVIEW_REACH_OUT].v[1];
@@ -365,25 +379,17 @@ START_TEST(test_reconnect_rotation)
 	struct rv *v = rv_new();
 	int64_t day = DAY_SECONDS;
 	/* three candidates: two with a service, one once warm */
-	size_t a = rv_add(v, "a", 3, CIRCLE_CLOSE);
-	rv_score(v, a, STATUS_DORMANT, 10, 0, 0.577, 300);
-	rv_event(v, a, v->now - 300 * day, IKIND_FAVOR, DIR_GAVE, "helped", NULL);
-	size_t b = rv_add(v, "b", 1, CIRCLE_CLOSE);
-	rv_score(v, b, STATUS_DORMANT, 10, 0, 0.577, 300);
-	rv_event(v, b, v->now - 300 * day, IKIND_LEAD, DIR_GOT, "lead", NULL);
+	size_t a = rv_dormant(v, "a", 3, IKIND_FAVOR, DIR_GAVE);
+	size_t b = rv_dormant(v, "b", 1, IKIND_LEAD, DIR_GOT);
 	size_t c = rv_add(v, "c", 2, CIRCLE_INNER);
 	rv_score(v, c, STATUS_DORMANT, 10, 0, 1, 70);
 	/* 3+3+3 = 9 at once: warmth 9/14 = 0.64 then */
 	for (int k = 0; k < 3; k++)
 		rv_event(v, c, v->now - 70 * day, IKIND_MEETING, DIR_NONE, "lunch", NULL);
 	/* never close, no service: never a candidate */
-	size_t d = rv_add(v, "d", 0, CIRCLE_CLOSE);
-	rv_score(v, d, STATUS_DORMANT, 10, 0, 0.577, 300);
-	rv_event(v, d, v->now - 300 * day, IKIND_MESSAGE, DIR_NONE, "hi", NULL);
+	size_t d = rv_dormant(v, "d", 0, IKIND_MESSAGE, DIR_NONE);
 	/* snoozed: left out */
-	size_t e = rv_add(v, "e", 4, CIRCLE_CLOSE);
-	rv_score(v, e, STATUS_DORMANT, 10, 0, 0.577, 300);
-	rv_event(v, e, v->now - 300 * day, IKIND_GIFT, DIR_GAVE, "gift", NULL);
+	size_t e = rv_dormant(v, "e", 4, IKIND_GIFT, DIR_GAVE);
 	v->c[e].snoozed_until = v->now + 60 * day;
 	int64_t base = v->now;
 	int seen[RV_MAX] = {0};
@@ -429,12 +435,8 @@ START_TEST(test_reconnect_warmth_threshold)
 	/* one meeting of weight 3: warmth 3/8 = 0.375 at once, enough; a call
 	 * of weight 2 gives 2/7 = 0.286, not enough */
 	struct rv *v = rv_new();
-	size_t a = rv_add(v, "met", 1, CIRCLE_CLOSE);
-	rv_score(v, a, STATUS_DORMANT, 10, 0, 0.577, 300);
-	rv_event(v, a, v->now - 300 * DAY_SECONDS, IKIND_MEETING, DIR_NONE, "met", NULL);
-	size_t b = rv_add(v, "called", 0, CIRCLE_CLOSE);
-	rv_score(v, b, STATUS_DORMANT, 10, 0, 0.577, 300);
-	rv_event(v, b, v->now - 300 * DAY_SECONDS, IKIND_CALL, DIR_NONE, "call", NULL);
+	size_t a = rv_dormant(v, "met", 1, IKIND_MEETING, DIR_NONE);
+	rv_dormant(v, "called", 0, IKIND_CALL, DIR_NONE);
 	const struct review *r = rv_build(v);
 	ck_assert_uint_eq(r->section[REVIEW_RECONNECT].n, 1);
 	ck_assert_uint_eq(r->section[REVIEW_RECONNECT].more, 0);
@@ -653,9 +655,7 @@ START_TEST(test_carried_services)
 	/* a dormant contact once met over a call that carried a lead: the lead's
 	 * weight (4, warmth 4/9 = 0.44) makes it warm enough to reconnect */
 	v = rv_new();
-	size_t b = rv_add(v, "Bruno", 1, CIRCLE_CLOSE);
-	rv_score(v, b, STATUS_DORMANT, 10, 0, 0.577, 300);
-	rv_event(v, b, v->now - 300 * day, IKIND_CALL, DIR_NONE, "call", NULL);
+	size_t b = rv_dormant(v, "Bruno", 1, IKIND_CALL, DIR_NONE);
 	v->tl[b][0].service = IKIND_LEAD;
 	r = rv_build(v);
 	ck_assert_uint_eq(r->section[REVIEW_RECONNECT].n, 1);
