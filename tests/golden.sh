@@ -2,10 +2,17 @@
 # golden.sh: runs every tests/golden/*.t against the real kith binary with a
 # pinned clock and compares what it prints with tests/golden/*.out.
 # usage: sh tests/golden.sh KITH [NAME...]    (GOLDEN_UPDATE=1 rewrites the .out files)
+# The tests run GOLDEN_JOBS at a time (default: the number of processors), each in
+# a folder of its own; their reports are printed in order.
 # Each .t is a shell script; `kith ARGS` in it runs the binary (through $KITH_WRAP,
 # e.g. valgrind) with stderr folded into stdout and "[exit N]" after a failure;
 # `sql DB SQL` runs SQL on a journal (tests/sql_exec.c, built beside KITH).
 set -u
+one=0
+if [ "${1:-}" = --one ]; then
+	one=1
+	shift
+fi
 KITH_BIN=$1
 shift
 case $KITH_BIN in /*) ;; *) KITH_BIN=$(pwd)/$KITH_BIN ;; esac
@@ -15,6 +22,26 @@ pass=0
 fail=0
 names=$*
 [ -n "$names" ] || names=$(cd "$here/golden" && ls *.t | sed 's/\.t$//')
+
+if [ $one = 0 ]; then
+	jobs=${GOLDEN_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}
+	logs=$(mktemp -d "${TMPDIR:-/tmp}/kith-golden-logs.XXXXXX") || exit 1
+	# shellcheck disable=SC2086
+	printf '%s\n' $names | xargs -P "$jobs" -I NAME sh -c \
+		'sh "$0" --one "$1" NAME >"$2/NAME.log" 2>&1' "$0" "$KITH_BIN" "$logs"
+	for name in $names; do
+		if [ -f "$logs/$name.log" ] && tail -n 1 "$logs/$name.log" | grep -q '^golden: 1 passed, 0 failed$'; then
+			pass=$((pass + 1))
+		else
+			fail=$((fail + 1))
+			sed '$d' "$logs/$name.log" 2>/dev/null || echo "golden: $name did not run"
+		fi
+	done
+	rm -rf "$logs"
+	echo "golden: $pass passed, $fail failed"
+	[ $fail -eq 0 ]
+	exit
+fi
 
 for name in $names; do
 	t="$here/golden/$name.t"
