@@ -126,11 +126,20 @@ static const char *vcard_colon(const char *s)
 	return NULL;
 }
 
-/* 1 when the line's parameters say QUOTED-PRINTABLE. */
+/* 1 when the line's parameters say QUOTED-PRINTABLE, read as the value's
+ * decoder reads them (a parameter that merely contains the word does not). */
 static int vcard_is_qp(const char *line)
 {
 	const char *colon = vcard_colon(line);
-	return colon != NULL && vcard_has_word(line, (size_t)(colon - line), "QUOTED-PRINTABLE");
+	if (colon == NULL || !vcard_has_word(line, (size_t)(colon - line), "QUOTED-PRINTABLE"))
+		return 0;
+	const char *semi = memchr(line, ';', (size_t)(colon - line));
+	if (semi == NULL)
+		return 0;
+	char *params = xstrndup(semi, (size_t)(colon - semi));
+	int qp = vcard_params_say_qp(params);
+	free(params);
+	return qp;
 }
 
 /* The next logical line into r->logical: folds (a line starting with a space

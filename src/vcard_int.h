@@ -37,6 +37,8 @@ struct vcard_params {
 };
 /* Reads params (";TYPE=work,pref;CHARSET=..."); free with vcard_params_free. */
 void vcard_params_read(struct vcard_params *ps, const char *params);
+/* 1 when params (";A=b;C") say QUOTED-PRINTABLE as vcard_params_read reads them. */
+int vcard_params_say_qp(const char *params);
 void vcard_params_free(struct vcard_params *ps);
 /* The value decoded to UTF-8 (QUOTED-PRINTABLE or base64 undone, the charset
  * converted); caller frees. */

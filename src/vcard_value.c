@@ -73,13 +73,24 @@ static void vcard_add_type(struct buf *types, const char *v, size_t n)
 	}
 }
 
+/* 1 when one parameter says QUOTED-PRINTABLE: bare (2.1) or as ENCODING. */
+static int vcard_param_is_qp(const char *name, size_t nlen, const char *value, size_t vlen)
+{
+	if (value == NULL)
+		return vcard_name_is(name, nlen, "QUOTED-PRINTABLE");
+	return vcard_name_is(name, nlen, "ENCODING") && vcard_has_word(value, vlen, "QUOTED-PRINTABLE");
+}
+
 static void vcard_param_take(void *arg, const char *name, size_t nlen, const char *value,
                              size_t vlen)
 {
 	struct vcard_params *ps = arg;
+	int qp_here = vcard_param_is_qp(name, nlen, value, vlen);
+	if (qp_here)
+		ps->qp = 1;
 	if (value == NULL) {
-		if (vcard_name_is(name, nlen, "QUOTED-PRINTABLE"))
-			ps->qp = 1;
+		if (qp_here)
+			;
 		else if (vcard_name_is(name, nlen, "BASE64") || vcard_name_is(name, nlen, "B"))
 			ps->b64 = 1;
 		else if (vcard_name_is(name, nlen, "8BIT") || vcard_name_is(name, nlen, "7BIT"))
@@ -93,8 +104,8 @@ static void vcard_param_take(void *arg, const char *name, size_t nlen, const cha
 		return;
 	}
 	if (vcard_name_is(name, nlen, "ENCODING")) {
-		if (vcard_has_word(value, vlen, "QUOTED-PRINTABLE"))
-			ps->qp = 1;
+		if (qp_here)
+			;
 		else if (vlen > 0 && (value[0] == 'b' || value[0] == 'B'))
 			ps->b64 = 1;
 		if (!ps->qp)
@@ -124,6 +135,21 @@ void vcard_params_read(struct vcard_params *ps, const char *params)
 	buf_init(&ps->types);
 	buf_init(&ps->others);
 	vcard_each_param(params, vcard_param_take, ps);
+}
+
+static void vcard_param_note_qp(void *arg, const char *name, size_t nlen, const char *value,
+                                size_t vlen)
+{
+	int *qp = arg;
+	if (vcard_param_is_qp(name, nlen, value, vlen))
+		*qp = 1;
+}
+
+int vcard_params_say_qp(const char *params)
+{
+	int qp = 0;
+	vcard_each_param(params, vcard_param_note_qp, &qp);
+	return qp;
 }
 
 void vcard_params_free(struct vcard_params *ps)
