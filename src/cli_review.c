@@ -42,22 +42,30 @@ static const char *cli_review_name(const struct store_review *d, const struct re
 	return d->in.people[e->person].c->name;
 }
 
-/* One row: the name (padded in the text form), then what the row says. */
+/* The name column of a list in the text form: its widest name, at most
+ * CLI_REVIEW_NAME_MAX cells. */
+static size_t cli_review_name_width(const struct store_review *d, const struct review_list *l)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		size_t x = utf8_width(cli_review_name(d, &l->v[i]));
+		w = x > w ? x : w;
+	}
+	return w < CLI_REVIEW_NAME_MAX ? w : CLI_REVIEW_NAME_MAX;
+}
+
+/* One row: the name (padded to w cells in the text form), then what the row
+ * says. */
 static void cli_review_row(struct buf *b, enum cli_review_form form, const struct store_review *d,
-                           const struct review_list *l, const struct review_entry *e)
+                           size_t w, const struct review_entry *e)
 {
 	if (form == REVIEW_MARKDOWN) {
 		buf_puts(b, "- **");
 		cli_md_escape(b, cli_review_name(d, e));
 		buf_puts(b, "**: ");
 	} else {
-		size_t w = 0;
-		for (size_t i = 0; i < l->n; i++) {
-			size_t x = utf8_width(cli_review_name(d, &l->v[i]));
-			w = x > w ? x : w;
-		}
 		buf_puts(b, "  ");
-		utf8_fit(b, cli_review_name(d, e), w < CLI_REVIEW_NAME_MAX ? w : CLI_REVIEW_NAME_MAX, 1);
+		utf8_fit(b, cli_review_name(d, e), w, 1);
 		buf_puts(b, "  ");
 	}
 	if (e->followup_id[0] != '\0') {
@@ -149,8 +157,9 @@ static void cli_review_print(struct cli *cli, const struct store_review *d, cons
 		if (l->n == 0 && r->prompt[s] == NULL)
 			continue;
 		cli_review_heading(&b, form, review_section_title((enum review_section)s));
+		size_t w = form == REVIEW_MARKDOWN ? 0 : cli_review_name_width(d, l);
 		for (size_t i = 0; i < l->n; i++)
-			cli_review_row(&b, form, d, l, &l->v[i]);
+			cli_review_row(&b, form, d, w, &l->v[i]);
 		if (l->more > 0)
 			buf_printf(&b, form == REVIEW_MARKDOWN ? "- and %zu more\n" : "  and %zu more\n",
 			           l->more);

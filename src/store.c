@@ -613,5 +613,8 @@ void store_slots_sort(struct store_slot *v, size_t n)
 const struct store_slot *store_slots_find(const struct store_slot *v, size_t n, int64_t rowid)
 {
 	struct store_slot key = {rowid, 0};
-	return n ? bsearch(&key, v, n, sizeof *v, store_slot_cmp) : NULL;
+	const struct store_slot *hit = n ? bsearch(&key, v, n, sizeof *v, store_slot_cmp) : NULL;
+	while (hit != NULL && hit > v && hit[-1].rowid == rowid)
+		hit--;
+	return hit;
 }

@@ -245,7 +245,7 @@ struct store_slot {
 	size_t at;
 };
 void store_slots_sort(struct store_slot *v, size_t n);
-/* The slot of rowid, or NULL. */
+/* The slot of rowid (the first of them when there are several), or NULL. */
 const struct store_slot *store_slots_find(const struct store_slot *v, size_t n, int64_t rowid);
 
 /* ---- records (store_contact.c, store_interaction.c) ---- */
@@ -256,6 +256,13 @@ const struct store_slot *store_slots_find(const struct store_slot *v, size_t n, 
 void store_col_contact(sqlite3_stmt *s, struct contact *c);
 /* Loads the tags of contact rowid into sv (appending). */
 int store_contact_tags(struct store *st, int64_t rowid, struct strv *sv, char **cause);
+/* The timelines of the n contacts of rowids contacts[] (each once), read
+ * together in three scans: out[k], counts[k] is contacts[k]'s, newest first
+ * with its tags as store_timeline gives it, but without each interaction's
+ * contacts (ncontacts 0: its contact is known). The caller gives both arrays
+ * (n long) and frees each out[k] with interactions_free. */
+int store_timelines(struct store *st, const int64_t *contacts, size_t n,
+                    struct interaction **out, size_t *counts, char **cause);
 /* Leaves a tombstone for uuid. */
 int store_tombstone_put(struct store *st, const char *uuid, const char *kind, int64_t at,
                         char **cause);

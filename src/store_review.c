@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "err.h"
+#include "store_int.h"
 
 struct store_review_ctx {
 	struct store_review *r;
@@ -22,23 +23,37 @@ static int store_review_read(struct store *st, void *arg, char **cause)
 	struct store_contact_filter f = {.circle = -1};
 	if (store_contact_list(st, &f, &r->contacts, &r->ncontacts, cause) != 0)
 		return -1;
-	size_t n = r->ncontacts;
+	size_t n = r->ncontacts, m = 0;
 	r->people = xcalloc(n ? n : 1, sizeof *r->people);
 	r->timelines = xcalloc(n ? n : 1, sizeof *r->timelines);
 	r->ntimelines = xcalloc(n ? n : 1, sizeof *r->ntimelines);
+	/* The contacts whose timelines the review wants, read in one go. */
+	int64_t *want = xcalloc(n ? n : 1, sizeof *want);
+	size_t *place = xcalloc(n ? n : 1, sizeof *place);
 	for (size_t i = 0; i < n; i++) {
 		struct review_person *p = &r->people[i];
 		p->c = &r->contacts[i];
 		if (store_contact_score(st, p->c, x->p, x->now, &p->score, cause) != 0)
-			return -1;
-		if (!review_person_wants_timeline(p->c, &p->score, x->now))
-			continue;
-		struct store_timeline_query q = {p->c->rowid, 0, 0, 0};
-		if (store_timeline(st, &q, &r->timelines[i], &r->ntimelines[i], cause) != 0)
-			return -1;
-		p->timeline = r->timelines[i];
-		p->ntimeline = r->ntimelines[i];
+			goto fail;
+		if (review_person_wants_timeline(p->c, &p->score, x->now)) {
+			want[m] = p->c->rowid;
+			place[m++] = i;
+		}
 	}
+	struct interaction **tl = xcalloc(m ? m : 1, sizeof *tl);
+	size_t *ntl = xcalloc(m ? m : 1, sizeof *ntl);
+	int rc = store_timelines(st, want, m, tl, ntl, cause);
+	for (size_t j = 0; rc == 0 && j < m; j++) {
+		struct review_person *p = &r->people[place[j]];
+		p->timeline = r->timelines[place[j]] = tl[j];
+		p->ntimeline = r->ntimelines[place[j]] = ntl[j];
+	}
+	free(tl);
+	free(ntl);
+	free(want);
+	free(place);
+	if (rc != 0)
+		return -1;
 	struct store_followup_query fq = {0, 1, 0};
 	if (store_followups(st, &fq, &r->followups, &r->nfollowups, cause) != 0)
 		return -1;
@@ -55,6 +70,10 @@ static int store_review_read(struct store *st, void *arg, char **cause)
 	r->in.recent = r->recent;
 	r->in.nrecent = r->nrecent;
 	return 0;
+fail:
+	free(want);
+	free(place);
+	return -1;
 }
 
 int store_review_load(struct store *st, const struct score_params *p, int64_t now,
