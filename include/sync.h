@@ -42,7 +42,7 @@ int sync_import(struct store *st, FILE *in, const char *name, int dry_run,
 int sync_tx_replica(struct store *st, char out[ID_LEN + 1], char **cause);
 
 /* What `kith sync` did: files read, and what their merge did; wrote is 1 once
- * this journal's own file is written. */
+ * this journal's own file is written, 0 when it already held this state. */
 struct sync_result {
 	int64_t wrote, read;
 	struct sync_counts counts;
@@ -54,7 +54,8 @@ typedef void (*sync_skip_fn)(void *arg, const char *why);
 /* kith sync DIR: merges every DIR/\*.jsonl but this replica's own (each file
  * in one transaction; a bad one is skipped whole and told to skip), then
  * writes this journal's whole state to DIR/REPLICA.jsonl through a temporary
- * file, fsync and rename. */
+ * file, fsync and rename, unless that file holds it already (then it is left
+ * alone: not written, not renamed). */
 int sync_dir(struct store *st, const char *dir, sync_skip_fn skip, void *arg,
              struct sync_result *out, char **cause);
 

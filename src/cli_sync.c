@@ -50,7 +50,8 @@ static int cli_sync_run(struct cli *cli, struct cli_args *a)
 		           (long long)r.counts.unchanged, (long long)r.counts.deleted);
 		if (r.counts.skipped > 0)
 			buf_printf(&b, ", %lld of an unknown type skipped", (long long)r.counts.skipped);
-		buf_puts(&b, "; wrote this journal's file\n");
+		buf_puts(&b, r.wrote ? "; wrote this journal's file\n"
+		                     : "; this journal's file was up to date\n");
 	}
 	cli_flush(cli, &b);
 	return CLI_OK;

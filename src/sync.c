@@ -14,13 +14,39 @@
 
 #define SYNC_REPLICA_KEY "sync.replica"
 
+/* Where the export goes: written to out, or, when `same` is set, compared
+ * with what that file holds (differs set, and the export stopped, at the
+ * first byte that is not). */
 struct sync_out {
 	FILE *out;
 	struct buf line;
+	FILE *same;
+	int differs;
 };
 
+/* 1 when the next len bytes of f are data. */
+static int sync_same_bytes(FILE *f, const char *data, size_t len)
+{
+	char chunk[4096];
+	while (len > 0) {
+		size_t n = len < sizeof chunk ? len : sizeof chunk;
+		if (fread(chunk, 1, n, f) != n || memcmp(chunk, data, n) != 0)
+			return 0;
+		data += n;
+		len -= n;
+	}
+	return 1;
+}
+
+/* -1 without a cause when the export is being compared and differs. */
 static int sync_emit(struct sync_out *o, char **cause)
 {
+	if (o->same != NULL) {
+		int same = sync_same_bytes(o->same, o->line.data, o->line.len);
+		buf_reset(&o->line);
+		o->differs = !same;
+		return same ? 0 : -1;
+	}
 	if (fwrite(o->line.data, 1, o->line.len, o->out) != o->line.len)
 		return err_set(cause, "cannot write: %s", strerror(errno ? errno : EIO));
 	buf_reset(&o->line);
@@ -105,7 +131,7 @@ static int sync_export_all(struct store *st, void *arg, char **cause)
 
 int sync_export(struct store *st, FILE *out, char **cause)
 {
-	struct sync_out o = {out, {NULL, 0, 0}};
+	struct sync_out o = {out, {NULL, 0, 0}, NULL, 0};
 	buf_init(&o.line);
 	int rc = store_read(st, sync_export_all, &o, cause);
 	buf_free(&o.line);
@@ -199,6 +225,26 @@ static int sync_fill(FILE *f, void *arg, char **cause)
 	return sync_export(arg, f, cause);
 }
 
+/* *current: 1 when the file at path holds exactly what sync_export would
+ * write now (0 when it differs, is missing or cannot be read). */
+static int sync_is_current(struct store *st, const char *path, int *current, char **cause)
+{
+	*current = 0;
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return 0;
+	struct sync_out o = {NULL, {NULL, 0, 0}, f, 0};
+	buf_init(&o.line);
+	int rc = store_read(st, sync_export_all, &o, cause);
+	buf_free(&o.line);
+	if (rc == 0)
+		*current = fgetc(f) == EOF && !ferror(f);
+	else if (o.differs)
+		rc = 0;
+	fclose(f);
+	return rc;
+}
+
 int sync_dir(struct store *st, const char *dir, sync_skip_fn skip, void *arg,
              struct sync_result *out, char **cause)
 {
@@ -243,9 +289,12 @@ int sync_dir(struct store *st, const char *dir, sync_skip_fn skip, void *arg,
 	}
 	strv_free(&names);
 	char *mine = xasprintf("%s/%s.jsonl", dir, own);
-	rc = file_write_atomic(mine, sync_fill, st, cause);
+	int current = 0;
+	rc = sync_is_current(st, mine, &current, cause);
+	if (rc == 0 && !current) {
+		rc = file_write_atomic(mine, sync_fill, st, cause);
+		out->wrote = rc == 0;
+	}
 	free(mine);
-	if (rc == 0)
-		out->wrote = 1;
 	return rc;
 }
