@@ -57,6 +57,10 @@ const struct score_params *store_params(const struct store *st);
 
 /* 1 when the journal was opened read-only. */
 int store_is_readonly(const struct store *st);
+/* 1 when the last failed write failed in the journal itself (SQLite: a full
+ * disk, an I/O error, a lock held too long), 0 when what it ran refused its
+ * input. */
+int store_failed_in_journal(const struct store *st);
 /* fn(arg) is called once, the first time a write of st has to wait for
  * another connection's write to end (to tell a user why nothing happens). */
 typedef void (*store_wait_fn)(void *arg);

@@ -52,7 +52,8 @@ struct sync_result {
 typedef void (*sync_skip_fn)(void *arg, const char *why);
 
 /* kith sync DIR: merges every DIR/\*.jsonl but this replica's own (each file
- * in one transaction; a bad one is skipped whole and told to skip), then
+ * in one transaction; a bad one is skipped whole and told to skip; one the
+ * journal cannot take, a full disk say, fails the sync), then
  * writes this journal's whole state to DIR/REPLICA.jsonl through a temporary
  * file, fsync and rename, unless that file holds it already (then it is left
  * alone: not written, not renamed). */

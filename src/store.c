@@ -405,6 +405,11 @@ int store_is_readonly(const struct store *st)
 	return st->readonly;
 }
 
+int store_failed_in_journal(const struct store *st)
+{
+	return st->last_rc != SQLITE_OK;
+}
+
 void store_set_wait_notice(struct store *st, store_wait_fn fn, void *arg)
 {
 	st->wait_fn = fn;

@@ -272,7 +272,13 @@ int sync_dir(struct store *st, const char *dir, sync_skip_fn skip, void *arg,
 		}
 		struct sync_counts n;
 		char *why = NULL;
-		if (sync_import(st, f, path, 0, &n, &why) != 0) {
+		int failed = sync_import(st, f, path, 0, &n, &why) != 0;
+		if (failed && store_failed_in_journal(st)) {
+			/* the journal could not take it (a full disk): the sync fails */
+			free(*cause);
+			*cause = why;
+			rc = -1;
+		} else if (failed) {
 			if (skip != NULL)
 				skip(arg, why);
 			free(why);
@@ -288,6 +294,8 @@ int sync_dir(struct store *st, const char *dir, sync_skip_fn skip, void *arg,
 		free(path);
 	}
 	strv_free(&names);
+	if (rc != 0)
+		return -1;
 	char *mine = xasprintf("%s/%s.jsonl", dir, own);
 	int current = 0;
 	rc = sync_is_current(st, mine, &current, cause);
