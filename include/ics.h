@@ -19,7 +19,8 @@ void ics_write_calendar(struct buf *b, const struct followup *v, size_t n);
  * space, never inside a UTF-8 character; then CRLF. */
 void ics_fold(struct buf *b, const char *line, size_t len);
 /* Appends s as an iCalendar TEXT value: backslash, ';' and ',' escaped, a
- * line break as \n, other control characters (but TAB) left out. */
+ * line break as \n, other control characters (but TAB) left out, each byte
+ * that is not UTF-8 as U+FFFD. */
 void ics_escape_text(struct buf *b, const char *s);
 
 #endif

@@ -1,6 +1,6 @@
 /* ics.c: the follow-ups as iCalendar VTODO items (RFC 5545), with stable UIDs,
- * escaped text and lines folded at 75 octets. Pure; depends on model.h,
- * buf.h and date.h. */
+ * escaped text (valid UTF-8) and lines folded at 75 octets. Pure; depends on
+ * model.h, buf.h, utf8.h and date.h. */
 #include "ics.h"
 
 #include <stdlib.h>
@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "date.h"
+#include "utf8.h"
 
 #define ICS_LINE_MAX 75
 
@@ -32,18 +33,22 @@ void ics_fold(struct buf *b, const char *line, size_t len)
 
 void ics_escape_text(struct buf *b, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '\\' || c == ';' || c == ',') {
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		unsigned char c = (unsigned char)s[i];
+		if (cp == UTF8_INVALID) {
+			buf_puts(b, "\xef\xbf\xbd"); /* U+FFFD: the file is UTF-8 */
+		} else if (c == '\\' || c == ';' || c == ',') {
 			buf_putc(b, '\\');
 			buf_putc(b, (char)c);
 		} else if (c == '\n') {
 			buf_puts(b, "\\n");
-		} else if ((c < 0x20 && c != '\t') || c == 0x7f) {
-			continue;
-		} else {
-			buf_putc(b, (char)c);
+		} else if (!((c < 0x20 && c != '\t') || c == 0x7f)) {
+			buf_add(b, s + i, n);
 		}
+		i += n;
 	}
 }
 

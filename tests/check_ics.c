@@ -90,6 +90,19 @@ START_TEST(test_escape_text)
 }
 END_TEST
 
+START_TEST(test_escape_text_not_utf8)
+{
+	struct buf b;
+	buf_init(&b);
+	/* a stray byte, an overlong '/', a cut sequence; bidi and C1 are text */
+	ics_escape_text(&b, "R\xff\xc0\xaf\xe2\x80\xae \xc2\x9b \xe2\x82");
+	ck_assert_str_eq(buf_str(&b), "R\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xe2\x80\xae "
+	                              "\xc2\x9b \xef\xbf\xbd\xef\xbf\xbd");
+	ck_assert(utf8_valid(b.data, b.len));
+	buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_calendar)
 {
 	setenv("TZ", "UTC", 1); /* the due day is a local date */
@@ -147,6 +160,7 @@ Suite *suite_ics(void)
 	tcase_add_test(tc, test_fold_lengths);
 	tcase_add_test(tc, test_fold_exact);
 	tcase_add_test(tc, test_escape_text);
+	tcase_add_test(tc, test_escape_text_not_utf8);
 	tcase_add_test(tc, test_calendar);
 	suite_add_tcase(s, tc);
 	return s;

@@ -5,7 +5,9 @@
 # (written behind kith's back) goes through every command's output and every
 # screen of the program; the bytes that reach the terminal never hold one of
 # them raw. Then a resize storm in every screen, form and prompt, and TERM
-# unset, dumb and unknown.
+# unset, dumb and unknown. Last, every export format keeps the hostile text
+# (as stored or escaped as the format demands, CSV formula cells made text)
+# and `kith query` lets none of it reach the terminal.
 # usage: sh tests/proof_hostile.sh KITH [ignored]
 KITH_USAGE="usage: sh tests/proof_hostile.sh KITH"
 . "$(dirname "$0")/tmux_lib.sh"
@@ -188,6 +190,122 @@ for term in unset dumb no-such-terminal; do
 		not_ok "TERM $term: a clear message" "tm$term"
 	fi
 done
+
+# 5. every export format keeps the hostile data (a file is not a terminal: the
+# bytes as stored, or escaped as the format demands), and kith query, which
+# prints to a terminal, lets none of it through raw. More names first: a CR, a
+# TAB, and the leading = + - @ a spreadsheet reads as a formula.
+for name in "=SUM(A1:A9)" "+1 Plus" "-2 Minus" "@At Sign" "Cee Arr" "Tab Name"; do
+	k add --org "=org" --email "q$(echo "$name" | tr -dc 'A-Za-z0-9')@example.org" -- "$name" \
+		>/dev/null || exit 1
+done
+"$SQL" "$DB" "
+UPDATE contact SET name = 'Cee' || char(13) || 'Arr' WHERE name = 'Cee Arr';
+UPDATE contact SET name = 'Tab' || char(9) || 'Name' WHERE name = 'Tab Name';
+" || exit 1
+X=$TMP/x
+mkdir "$X" || exit 1
+# the raw bytes of the hostile name, as stored
+HNAME=$(printf 'Hostile \033]52;c;aGFja2Vk\007\033[31mRed\377')
+has() { # name file text (bytes)
+	if LC_ALL=C grep -a -q -F -e "$3" "$2"; then ok "$1"; else not_ok "$1"; fi
+}
+# no CR but at the end of a line, as vCard and iCalendar lines end
+bare_cr() { # file
+	LC_ALL=C sed 's/\r$//' "$1" | LC_ALL=C grep -a -q "$(printf '\r')"
+}
+k export -o "$X/all.jsonl" || not_ok "export jsonl"
+k export --format vcard -o "$X/v4.vcf" || not_ok "export vcard 4"
+k export --format vcard --vcard-version 3 -o "$X/v3.vcf" || not_ok "export vcard 3"
+k export --format vdir -o "$X/vdir" >/dev/null || not_ok "export vdir"
+k export --format csv -o "$X/all.csv" || not_ok "export csv"
+k export --format ics -o "$X/all.ics" || not_ok "export ics"
+# JSON Lines: valid UTF-8, no raw control byte, each kept as an escape; what
+# is not UTF-8 becomes U+FFFD; another journal reads it back to the same file
+if LC_ALL=C grep -a -q "$(printf '[\001-\010\013-\037\177]')" "$X/all.jsonl" ||
+	! iconv -f UTF-8 -t UTF-8 "$X/all.jsonl" >/dev/null 2>&1; then
+	not_ok "jsonl: valid UTF-8 without a raw control byte"
+else
+	ok "jsonl: valid UTF-8 without a raw control byte"
+fi
+has "jsonl: the hostile name, escaped" "$X/all.jsonl" \
+	'"Hostile \u001b]52;c;aGFja2Vk\u0007\u001b[31mRed\ufffd"'
+has "jsonl: CR and TAB escaped" "$X/all.jsonl" '"Cee\rArr"'
+has "jsonl: TAB escaped" "$X/all.jsonl" '"Tab\tName"'
+"$KITH" --db "$X/back.db" import "$X/all.jsonl" >/dev/null 2>&1
+"$KITH" --db "$X/back.db" export -o "$X/back.jsonl"
+# (the U+FFFD that stood for a byte that was not UTF-8 is now a character)
+if sed "s/\\\\ufffd/$(printf '\357\277\275')/g" "$X/all.jsonl" | cmp -s - "$X/back.jsonl"; then
+	ok "jsonl: read back by another journal, exported the same"
+else
+	not_ok "jsonl: read back by another journal, exported the same"
+fi
+# vCard 4 and 3, and the folder of cards: the name's bytes as stored (";" and
+# "," behind a backslash), no bare CR inside a line, file names that are ids
+for f in "$X/v4.vcf" "$X/v3.vcf" "$X"/vdir/*.vcf; do
+	bare_cr "$f" && { not_ok "vcard: a bare CR inside a line of $(basename "$f")"; break; }
+done
+for f in "$X/v4.vcf" "$X/v3.vcf"; do
+	v=$(basename "$f" .vcf)
+	has "vcard $v: the hostile name as stored" "$f" \
+		"$(printf 'FN:Hostile \033]52\\;c\\;aGFja2Vk\007\033[31mRed\377')"
+	has "vcard $v: a TAB kept" "$f" "$(printf 'FN:Tab\tName\r')"
+	has "vcard $v: a formula-like name kept (a card is not a spreadsheet)" "$f" "FN:=SUM(A1:A9)"
+done
+LC_ALL=C grep -a -l -F "$(printf 'FN:Hostile \033]52\\;c\\;aGFja2Vk\007\033[31mRed\377')" \
+	"$X"/vdir/*.vcf >/dev/null &&
+	ok "vdir: the hostile name as stored" || not_ok "vdir: the hostile name as stored"
+left=$(ls "$X/vdir" | grep -v '^[0-9A-Za-z-]*\.vcf$')
+[ -z "$left" ] && ok "vdir: every file is named by its id" || not_ok "vdir: file names $left"
+[ "$(ls "$X/vdir" | wc -l)" -eq "$(k list --json --limit 0 | grep -c '"id"')" ] &&
+	ok "vdir: a card per contact" || not_ok "vdir: a card per contact"
+# CSV: the bytes as stored, a CR inside quotes, every cell of the name and
+# org columns that starts with = + - @ made text with a leading quote
+has "csv: the hostile name as stored" "$X/all.csv" "$HNAME"
+has "csv: a CR kept inside quotes" "$X/all.csv" "$(printf '"Cee\rArr"')"
+for cell in "'=SUM(A1:A9)" "'+1 Plus" "'-2 Minus" "'@At Sign" "'=org"; do
+	has "csv: formula cell $cell escaped" "$X/all.csv" "\"$cell\""
+done
+if cut -d, -f1,2 "$X/all.csv" | tr ',' '\n' | sed 's/^"//' | LC_ALL=C grep -a -q '^[-=+@]'; then
+	not_ok "csv: no name or org cell starts a formula"
+else
+	ok "csv: no name or org cell starts a formula"
+fi
+# iCalendar: TEXT escapes, control characters left out, valid UTF-8
+bare_cr "$X/all.ics" && not_ok "ics: a bare CR inside a line" || ok "ics: no bare CR inside a line"
+if LC_ALL=C grep -a -q "$(printf '[\001-\010\013\014\016-\037\177]')" "$X/all.ics" ||
+	! iconv -f UTF-8 -t UTF-8 "$X/all.ics" >/dev/null 2>&1; then
+	not_ok "ics: valid UTF-8 without a control character"
+else
+	ok "ics: valid UTF-8 without a control character"
+fi
+has "ics: the hostile name, escaped as TEXT" "$X/all.ics" \
+	"$(printf 'SUMMARY:Hostile ]52\\;c\\;aGFja2Vk[31mRed\357\277\275')"
+# kith query: for a terminal (mutt, aerc): escaped, one address a line, three
+# fields apart by TABs; and its messages
+strict() { # name file: no ESC, C0 but TAB and LF, C1, bidi, invalid UTF-8
+	if LC_ALL=C grep -a -q "$(printf '[\001-\010\013-\037\177]\\|\302[\200-\237]')" "$2" ||
+		LC_ALL=C grep -a -q "$(printf '\342\200[\216\217\252-\256]\\|\342\201[\246-\251]')" "$2" ||
+		! iconv -f UTF-8 -t UTF-8 "$2" >/dev/null 2>&1; then
+		not_ok "$1: raw control bytes reach the terminal"
+		cat -v "$2" | head -3 | sed 's/^/#   /'
+	else
+		ok "$1: inert"
+	fi
+}
+for q in e hostile "@" "=" "$(printf 'x\033]52;c;eA==\007')"; do
+	k query "$q" >"$TMP/out" 2>&1
+	strict "kith query $(printf '%s' "$q" | cat -v)" "$TMP/out"
+	k --json query "$q" >"$TMP/out" 2>&1
+	strict "kith --json query $(printf '%s' "$q" | cat -v)" "$TMP/out"
+done
+k query --no-header e >"$TMP/out" 2>&1
+if awk -F '\t' 'NF != 3 { bad = 1 } END { exit bad }' "$TMP/out" && [ "$(wc -l <"$TMP/out")" -ge 7 ]; then
+	ok "kith query: three fields a line, a TAB in a name escaped"
+else
+	not_ok "kith query: three fields a line, a TAB in a name escaped"
+	cat -A "$TMP/out" | head -8 | sed 's/^/#   /'
+fi
 
 echo "# hostile: $pass passed, $fail failed"
 [ $fail = 0 ]
