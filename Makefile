@@ -55,7 +55,7 @@ BENCHTOOL := $(BUILD)/benchtool
 
 CFLAGS_ALL = $(WARN) $(OPT) $(SAN) $(CFLAGS)
 
-.PHONY: all check unit golden tui-test proof layers deps demo asan valgrind install uninstall \
+.PHONY: all check unit golden tui-test proof benchtool-test layers deps demo asan valgrind install uninstall \
         clean bench fuzz format
 
 all: $(KITH)
@@ -118,6 +118,10 @@ golden: $(KITH) $(SQL_EXEC)
 proof: $(KITH) $(KILLAT)
 	@for t in tests/proof_*.sh; do sh $$t $(KITH) $(KILLAT) || exit 1; done
 
+# The bench helper's frame measure on a stand-in that fails on purpose.
+benchtool-test: $(BENCHTOOL)
+	@sh tests/benchtool.sh $(BENCHTOOL)
+
 tui-test: $(KITH) $(SQL_EXEC)
 	@if [ -f tests/tui.sh ]; then sh tests/tui.sh $(KITH); fi
 	@sh tests/tui_main.sh $(KITH)
@@ -126,7 +130,7 @@ tui-test: $(KITH) $(SQL_EXEC)
 
 check: deps
 	@$(MAKE) --no-print-directory all $(TESTBIN) $(SQL_EXEC) $(KILLAT)
-	@$(MAKE) --no-print-directory layers unit golden tui-test proof
+	@$(MAKE) --no-print-directory layers unit golden tui-test proof benchtool-test
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

@@ -294,11 +294,24 @@ tui=0
 NO_TUI="n/a: full-screen program not built yet"
 
 # A full-screen program in a pseudo-terminal (the helper's frame mode): the same
-# measure for kith and abook. Prints "first-frame-ms key-ms cpu-ms".
+# measure for kith and abook. Prints "first-frame-ms key-ms cpu-ms OK/RUNS": the
+# medians of the runs that painted and quit, and how many did; nothing when none did.
 frame() { # NAME RUNS KEYS CMD...
 	name=$1 runs=$2 keys=$3
 	shift 3
 	env TERM=xterm-256color "$tool" frame "$runs" "$WARMUP" "$keys" -- "$@" 2>"$B/$name.log"
+}
+
+# frame_note RESULT...: " (4/5)" after a figure when some of the runs of the
+# frame results given failed (the log says which), else "".
+frame_note() {
+	for r in "$@"; do
+		[ -n "$r" ] || continue
+		n=$(echo "$r" | cut -d' ' -f4)
+		case $n in
+		*/*) [ "${n%/*}" = "${n#*/}" ] || printf ' (%s)' "$n" ;;
+		esac
+	done
 }
 
 abook_ff=
@@ -307,8 +320,9 @@ if have abook && [ -s "$ABOOK" ]; then
 	r=$(frame abook-first-frame "$RUNS" 0 env HOME="$ABHOME" abook --datafile "$ABOOK")
 	abook_ff=$(echo "$r" | cut -d' ' -f1)
 	abook_cpu=$(echo "$r" | cut -d' ' -f3)
+	abook_note=$(frame_note "$r")
 fi
-abook_ff_txt="abook $(ms "$abook_ff")"
+abook_ff_txt="abook $(ms "$abook_ff")${abook_note:-}"
 [ -n "$abook_ff" ] || abook_ff_txt="abook not measured"
 
 # The first frame at each size (wall, and the CPU time of the same runs).
@@ -319,6 +333,7 @@ if [ $tui = 1 ]; then
 		r=$(frame "kith-first-frame-$size" "$RUNS" 0 "$kith" --db "$B/kith-$size.db")
 		eval "ff_$size=\$(echo \"\$r\" | cut -d' ' -f1)"
 		eval "ffc_$size=\$(echo \"\$r\" | cut -d' ' -f3)"
+		eval "ffn_$size=\$(frame_note \"\$r\")"
 	done
 fi
 ff_grow=$(growth "$ff_1k" "$ff_10k" "$ff_100k")
@@ -343,14 +358,14 @@ for size in 10k 100k; do
 	elif [ ! -s "$db" ]; then
 		row "$fig" "n/a: no journal" "$budget" "$cmp" ""
 	else
-		eval "v=\$ff_$size"
-		row "$fig" "$(ms "$v")" "$budget" "$cmp" "$(ratio "$v" "$limit")" "$ff_grow"
+		eval "v=\$ff_$size note=\${ffn_$size:-}"
+		row "$fig" "$(ms "$v")$note" "$budget" "$cmp" "$(ratio "$v" "$limit")" "$ff_grow"
 		if [ $size = 10k ]; then
 			# the CPU time of the same runs: start, first frame, quit
 			c=$ffc_10k
 			atxt="abook $(ms "$abook_cpu") CPU"
 			[ -n "$abook_cpu" ] || atxt="abook not measured"
-			row "start, first frame, quit: CPU, 10k" "$(ms "$c") CPU" "<= abook" "$atxt" \
+			row "start, first frame, quit: CPU, 10k" "$(ms "$c") CPU$note" "<= abook" "$atxt" \
 				"$(ratio "$c" "$abook_cpu")" "$(growth "$ffc_1k" "$ffc_10k" "$ffc_100k")"
 		fi
 	fi
@@ -372,7 +387,8 @@ else
 		v=$(calc "($(echo "$r1" | cut -d' ' -f3) - $(echo "$r0" | cut -d' ' -f3)) / 200")
 		wall=$(echo "$r1" | cut -d' ' -f2)
 	fi
-	row "$fig" "$(ms "$v") CPU" "<= 2 ms CPU" "wall $(ms "$wall") per key" "$(ratio "$v" 2)"
+	row "$fig" "$(ms "$v") CPU$(frame_note "$r0" "$r1")" "<= 2 ms CPU" "wall $(ms "$wall") per key" \
+		"$(ratio "$v" 2)"
 fi
 
 # Key to paint in CPU time, through the scripted mode (KITH_SCRIPT: the program
@@ -573,8 +589,10 @@ if [ $kith_ok = 1 ]; then
 		r=$(BENCHTOOL_QUIT=$(printf '\007') frame "kith-capture-$size" "$RUNS" 0 "$kith" \
 			--db "$B/kith-$size.db" capture)
 		eval "cap_$size=\$(echo \"\$r\" | cut -d' ' -f1)"
+		eval "capn_$size=\$(frame_note \"\$r\")"
 	done
-	row "kith capture start, first prompt frame, 100k" "$(ms "$cap_100k")" "(first frame) <= 100 ms" \
+	row "kith capture start, first prompt frame, 100k" "$(ms "$cap_100k")${capn_100k:-}" \
+		"(first frame) <= 100 ms" \
 		"" "$(ratio "$cap_100k" 100)" "$(growth "$cap_1k" "$cap_10k" "$cap_100k")"
 fi
 

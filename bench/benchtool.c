@@ -10,7 +10,9 @@
  * frame: runs CMD in a 120x40 pseudo-terminal; the first frame ends with the last
  * byte written before the output has been quiet for QUIET_MS. Then KEYS times 'j',
  * each waiting for its paint, then 'q' (or the bytes of $BENCHTOOL_QUIT). Prints the medians of: first frame ms, key
- * to paint ms (wall), and the CPU ms of the whole run. */
+ * to paint ms (wall), and the CPU ms of the whole run, over the runs that painted and
+ * quit, then "OK/RUNS" (how many of the runs did); fails only when none did. A run
+ * gives up after GIVE_UP_MS of silence ($BENCHTOOL_GIVE_UP_MS). */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
@@ -123,14 +125,21 @@ static int run(char **argv, const char *input, double *wall, double *cpu, long *
 
 /* Reads the pty until it has been quiet for QUIET_MS; returns the time of the
  * last byte read (or `since` when none), -1 when the program has gone. */
+static int give_up_ms(void)
+{
+	const char *e = getenv("BENCHTOOL_GIVE_UP_MS");
+	int v = e != NULL ? atoi(e) : 0;
+	return v > 0 ? v : GIVE_UP_MS;
+}
+
 static double drain(int master, double since)
 {
 	char buf[65536];
 	double last = since, start = now_ms();
-	int seen = 0;
+	int seen = 0, give_up = give_up_ms();
 	for (;;) {
 		struct pollfd p = {master, POLLIN, 0};
-		int wait = seen ? QUIET_MS : GIVE_UP_MS;
+		int wait = seen ? QUIET_MS : give_up;
 		int r = poll(&p, 1, wait);
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -141,7 +150,7 @@ static double drain(int master, double since)
 			return -1;
 		last = now_ms();
 		seen = 1;
-		if (last - start > GIVE_UP_MS)
+		if (last - start > give_up)
 			return -1;
 	}
 }
@@ -260,18 +269,27 @@ int main(int argc, char **argv)
 			runs = 1;
 		double *f = calloc(runs, sizeof *f), *k = calloc(runs, sizeof *k);
 		double *c = calloc(runs, sizeof *c), ff = 0, kk = 0, cc = 0;
+		int ok = 0;
 		for (int i = -warm; i < runs; i++) {
 			if (frame(argv + 6, keys, &ff, &kk, &cc) != 0) {
-				fprintf(stderr, "benchtool: %s did not paint or quit\n", argv[6]);
-				return 1;
+				/* one run that hangs does not take the figure with it */
+				fprintf(stderr, "benchtool: %s run %d%s did not paint or quit\n", argv[6],
+				        i < 0 ? i + warm + 1 : i + 1, i < 0 ? " (warm-up)" : "");
+				continue;
 			}
 			if (i >= 0) {
-				f[i] = ff;
-				k[i] = kk;
-				c[i] = cc;
+				f[ok] = ff;
+				k[ok] = kk;
+				c[ok++] = cc;
 			}
 		}
-		printf("%.3f %.3f %.3f\n", median(f, runs), median(k, runs), median(c, runs));
+		if (ok == 0) {
+			fprintf(stderr, "benchtool: %s: none of %d runs painted and quit\n", argv[6],
+			        runs);
+			return 1;
+		}
+		printf("%.3f %.3f %.3f %d/%d\n", median(f, ok), median(k, ok), median(c, ok), ok,
+		       runs);
 		return 0;
 	}
 	if (argc >= 4 && strcmp(argv[1], "rss") == 0 && strcmp(argv[2], "--") == 0) {
