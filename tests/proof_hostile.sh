@@ -222,12 +222,16 @@ k export --format csv -o "$X/all.csv" || not_ok "export csv"
 k export --format ics -o "$X/all.ics" || not_ok "export ics"
 # JSON Lines: valid UTF-8, no raw control byte, each kept as an escape; what
 # is not UTF-8 becomes U+FFFD; another journal reads it back to the same file
-if LC_ALL=C grep -a -q "$(printf '[\001-\010\013-\037\177]')" "$X/all.jsonl" ||
-	! iconv -f UTF-8 -t UTF-8 "$X/all.jsonl" >/dev/null 2>&1; then
-	not_ok "jsonl: valid UTF-8 without a raw control byte"
-else
-	ok "jsonl: valid UTF-8 without a raw control byte"
-fi
+utf8_without() { # name file bytes: valid UTF-8 holding none of the bytes (a bracket class)
+	if LC_ALL=C grep -a -q "$(printf "$3")" "$2" || ! iconv -f UTF-8 -t UTF-8 "$2" >/dev/null 2>&1
+	then
+		not_ok "$1"
+	else
+		ok "$1"
+	fi
+}
+utf8_without "jsonl: valid UTF-8 without a raw control byte" "$X/all.jsonl" \
+	'[\001-\010\013-\037\177]'
 has "jsonl: the hostile name, escaped" "$X/all.jsonl" \
 	'"Hostile \u001b]52;c;aGFja2Vk\u0007\u001b[31mRed\ufffd"'
 has "jsonl: CR and TAB escaped" "$X/all.jsonl" '"Cee\rArr"'
@@ -273,12 +277,8 @@ else
 fi
 # iCalendar: TEXT escapes, control characters left out, valid UTF-8
 bare_cr "$X/all.ics" && not_ok "ics: a bare CR inside a line" || ok "ics: no bare CR inside a line"
-if LC_ALL=C grep -a -q "$(printf '[\001-\010\013\014\016-\037\177]')" "$X/all.ics" ||
-	! iconv -f UTF-8 -t UTF-8 "$X/all.ics" >/dev/null 2>&1; then
-	not_ok "ics: valid UTF-8 without a control character"
-else
-	ok "ics: valid UTF-8 without a control character"
-fi
+utf8_without "ics: valid UTF-8 without a control character" "$X/all.ics" \
+	'[\001-\010\013\014\016-\037\177]'
 has "ics: the hostile name, escaped as TEXT" "$X/all.ics" \
 	"$(printf 'SUMMARY:Hostile ]52\\;c\\;aGFja2Vk[31mRed\357\277\275')"
 # kith query: for a terminal (mutt, aerc): escaped, one address a line, three
