@@ -47,9 +47,9 @@ struct review_person {
 	const struct contact *c; /* not owned: id, rowid, name, circle, created_at,
 	                            snoozed_until, birthday, tags, score cache */
 	struct score score;      /* at now */
-	/* The contact's interactions, newest first (as store_timeline gives them),
-	 * loaded only when review_person_wants_timeline() says so; NULL, 0
-	 * otherwise. Not owned. */
+	/* The contact's interactions, newest first (as store_timeline gives them;
+	 * each interaction's own contacts may be left out), loaded only when
+	 * review_person_wants_timeline() says so; NULL, 0 otherwise. Not owned. */
 	const struct interaction *timeline;
 	size_t ntimeline;
 };

@@ -27,7 +27,8 @@ struct store_review {
 /* Loads the review's input at now with parameters p into *out (caller's
  * storage; free with store_review_free, also after a failure). Contacts are
  * scored as store_contact_score does; a contact's interactions are read only
- * when review_person_wants_timeline() asks for them. */
+ * when review_person_wants_timeline() asks for them, those of all such
+ * contacts together (store_timelines: without each interaction's contacts). */
 int store_review_load(struct store *st, const struct score_params *p, int64_t now,
                       struct store_review *out, char **cause);
 void store_review_free(struct store_review *r);

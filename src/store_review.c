@@ -16,33 +16,31 @@ struct store_review_ctx {
 	int64_t now;
 };
 
-static int store_review_read(struct store *st, void *arg, char **cause)
+/* Scores every person and reads, in one go, the timelines of those whose
+ * history the review wants. */
+static int store_review_people(struct store *st, struct store_review_ctx *x, char **cause)
 {
-	struct store_review_ctx *x = arg;
 	struct store_review *r = x->r;
-	struct store_contact_filter f = {.circle = -1};
-	if (store_contact_list(st, &f, &r->contacts, &r->ncontacts, cause) != 0)
-		return -1;
 	size_t n = r->ncontacts, m = 0;
 	r->people = xcalloc(n ? n : 1, sizeof *r->people);
 	r->timelines = xcalloc(n ? n : 1, sizeof *r->timelines);
 	r->ntimelines = xcalloc(n ? n : 1, sizeof *r->ntimelines);
-	/* The contacts whose timelines the review wants, read in one go. */
 	int64_t *want = xcalloc(n ? n : 1, sizeof *want);
 	size_t *place = xcalloc(n ? n : 1, sizeof *place);
-	for (size_t i = 0; i < n; i++) {
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
 		struct review_person *p = &r->people[i];
 		p->c = &r->contacts[i];
-		if (store_contact_score(st, p->c, x->p, x->now, &p->score, cause) != 0)
-			goto fail;
-		if (review_person_wants_timeline(p->c, &p->score, x->now)) {
+		rc = store_contact_score(st, p->c, x->p, x->now, &p->score, cause);
+		if (rc == 0 && review_person_wants_timeline(p->c, &p->score, x->now)) {
 			want[m] = p->c->rowid;
 			place[m++] = i;
 		}
 	}
 	struct interaction **tl = xcalloc(m ? m : 1, sizeof *tl);
 	size_t *ntl = xcalloc(m ? m : 1, sizeof *ntl);
-	int rc = store_timelines(st, want, m, tl, ntl, cause);
+	if (rc == 0)
+		rc = store_timelines(st, want, m, tl, ntl, cause);
 	for (size_t j = 0; rc == 0 && j < m; j++) {
 		struct review_person *p = &r->people[place[j]];
 		p->timeline = r->timelines[place[j]] = tl[j];
@@ -52,8 +50,18 @@ static int store_review_read(struct store *st, void *arg, char **cause)
 	free(ntl);
 	free(want);
 	free(place);
-	if (rc != 0)
+	return rc;
+}
+
+static int store_review_read(struct store *st, void *arg, char **cause)
+{
+	struct store_review_ctx *x = arg;
+	struct store_review *r = x->r;
+	struct store_contact_filter f = {.circle = -1};
+	if (store_contact_list(st, &f, &r->contacts, &r->ncontacts, cause) != 0 ||
+	    store_review_people(st, x, cause) != 0)
 		return -1;
+	size_t n = r->ncontacts;
 	struct store_followup_query fq = {0, 1, 0};
 	if (store_followups(st, &fq, &r->followups, &r->nfollowups, cause) != 0)
 		return -1;
@@ -70,10 +78,6 @@ static int store_review_read(struct store *st, void *arg, char **cause)
 	r->in.recent = r->recent;
 	r->in.nrecent = r->nrecent;
 	return 0;
-fail:
-	free(want);
-	free(place);
-	return -1;
 }
 
 int store_review_load(struct store *st, const struct score_params *p, int64_t now,
