@@ -68,12 +68,13 @@ void import_file_close(struct import_file *imf); /* frees what imf holds */
 struct import_file_report {
 	struct import_counts n;
 	const char *label; /* import_file_label's; static */
+	int merged;        /* import_file_merges: the counts are records of every kind */
 };
 
 /* import_file_open (format auto), import_file_run and import_file_close in
- * one call: *rep says what was imported. 0, or -1 with *cause (caller frees):
- * a missing file, a format that cannot be told, a broken file ("PATH: line
- * 12: ..."); then nothing was written. */
+ * one call: *rep says what was imported. 0, or -1 with *cause (caller frees:
+ * a missing file, a broken file, "PATH: line 12: ..."), or IMPORT_FILE_UNKNOWN
+ * with *cause for a format that cannot be told; then nothing was written. */
 int import_file_path(struct store *st, const char *path, const struct import_opts *o,
                      int64_t now, struct import_file_report *rep, char **cause);
 

@@ -337,10 +337,12 @@ int import_file_path(struct store *st, const char *path, const struct import_opt
 {
 	memset(rep, 0, sizeof *rep);
 	struct import_file imf;
-	if (import_file_open(&imf, path, NULL, cause) != 0)
-		return -1;
-	int rc = import_file_run(st, &imf, o, now, &rep->n, cause);
+	int rc = import_file_open(&imf, path, NULL, cause);
+	if (rc != 0)
+		return rc;
+	rc = import_file_run(st, &imf, o, now, &rep->n, cause);
 	rep->label = import_file_label(&imf);
+	rep->merged = import_file_merges(&imf);
 	import_file_close(&imf);
 	return rc;
 }

@@ -1,6 +1,8 @@
 /* check_app_import.c: the welcome screen's import: on an empty journal `i`
- * asks for a path, Enter imports that vCard file or vdir folder, and the
- * contacts are there at once; with people in the journal `i` asks nothing. */
+ * asks for a path, Enter imports that file (vCard, CSV, LinkedIn, JSON Lines)
+ * or vdir folder, the contacts are there at once and the status line says
+ * what came in, or why nothing did; with people in the journal `i` asks
+ * nothing. The files are those of tests/fixtures/import. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +35,7 @@ START_TEST(test_welcome_import)
 	struct vm_lines l;
 	vm_lines_init(&l);
 	app_welcome_lines(&l);
-	ck_assert(vm_lines_has(&l, "to import a vCard file or vdir folder"));
+	ck_assert(vm_lines_has(&l, "to import vCard, CSV, JSON Lines or vdir"));
 	vm_lines_free(&l);
 	/* a path that is not there: said, nothing written */
 	app_key(&app, 'i');
@@ -66,6 +68,161 @@ START_TEST(test_welcome_import)
 }
 END_TEST
 
+/* An app on a fresh empty journal in its own folder. */
+struct tai {
+	char *dir, *db;
+	struct store *st;
+	struct app app;
+};
+
+static void tai_open(struct tai *t)
+{
+	t->dir = t_tmpdir();
+	t->db = t_path(t->dir, "kith.db");
+	t->st = t_open(t->db);
+	struct score_params p;
+	score_params_default(&p);
+	char *cause = NULL;
+	ck_assert_int_eq(app_init(&t->app, t->st, &p, T_NOW, &cause), 0);
+	ck_assert(t->app.empty);
+}
+
+static void tai_close(struct tai *t)
+{
+	app_free(&t->app);
+	store_close(t->st);
+	t_rmtree(t->dir);
+	free(t->dir);
+	free(t->db);
+}
+
+/* The welcome's import of tests/fixtures/import/NAME: `i`, the path, Enter;
+ * returns the status line's message. */
+static const char *tai_import(struct tai *t, const char *name)
+{
+	const char *dir = getenv("KITH_FIXTURES");
+	char *path = xasprintf("%s/import/%s", dir && *dir ? dir : "tests/fixtures", name);
+	app_key(&t->app, 'i');
+	ck_assert_int_eq(t->app.input, APP_INPUT_IMPORT);
+	tai_type(&t->app, path);
+	app_key(&t->app, KEYMAP_KEY_ENTER);
+	free(path);
+	ck_assert_int_eq(t->app.input, APP_INPUT_NONE);
+	ck_assert_ptr_nonnull(t->app.message);
+	return t->app.message;
+}
+
+/* 1 when the list shows a contact of that name. */
+static int tai_has(const struct tai *t, const char *name)
+{
+	for (size_t i = 0; i < t->app.contacts.n; i++)
+		if (strcmp(vm_contacts_name(&t->app.contacts, &t->app.contacts.rows[i]), name) == 0)
+			return 1;
+	return 0;
+}
+
+#define tai_says(msg, want)                                                          \
+	ck_assert_msg(strstr((msg), (want)) != NULL, "message '%s' lacks '%s'", (msg), (want))
+
+START_TEST(test_welcome_import_csv)
+{
+	struct tai t;
+	tai_open(&t);
+	const char *m = tai_import(&t, "people.csv");
+	tai_says(m, "imported 2 contacts from people.csv (CSV): 2 new, 0 updated, 0 unchanged, "
+	               "0 errors");
+	ck_assert(!t.app.message_error);
+	ck_assert(!t.app.empty);
+	ck_assert_uint_eq(t.app.contacts.n, 2);
+	ck_assert(tai_has(&t, "Dora Alves"));
+	ck_assert(tai_has(&t, "Eli Costa"));
+	tai_close(&t);
+}
+END_TEST
+
+START_TEST(test_welcome_import_linkedin)
+{
+	struct tai t;
+	tai_open(&t);
+	/* three lines of LinkedIn's notes before the header */
+	const char *m = tai_import(&t, "Connections.csv");
+	tai_says(m, "imported 3 contacts from Connections.csv (LinkedIn): 3 new, 0 updated");
+	ck_assert_uint_eq(t.app.contacts.n, 3);
+	ck_assert(tai_has(&t, "Fabio Nunes"));
+	ck_assert(tai_has(&t, "Gita Rao"));
+	ck_assert(tai_has(&t, "Hugo Pires"));
+	tai_close(&t);
+}
+END_TEST
+
+START_TEST(test_welcome_import_jsonl)
+{
+	struct tai t;
+	tai_open(&t);
+	const char *m = tai_import(&t, "journal.jsonl");
+	/* two contacts and an interaction, merged by uuid */
+	tai_says(m, "imported 3 records from journal.jsonl (kith JSON Lines): 3 new");
+	ck_assert_uint_eq(t.app.contacts.n, 2);
+	ck_assert(tai_has(&t, "Carla Dias"));
+	ck_assert(tai_has(&t, "Nuno Vaz"));
+	tai_close(&t);
+}
+END_TEST
+
+START_TEST(test_welcome_import_vdir)
+{
+	struct tai t;
+	tai_open(&t);
+	const char *m = tai_import(&t, "vdir");
+	tai_says(m, "imported 2 contacts from vdir (vdir): 2 new");
+	ck_assert_uint_eq(t.app.contacts.n, 2);
+	ck_assert(tai_has(&t, "Ines Moura"));
+	ck_assert(tai_has(&t, "Joao Reis"));
+	tai_close(&t);
+}
+END_TEST
+
+/* A file that fails: an error with what is wrong, nothing written. */
+static void tai_fails(const char *name, const char *want)
+{
+	struct tai t;
+	tai_open(&t);
+	const char *m = tai_import(&t, name);
+	tai_says(m, want);
+	tai_says(m, "nothing imported");
+	ck_assert(t.app.message_error);
+	ck_assert(t.app.empty);
+	ck_assert_uint_eq(t.app.contacts.n, 0);
+	struct contact *v = NULL;
+	size_t n = 9;
+	char *cause = NULL;
+	struct store_contact_filter flt = {-1, NULL, 1, 0, NULL, 0};
+	ck_assert_int_eq(store_contact_list(t.st, &flt, &v, &n, &cause), 0);
+	ck_assert_uint_eq(n, 0);
+	contacts_free(v, n);
+	tai_close(&t);
+}
+
+START_TEST(test_welcome_import_broken)
+{
+	/* its first row is good, its second opens a quote it never closes */
+	tai_fails("broken.csv", "broken.csv: line 3: unterminated quoted field");
+}
+END_TEST
+
+START_TEST(test_welcome_import_missing)
+{
+	tai_fails("gone.csv", "gone.csv: No such file or directory");
+}
+END_TEST
+
+START_TEST(test_welcome_import_unknown)
+{
+	tai_fails("notes.txt", "notes.txt: cannot tell its format (vCard, vdir, CSV, LinkedIn or "
+	                       "JSON Lines)");
+}
+END_TEST
+
 extern Suite *suite_app_import(void);
 
 Suite *suite_app_import(void)
@@ -73,6 +230,13 @@ Suite *suite_app_import(void)
 	Suite *s = suite_create("app_import");
 	TCase *tc = tcase_create("welcome");
 	tcase_add_test(tc, test_welcome_import);
+	tcase_add_test(tc, test_welcome_import_csv);
+	tcase_add_test(tc, test_welcome_import_linkedin);
+	tcase_add_test(tc, test_welcome_import_jsonl);
+	tcase_add_test(tc, test_welcome_import_vdir);
+	tcase_add_test(tc, test_welcome_import_broken);
+	tcase_add_test(tc, test_welcome_import_missing);
+	tcase_add_test(tc, test_welcome_import_unknown);
 	suite_add_tcase(s, tc);
 	return s;
 }
