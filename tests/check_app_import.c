@@ -72,6 +72,7 @@ END_TEST
 struct tai {
 	char *dir, *db;
 	struct store *st;
+	struct score_params p; /* the app keeps a pointer to it */
 	struct app app;
 };
 
@@ -80,10 +81,9 @@ static void tai_open(struct tai *t)
 	t->dir = t_tmpdir();
 	t->db = t_path(t->dir, "kith.db");
 	t->st = t_open(t->db);
-	struct score_params p;
-	score_params_default(&p);
+	score_params_default(&t->p);
 	char *cause = NULL;
-	ck_assert_int_eq(app_init(&t->app, t->st, &p, T_NOW, &cause), 0);
+	ck_assert_int_eq(app_init(&t->app, t->st, &t->p, T_NOW, &cause), 0);
 	ck_assert(t->app.empty);
 }
 
