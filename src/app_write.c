@@ -393,6 +393,16 @@ int app_form_key(struct app *app, uint32_t key)
 	return APP_DIRTY_VIEW | APP_DIRTY_STATUS;
 }
 
+/* import_opts' progress of the welcome's import: the count on the status line. */
+static void app_import_progress(void *arg, long records)
+{
+	struct app *app = arg;
+	if (app->progress == NULL)
+		return;
+	app_say(app, 0, "importing: %ld records read", records);
+	app->progress(app->progress_arg);
+}
+
 int app_import(struct app *app, const char *path)
 {
 	app->input = APP_INPUT_NONE;
@@ -412,7 +422,7 @@ int app_import(struct app *app, const char *path)
 		free(full);
 		return APP_DIRTY_STATUS;
 	}
-	struct import_opts o = {-1, NULL, 0, NULL, NULL, NULL};
+	struct import_opts o = {-1, NULL, 0, app_import_progress, NULL, app};
 	struct import_file_report rep;
 	char *cause = NULL;
 	int dirty = APP_DIRTY_STATUS;

@@ -4,6 +4,7 @@
  * what came in, or why nothing did; with people in the journal `i` asks
  * nothing. The files are those of tests/fixtures/import (and csv). */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,20 +97,27 @@ static void tai_close(struct tai *t)
 	free(t->db);
 }
 
-/* The welcome's import of tests/fixtures/import/NAME: `i`, the path, Enter;
- * returns the status line's message. */
-static const char *tai_import(struct tai *t, const char *name)
+/* The welcome's import of path: `i`, the path, Enter; returns the status
+ * line's message. */
+static const char *tai_import_path(struct tai *t, const char *path)
 {
-	const char *dir = getenv("KITH_FIXTURES");
-	char *path = xasprintf("%s/import/%s", dir && *dir ? dir : "tests/fixtures", name);
 	app_key(&t->app, 'i');
 	ck_assert_int_eq(t->app.input, APP_INPUT_IMPORT);
 	tai_type(&t->app, path);
 	app_key(&t->app, KEYMAP_KEY_ENTER);
-	free(path);
 	ck_assert_int_eq(t->app.input, APP_INPUT_NONE);
 	ck_assert_ptr_nonnull(t->app.message);
 	return t->app.message;
+}
+
+/* The same of tests/fixtures/import/NAME. */
+static const char *tai_import(struct tai *t, const char *name)
+{
+	const char *dir = getenv("KITH_FIXTURES");
+	char *path = xasprintf("%s/import/%s", dir && *dir ? dir : "tests/fixtures", name);
+	const char *m = tai_import_path(t, path);
+	free(path);
+	return m;
 }
 
 /* 1 when the list shows a contact of that name. */
@@ -228,6 +236,46 @@ START_TEST(test_welcome_import_unknown)
 }
 END_TEST
 
+/* What the terminal layer was shown while an import ran. */
+struct tai_progress {
+	struct app *app;
+	int calls;
+	char last[64];
+};
+
+static void tai_progress_seen(void *arg)
+{
+	struct tai_progress *p = arg;
+	p->calls++;
+	snprintf(p->last, sizeof p->last, "%s", p->app->message ? p->app->message : "");
+}
+
+START_TEST(test_welcome_import_progress)
+{
+	struct tai t;
+	tai_open(&t);
+	/* 2500 rows: told at 1000 and 2000, the count on the status line */
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, "Name,E-mail Address\n");
+	for (int i = 0; i < 2500; i++)
+		buf_printf(&b, "Person %d,p%d@many.example\n", i, i);
+	char *csv = t_path(t.dir, "many.csv");
+	t_spit(csv, b.data, b.len);
+	buf_free(&b);
+	struct tai_progress p = {&t.app, 0, ""};
+	t.app.progress = tai_progress_seen;
+	t.app.progress_arg = &p;
+	const char *m = tai_import_path(&t, csv);
+	ck_assert_int_eq(p.calls, 2);
+	ck_assert_str_eq(p.last, "importing: 2000 records read");
+	tai_says(m, "imported 2500 contacts from many.csv (CSV): 2500 new");
+	ck_assert_uint_eq(t.app.contacts.n, 2500);
+	free(csv);
+	tai_close(&t);
+}
+END_TEST
+
 extern Suite *suite_app_import(void);
 
 Suite *suite_app_import(void)
@@ -243,6 +291,7 @@ Suite *suite_app_import(void)
 	tcase_add_test(tc, test_welcome_import_broken);
 	tcase_add_test(tc, test_welcome_import_missing);
 	tcase_add_test(tc, test_welcome_import_unknown);
+	tcase_add_test(tc, test_welcome_import_progress);
 	suite_add_tcase(s, tc);
 	return s;
 }
