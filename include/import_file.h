@@ -1,9 +1,6 @@
-/* import_file.h: the import of a file or folder, whatever its format, for
- * `kith import` and the full-screen program alike: the format found by name
- * (--format), the path (a folder is a vdir), the file name's ending or its
- * first bytes; a reader opened for it; its records put in the journal in one
- * transaction (import_run, or sync_import for JSON Lines). Depends on
- * import.h and buf.h; reads files, never prints. */
+/* import_file.h: a file or folder imported whatever its format, found by name, path, ending
+ * or first bytes, for `kith import` and the full-screen program alike. Depends on import.h
+ * and buf.h; reads files, never prints. */
 #ifndef KITH_IMPORT_FILE_H
 #define KITH_IMPORT_FILE_H
 

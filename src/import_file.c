@@ -1,7 +1,6 @@
-/* import_file.c: a file or folder imported whatever its format (import_file.h):
- * a table of formats, each opening a reader (vcard.h, vdir.h, csv_import.h) or
- * merging on its own (sync.h), found by name, path or first bytes. Core:
- * reads files, never prints; depends on import.h and the formats' readers. */
+/* import_file.c: the table of import formats, each opening a reader (vcard.h, vdir.h,
+ * csv_import.h) or merging on its own (sync.h), and the guess among them. Core: reads
+ * files, never prints; depends on import.h and the formats' readers. */
 #include "import_file.h"
 
 #include <errno.h>
