@@ -107,6 +107,11 @@ struct app {
 	enum app_screen form_from; /* where the form goes back to */
 	struct vm_review review;   /* the weekly review; loaded while it is open */
 	enum app_screen back_to;   /* where the record and the help go back to */
+	/* called while the welcome's import runs, its progress in the message
+	 * ("importing: 2000 records read"), for the terminal layer to show the
+	 * status line at once; NULL (app_init's): not called */
+	void (*progress)(void *arg);
+	void *progress_arg;
 };
 
 /* Loads the contacts (st and params are borrowed); the keymap is the

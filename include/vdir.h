@@ -26,12 +26,6 @@ void vdir_reader_close(struct vdir_reader *r);
 /* The import reader over r (errors say "FILE.vcf: line N: ..."). */
 struct import_reader vdir_import_reader(struct vdir_reader *r);
 
-/* Imports path, a vCard file or a vdir folder, into st (import_run with o):
- * *out holds the counts and *photos the photos over the cap left out. 0, or
- * -1 with *cause ("PATH: line N: ..."); a path that is neither fails. */
-int vcard_import_path(struct store *st, const char *path, const struct import_opts *o,
-                      int64_t now, struct import_counts *out, long *photos, char **cause);
-
 /* What vdir_export did. */
 struct vdir_counts {
 	long written, same, removed;

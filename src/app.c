@@ -570,7 +570,7 @@ int app_key(struct app *app, uint32_t key)
 		return app_form_key(app, key);
 	if (key == 'i' && app->empty && app->screen == APP_SCREEN_MAIN) {
 		/* the welcome's own key: bring contacts in */
-		app_ask(app, APP_INPUT_IMPORT, "", xstrdup("import a vCard file or vdir folder: "));
+		app_ask(app, APP_INPUT_IMPORT, "", xstrdup("import a vCard, CSV or JSON Lines file, or a vdir folder: "));
 		return APP_DIRTY_STATUS;
 	}
 	enum keymap_action a = keymap_lookup(&app->km, app_mode(app), key);
@@ -702,7 +702,7 @@ void app_welcome_lines(struct vm_lines *out)
 	vm_lines_clear(out);
 	vm_lines_add(out, THEME_NORMAL, "Your journal is empty. To begin, press");
 	vm_lines_add(out, THEME_NORMAL, "  a              to add your first contact here");
-	vm_lines_add(out, THEME_NORMAL, "  i              to import a vCard file or vdir folder");
+	vm_lines_add(out, THEME_NORMAL, "  i              to import vCard, CSV, JSON Lines or vdir");
 	vm_lines_add(out, THEME_NORMAL, "or, from a shell:");
 	vm_lines_add(out, THEME_NORMAL, "  kith demo      a demo network to explore");
 	vm_lines_add(out, THEME_NORMAL, "  kith add NAME  a contact");

@@ -41,8 +41,9 @@ int app_done(struct app *app);
 int app_done_followup(struct app *app, int64_t followup);
 int app_undo(struct app *app);
 int app_followup_save(struct app *app); /* the WHEN TEXT line being typed */
-/* The welcome's import: path (a vCard file or a vdir folder; a leading ~/ is
- * the home folder) in one transaction, then everything read again. */
+/* The welcome's import: path (any file import_file_path reads, or a vdir
+ * folder; a leading ~/ is the home folder) in one transaction, then
+ * everything read again; the status line says what came in, or why nothing. */
 int app_import(struct app *app, const char *path);
 int app_remove(struct app *app);        /* the contact being confirmed */
 int app_form_open(struct app *app, int edit);

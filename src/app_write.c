@@ -1,8 +1,8 @@
 /* app_write.c: what the full-screen program writes (app.h): snooze, done,
  * follow-ups, removal, the add and edit form, and their undo, each one
  * transaction through store_write, everything read again after it. View
- * layer; depends on store.h, date.h, vm_form.h, app_int.h and vdir.h (the
- * welcome's import). */
+ * layer; depends on store.h, date.h, vm_form.h, app_int.h and import_file.h
+ * (the welcome's import). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +11,7 @@
 #include "date.h"
 #include "err.h"
 #include "store.h"
-#include "vdir.h"
+#include "import_file.h"
 
 /* ---- writes ---- */
 
@@ -393,6 +393,16 @@ int app_form_key(struct app *app, uint32_t key)
 	return APP_DIRTY_VIEW | APP_DIRTY_STATUS;
 }
 
+/* import_opts' progress of the welcome's import: the count on the status line. */
+static void app_import_progress(void *arg, long records)
+{
+	struct app *app = arg;
+	if (app->progress == NULL)
+		return;
+	app_say(app, 0, "importing: %ld records read", records);
+	app->progress(app->progress_arg);
+}
+
 int app_import(struct app *app, const char *path)
 {
 	app->input = APP_INPUT_NONE;
@@ -412,17 +422,25 @@ int app_import(struct app *app, const char *path)
 		free(full);
 		return APP_DIRTY_STATUS;
 	}
-	struct import_opts o = {-1, NULL, 0, NULL, NULL, NULL};
-	struct import_counts c;
-	long photos;
+	struct import_opts o = {-1, NULL, 0, app_import_progress, NULL, app};
+	struct import_file_report rep;
 	char *cause = NULL;
 	int dirty = APP_DIRTY_STATUS;
-	if (vcard_import_path(app->st, full, &o, app->now, &c, &photos, &cause) != 0) {
-		dirty |= app_fail(app, cause);
+	int rc = import_file_path(app->st, full, &o, app->now, &rep, &cause);
+	if (rc != 0) {
+		app_say(app, 1, "%s%s; nothing imported", cause,
+		        rc == IMPORT_FILE_UNKNOWN ? " (vCard, vdir, CSV, LinkedIn or JSON Lines)" : "");
+		free(cause);
 	} else {
 		dirty |= app_reload(app);
-		app_say(app, 0, "imported: %ld new, %ld updated, %ld unchanged, %ld %s", c.new_,
-		        c.updated, c.unchanged, c.errors, buf_plural(c.errors, "error", "errors"));
+		const char *base = strrchr(full, '/');
+		base = base != NULL && base[1] != '\0' ? base + 1 : full;
+		long read = rep.n.new_ + rep.n.updated + rep.n.unchanged;
+		app_say(app, 0, "imported %ld %s from %s (%s): %ld new, %ld updated, %ld unchanged, "
+		        "%ld %s", read, rep.merged ? buf_plural(read, "record", "records")
+		                              : buf_plural(read, "contact", "contacts"),
+		        base, rep.label, rep.n.new_, rep.n.updated, rep.n.unchanged, rep.n.errors,
+		        buf_plural(rep.n.errors, "error", "errors"));
 	}
 	free(full);
 	return dirty | APP_DIRTY_ALL;

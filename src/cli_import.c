@@ -1,225 +1,14 @@
-/* cli_import.c: kith import FILE|DIR and kith merge KEEP OTHER. The format is
- * found by --format, the path (a folder is a vdir) or the file's first bytes;
- * a table of formats opens a reader for each (import.h), and import_run puts
- * the records in the journal in one transaction. */
-#include <errno.h>
+/* cli_import.c: kith import FILE|DIR and kith merge KEEP OTHER: the options,
+ * the progress line, the warnings and the summary; the format and the import
+ * itself are import_file.h's, shared with the full-screen program. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
-#include "csv_import.h"
 #include "err.h"
-#include "import.h"
-#include "sync.h"
+#include "import_file.h"
 #include "utf8.h"
-#include "vcard.h"
-#include "vdir.h"
-
-/* An open source of records: a reader and what closes it. */
-struct cli_import_src {
-	struct import_reader reader;
-	void *state;
-	void (*close)(struct cli_import_src *src);
-	/* extra lines for the summary (photos over the cap ...); may be NULL */
-	void (*summary)(struct cli_import_src *src, struct buf *out);
-	FILE *f; /* the file open, when the format reads one */
-};
-
-struct cli_import_format {
-	const char *name;
-	const char *exts; /* " .vcf .vcard " : the file name endings it claims */
-	int (*open)(struct cli_import_src *src, const char *path, char **cause);
-	/* 1 when the first bytes of a file are this format's (NULL: never sniffed) */
-	int (*sniff)(const char *head, size_t n);
-	int dir; /* reads a folder */
-	/* a format that merges on its own, by its records' uuids, instead of
-	 * handing contacts to import_run (JSON Lines); NULL for the others */
-	int (*merge)(struct store *st, FILE *f, const char *path, int dry_run,
-	             struct import_counts *n, char **cause);
-};
-
-/* ---- vCard ---- */
-
-static void cli_import_photos(long dropped, struct buf *out)
-{
-	if (dropped > 0)
-		buf_printf(out, "%ld %s over %d KiB not kept\n", dropped,
-		           buf_plural(dropped, "photo", "photos"), VCARD_PHOTO_CAP / 1024);
-}
-
-static void cli_import_vcard_close(struct cli_import_src *src)
-{
-	vcard_reader_free(src->state);
-	free(src->state);
-}
-
-static void cli_import_vcard_summary(struct cli_import_src *src, struct buf *out)
-{
-	const struct vcard_reader *r = src->state;
-	cli_import_photos(r->photos_dropped, out);
-}
-
-static int cli_import_vcard_open(struct cli_import_src *src, const char *path, char **cause)
-{
-	(void)cause;
-	struct vcard_reader *r = xmalloc(sizeof *r);
-	vcard_reader_init(r, src->f);
-	src->state = r;
-	src->reader = vcard_import_reader(r);
-	src->close = cli_import_vcard_close;
-	src->summary = cli_import_vcard_summary;
-	(void)path;
-	return 0;
-}
-
-static int cli_import_vcard_sniff(const char *head, size_t n)
-{
-	size_t i = 0;
-	if (n >= 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0)
-		i = 3;
-	while (i < n && (head[i] == '\r' || head[i] == '\n' || head[i] == ' ' || head[i] == '\t'))
-		i++;
-	return n - i >= 11 && strncasecmp(head + i, "BEGIN:VCARD", 11) == 0;
-}
-
-/* ---- vdir ---- */
-
-static void cli_import_vdir_close(struct cli_import_src *src)
-{
-	vdir_reader_close(src->state);
-	free(src->state);
-}
-
-static void cli_import_vdir_summary(struct cli_import_src *src, struct buf *out)
-{
-	const struct vdir_reader *r = src->state;
-	cli_import_photos(r->photos_dropped + (r->f != NULL ? r->vr.photos_dropped : 0), out);
-}
-
-static int cli_import_vdir_open(struct cli_import_src *src, const char *path, char **cause)
-{
-	struct vdir_reader *r = xmalloc(sizeof *r);
-	if (vdir_reader_open(r, path, cause) != 0) {
-		free(r);
-		return -1;
-	}
-	src->state = r;
-	src->reader = vdir_import_reader(r);
-	src->close = cli_import_vdir_close;
-	src->summary = cli_import_vdir_summary;
-	return 0;
-}
-
-/* ---- CSV: LinkedIn, Google, Outlook, any CSV with a header row ---- */
-
-static void cli_import_csv_close(struct cli_import_src *src)
-{
-	csv_import_free(src->state);
-	free(src->state);
-}
-
-static void cli_import_csv_summary(struct cli_import_src *src, struct buf *out)
-{
-	csv_import_summary(src->state, out);
-}
-
-static int cli_import_csv_with(struct cli_import_src *src, enum csv_want want)
-{
-	struct csv_import *ci = xmalloc(sizeof *ci);
-	csv_import_init(ci, src->f, want);
-	src->state = ci;
-	src->reader = csv_import_reader(ci);
-	src->close = cli_import_csv_close;
-	src->summary = cli_import_csv_summary;
-	return 0;
-}
-
-/* A .csv file, one sniffed as CSV, or --format csv: LinkedIn's header found by content. */
-static int cli_import_csv_open(struct cli_import_src *src, const char *path, char **cause)
-{
-	(void)path;
-	(void)cause;
-	return cli_import_csv_with(src, CSV_WANT_AUTO);
-}
-
-static int cli_import_linkedin_open(struct cli_import_src *src, const char *path, char **cause)
-{
-	(void)path;
-	(void)cause;
-	return cli_import_csv_with(src, CSV_WANT_LINKEDIN);
-}
-
-/* ---- JSON Lines: another kith's export, merged by uuid (sync.h) ---- */
-
-static int cli_import_jsonl_merge(struct store *st, FILE *f, const char *path, int dry_run,
-                                  struct import_counts *n, char **cause)
-{
-	struct sync_counts c;
-	if (sync_import(st, f, path, dry_run, &c, cause) != 0)
-		return -1;
-	/* a record a tombstone deleted is one the import changed */
-	n->new_ = (long)c.added;
-	n->updated = (long)(c.updated + c.deleted);
-	n->unchanged = (long)c.unchanged;
-	n->errors = (long)c.skipped;
-	return 0;
-}
-
-static int cli_import_jsonl_sniff(const char *head, size_t n)
-{
-	static const char start[] = "{\"type\":\"kith\"";
-	return n >= sizeof start - 1 && memcmp(head, start, sizeof start - 1) == 0;
-}
-
-/* The formats, tried in this order when --format is auto. */
-static const struct cli_import_format cli_import_formats[] = {
-	{"vcard", " .vcf .vcard ", cli_import_vcard_open, cli_import_vcard_sniff, 0, NULL},
-	{"vdir", NULL, cli_import_vdir_open, NULL, 1, NULL},
-	{"jsonl", " .jsonl ", NULL, cli_import_jsonl_sniff, 0, cli_import_jsonl_merge},
-	{"linkedin", NULL, cli_import_linkedin_open, NULL, 0, NULL},
-	{"csv", " .csv ", cli_import_csv_open, csv_import_sniff, 0, NULL},
-};
-#define CLI_IMPORT_NFORMATS (sizeof cli_import_formats / sizeof cli_import_formats[0])
-
-static const struct cli_import_format *cli_import_format_named(const char *name)
-{
-	for (size_t i = 0; i < CLI_IMPORT_NFORMATS; i++)
-		if (strcmp(cli_import_formats[i].name, name) == 0)
-			return &cli_import_formats[i];
-	return NULL;
-}
-
-/* The format of a file by its name's ending, else by its first bytes. */
-static const struct cli_import_format *cli_import_guess(const char *path, FILE *f, int is_dir)
-{
-	for (size_t i = 0; i < CLI_IMPORT_NFORMATS; i++)
-		if (cli_import_formats[i].dir && is_dir)
-			return &cli_import_formats[i];
-	if (is_dir)
-		return NULL;
-	const char *dot = strrchr(path, '.');
-	const char *slash = strrchr(path, '/');
-	if (dot != NULL && (slash == NULL || dot > slash) && strlen(dot) < 16) {
-		char ext[24];
-		snprintf(ext, sizeof ext, " %s ", dot);
-		for (char *p = ext; *p != '\0'; p++)
-			if (*p >= 'A' && *p <= 'Z')
-				*p = (char)(*p + 32);
-		for (size_t i = 0; i < CLI_IMPORT_NFORMATS; i++)
-			if (cli_import_formats[i].exts != NULL && strstr(cli_import_formats[i].exts, ext))
-				return &cli_import_formats[i];
-	}
-	char head[512];
-	size_t n = fread(head, 1, sizeof head, f);
-	rewind(f);
-	for (size_t i = 0; i < CLI_IMPORT_NFORMATS; i++)
-		if (cli_import_formats[i].sniff != NULL && cli_import_formats[i].sniff(head, n))
-			return &cli_import_formats[i];
-	return NULL;
-}
 
 static const struct cli_opt cli_import_opts[] = {
 	{"format", 'f', 1, "FORMAT", "auto (default), vcard, vdir, jsonl, linkedin or csv"},
@@ -287,9 +76,10 @@ static void cli_import_json(struct cli *cli, const struct import_counts *n)
 	cli_flush(cli, &b);
 }
 
-/* The summary of an import: the counts, as JSON or a line of text. */
+/* The summary of an import: the counts, as JSON or a line of text, then
+ * what the format says of it (imf; NULL: nothing). */
 static void cli_import_report(struct cli *cli, const struct import_counts *n, int dry_run,
-                              struct cli_import_src *src)
+                              const struct import_file *imf)
 {
 	if (cli->json) {
 		cli_import_json(cli, n);
@@ -300,33 +90,39 @@ static void cli_import_report(struct cli *cli, const struct import_counts *n, in
 	buf_printf(&b, "%s%ld new, %ld updated, %ld unchanged, %ld %s\n",
 	           dry_run ? "would import: " : "", n->new_, n->updated, n->unchanged, n->errors,
 	           buf_plural(n->errors, "error", "errors"));
-	if (src != NULL && src->summary != NULL)
-		src->summary(src, &b);
+	if (imf != NULL)
+		import_file_summary(imf, &b);
 	if (dry_run)
 		buf_puts(&b, "dry run: nothing was written\n");
 	cli_flush(cli, &b);
 }
 
-/* A format that merges on its own (JSON Lines): its records keep their own
- * circles and tags, so --circle and --tag do not apply. */
-static int cli_import_merge(struct cli *cli, const struct cli_import_format *fmt, FILE *f,
-                            const char *path, const struct import_opts *o)
+/* Opens the journal and imports imf into it (import_file_run), saying what it did. */
+static int cli_import_file(struct cli *cli, struct import_file *imf, struct import_opts *o)
 {
-	if (o->circle >= 0 || o->tag != NULL)
+	/* a format that merges on its own (JSON Lines): its records keep their
+	 * own circles and tags, so --circle and --tag do not apply */
+	if (import_file_merges(imf) && (o->circle >= 0 || o->tag != NULL))
 		return cli_usage(cli, "--circle and --tag do not apply to %s: its records keep "
 		                      "their own",
-		                 fmt->name);
+		                 import_file_format(imf));
 	struct store *st = cli_store(cli);
 	if (st == NULL)
 		return CLI_FAIL;
+	struct cli_import_ui ui = {cli, imf->path, 0, 0};
+	o->arg = &ui;
 	struct import_counts n;
 	char *cause = NULL;
-	if (fmt->merge(st, f, path, o->dry_run, &n, &cause) != 0) {
-		int rc = cli_fail(cli, cause);
+	int rc = import_file_run(st, imf, o, cli->now, &n, &cause);
+	cli_import_progress_end(&ui);
+	if (rc != 0) {
+		rc = cli_fail(cli, cause);
 		fputs("kith: nothing was imported\n", stderr);
 		return rc;
 	}
-	cli_import_report(cli, &n, o->dry_run, NULL);
+	if (ui.warned > CLI_IMPORT_WARN_MAX)
+		fprintf(stderr, "kith: and %ld more records skipped\n", ui.warned - CLI_IMPORT_WARN_MAX);
+	cli_import_report(cli, &n, o->dry_run, import_file_merges(imf) ? NULL : imf);
 	return CLI_OK;
 }
 
@@ -334,18 +130,13 @@ static int cli_import_run(struct cli *cli, struct cli_args *a)
 {
 	const char *path = a->pos.v[0];
 	const char *fmt_name = cli_opt(a, "format");
-	const struct cli_import_format *fmt = NULL;
-	if (fmt_name != NULL && strcmp(fmt_name, "auto") != 0) {
-		fmt = cli_import_format_named(fmt_name);
-		if (fmt == NULL) {
-			struct buf names;
-			buf_init(&names);
-			for (size_t i = 0; i < CLI_IMPORT_NFORMATS; i++)
-				buf_printf(&names, ", %s", cli_import_formats[i].name);
-			int rc = cli_usage(cli, "--format: '%s' is not auto%s", fmt_name, buf_str(&names));
-			buf_free(&names);
-			return rc;
-		}
+	if (fmt_name != NULL && !import_file_format_known(fmt_name)) {
+		struct buf names;
+		buf_init(&names);
+		import_file_format_names(&names);
+		int rc = cli_usage(cli, "--format: '%s' is not auto%s", fmt_name, buf_str(&names));
+		buf_free(&names);
+		return rc;
 	}
 	struct import_opts o = {-1, cli_opt(a, "tag"), cli_flag(a, "dry-run"), cli_import_progress,
 	                        cli_import_warn, NULL};
@@ -365,53 +156,18 @@ static int cli_import_run(struct cli *cli, struct cli_args *a)
 			return rc;
 		}
 	}
-	struct stat sb;
-	if (stat(path, &sb) != 0)
-		return cli_error(cli, "%s: %s", path, strerror(errno));
-	int is_dir = S_ISDIR(sb.st_mode);
-	struct cli_import_src src;
-	memset(&src, 0, sizeof src);
-	if (!is_dir) {
-		src.f = fopen(path, "rb");
-		if (src.f == NULL)
-			return cli_error(cli, "%s: %s", path, strerror(errno));
-	}
-	if (fmt == NULL)
-		fmt = cli_import_guess(path, src.f, is_dir);
-	int rc = CLI_OK;
+	struct import_file imf;
 	char *cause = NULL;
-	if (fmt == NULL) {
-		rc = cli_error(cli, "%s: cannot tell its format; say it with --format", path);
-	} else if (fmt->dir != is_dir) {
-		rc = cli_error(cli, "%s: %s", path,
-		               is_dir ? "a folder (--format vdir reads one)" : "not a folder");
-	} else if (fmt->merge != NULL) {
-		rc = cli_import_merge(cli, fmt, src.f, path, &o);
-	} else if (fmt->open(&src, path, &cause) != 0) {
-		rc = cli_fail(cli, cause);
-	} else {
-		struct store *st = cli_store(cli);
-		struct cli_import_ui ui = {cli, path, 0, 0};
-		o.arg = &ui;
-		struct import_counts n;
-		if (st == NULL) {
-			rc = CLI_FAIL;
-		} else if (import_run(st, &src.reader, &o, cli->now, &n, &cause) != 0) {
-			cli_import_progress_end(&ui);
-			err_wrap(&cause, "%s: ", path);
-			rc = cli_fail(cli, cause);
-			fputs("kith: nothing was imported\n", stderr);
-		} else {
-			cli_import_progress_end(&ui);
-			if (ui.warned > CLI_IMPORT_WARN_MAX)
-				fprintf(stderr, "kith: and %ld more records skipped\n",
-				        ui.warned - CLI_IMPORT_WARN_MAX);
-			cli_import_report(cli, &n, o.dry_run, &src);
-		}
-		src.close(&src);
+	int got = import_file_open(&imf, path, fmt_name, &cause);
+	if (got == IMPORT_FILE_UNKNOWN) {
+		int rc = cli_error(cli, "%s; say it with --format", cause);
+		free(cause);
+		return rc;
 	}
-	if (src.f != NULL)
-		(void)fclose(src.f);
+	if (got != 0)
+		return cli_fail(cli, cause);
+	int rc = cli_import_file(cli, &imf, &o);
+	import_file_close(&imf);
 	return rc;
 }
 

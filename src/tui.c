@@ -412,6 +412,12 @@ static int tui_capture(struct tui *t, const struct tui_config *cfg)
 
 /* ---- the loop ---- */
 
+/* The app's progress (the welcome's import): the screen painted at once. */
+static void tui_progress(void *arg)
+{
+	tui_paint(arg, APP_DIRTY_STATUS);
+}
+
 static void tui_loop(struct tui *t, const struct tui_config *cfg)
 {
 	struct app *app = t->app;
@@ -655,6 +661,8 @@ int tui_run(const struct tui_config *cfg, char **cause)
 		return -1;
 	}
 	t.app = &app;
+	app.progress = tui_progress;
+	app.progress_arg = &t;
 	app.contacts.ascii = app.recip.ascii = cfg->ascii;
 	vm_lines_init(&t.scratch);
 

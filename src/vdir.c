@@ -119,40 +119,6 @@ char *vdir_file_name(const struct contact *c)
 	return buf_detach(&b);
 }
 
-int vcard_import_path(struct store *st, const char *path, const struct import_opts *o,
-                      int64_t now, struct import_counts *out, long *photos, char **cause)
-{
-	struct stat sb;
-	memset(out, 0, sizeof *out);
-	*photos = 0;
-	if (stat(path, &sb) != 0)
-		return err_set(cause, "%s: %s", path, strerror(errno));
-	int rc;
-	if (S_ISDIR(sb.st_mode)) {
-		struct vdir_reader r;
-		if (vdir_reader_open(&r, path, cause) != 0)
-			return -1;
-		struct import_reader ir = vdir_import_reader(&r);
-		rc = import_run(st, &ir, o, now, out, cause);
-		*photos = r.photos_dropped + (r.f != NULL ? r.vr.photos_dropped : 0);
-		vdir_reader_close(&r);
-	} else {
-		FILE *f = fopen(path, "rb");
-		if (f == NULL)
-			return err_set(cause, "%s: %s", path, strerror(errno));
-		struct vcard_reader r;
-		vcard_reader_init(&r, f);
-		struct import_reader ir = vcard_import_reader(&r);
-		rc = import_run(st, &ir, o, now, out, cause);
-		*photos = r.photos_dropped;
-		vcard_reader_free(&r);
-		(void)fclose(f);
-	}
-	if (rc != 0)
-		err_wrap(cause, "%s: ", path);
-	return rc;
-}
-
 /* ---- export ---- */
 
 typedef int (*vdir_each_fn)(void *arg, const struct contact *c, char **cause);

@@ -5,14 +5,15 @@
 # a storm of resizes, quit, list options on a terminal, SIGTERM giving the
 # terminal back, no CPU used while idle, a hung-up terminal ending it, TERM
 # refused, and the welcome of a missing journal giving way to what another
-# shell writes, the mouse, Home, End and C-l, the filter's count in the
-# title, c in a record, and ASCII outside a UTF-8 locale. Screens are polled,
-# never slept on.
+# shell writes, the welcome's import of a CSV file, the mouse, Home, End and
+# C-l, the filter's count in the title, c in a record, and ASCII outside a
+# UTF-8 locale. Screens are polled, never slept on.
 # usage: sh tests/tui_main.sh path/to/kith
 set -u
 
 KITH_USAGE="usage: sh tests/tui_main.sh KITH"
 . "$(dirname "$0")/tmux_lib.sh"
+FIXTURES=$(cd "$(dirname "$0")/fixtures" && pwd)
 
 # Starts `kith` in session $1 at $2 (COLSxROWS, default 100x30); extra
 # environment in $3. The pane stays after kith exits and shows its status,
@@ -231,6 +232,21 @@ fi
 "$KITH" --db "$TMP/new/kith.db" add "Zed Quill" >/dev/null
 check "a contact added from another shell replaces the welcome" w1 "Zed Quill"
 check "and is counted" w1 "Contacts 1"
+
+# 14b. the welcome's import: `i`, the path of a CSV file, Enter, and the
+# contacts are there, the status line saying what came in
+t new-session -d -s wimport -x 100 -y 30 \
+	"env HOME=$TMP XDG_CONFIG_HOME=$TMP/config KITH_DB=$TMP/imported/kith.db KITH_NOW=$NOW \
+	 TZ=UTC $KITH; echo EXIT=\$?; sleep 600"
+check "the welcome offers an import" wimport "to import vCard, CSV, JSON Lines or vdir"
+t send-keys -t wimport i
+check "i asks for the path" wimport "import a vCard, CSV or JSON Lines file"
+t send-keys -t wimport -l "$FIXTURES/import/people.csv"
+t send-keys -t wimport Enter
+check "the imported contacts appear" wimport "Dora Alves"
+check "the status line says what came in" wimport "imported 2 contacts from people.csv (CSV)"
+t send-keys -t wimport q
+check "and q quits" wimport "EXIT=0"
 
 # 15. stdout not a terminal: the ranked list, as before
 if "$KITH" --db "$DB" | grep -q "^Ana Souza"; then

@@ -1,0 +1,130 @@
+/* check_import_file.c: import_file.h, the import of a path whatever its format:
+ * format names, the guess, what is refused before and at the run, and the labels,
+ * on the files of tests/fixtures/import. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "import_file.h"
+#include "store_test.h"
+
+static char *tif_fixture(const char *name)
+{
+	const char *dir = getenv("KITH_FIXTURES");
+	return xasprintf("%s/import/%s", dir && *dir ? dir : "tests/fixtures", name);
+}
+
+START_TEST(test_import_file_names)
+{
+	ck_assert(import_file_format_known("auto"));
+	ck_assert(import_file_format_known("linkedin"));
+	ck_assert(!import_file_format_known("vcf"));
+	struct buf b;
+	buf_init(&b);
+	import_file_format_names(&b);
+	ck_assert_str_eq(buf_str(&b), ", vcard, vdir, jsonl, linkedin, csv");
+	buf_free(&b);
+	/* a name it does not know is refused before the path is looked at */
+	struct import_file imf;
+	char *cause = NULL;
+	ck_assert_int_eq(import_file_open(&imf, "/nonexistent", "vcf", &cause), -1);
+	ck_assert_str_eq(cause, "'vcf' is not a format kith imports");
+	free(cause);
+}
+END_TEST
+
+START_TEST(test_import_file_guess)
+{
+	static const struct {
+		const char *file, *format, *label;
+	} want[] = {
+		{"people.csv", "csv", "CSV"},
+		{"Connections.csv", "csv", "CSV"}, /* LinkedIn's once its header is read */
+		{"journal.jsonl", "jsonl", "kith JSON Lines"},
+		{"vdir", "vdir", "vdir"},
+		{"vdir/ines-1.vcf", "vcard", "vCard"},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		char *path = tif_fixture(want[i].file);
+		struct import_file imf;
+		char *cause = NULL;
+		ck_assert_msg(import_file_open(&imf, path, NULL, &cause) == 0, "%s", cause);
+		ck_assert_str_eq(import_file_format(&imf), want[i].format);
+		ck_assert_str_eq(import_file_label(&imf), want[i].label);
+		ck_assert_int_eq(import_file_merges(&imf), strcmp(want[i].format, "jsonl") == 0);
+		import_file_close(&imf);
+		free(path);
+	}
+	char *notes = tif_fixture("notes.txt");
+	struct import_file imf;
+	char *cause = NULL;
+	ck_assert_int_eq(import_file_open(&imf, notes, NULL, &cause), IMPORT_FILE_UNKNOWN);
+	ck_assert_ptr_nonnull(strstr(cause, "notes.txt: cannot tell its format"));
+	free(cause);
+	free(notes);
+}
+END_TEST
+
+START_TEST(test_import_file_run)
+{
+	char *dir = t_tmpdir();
+	char *db = t_path(dir, "kith.db");
+	struct store *st = t_open(db);
+	char *cause = NULL;
+	struct import_counts n;
+	/* JSON Lines keeps its records' circles and tags: a tag is refused */
+	char *jsonl = tif_fixture("journal.jsonl");
+	struct import_file imf;
+	ck_assert_int_eq(import_file_open(&imf, jsonl, "auto", &cause), 0);
+	struct import_opts tagged = {-1, "work", 0, NULL, NULL, NULL};
+	ck_assert_int_eq(import_file_run(st, &imf, &tagged, T_NOW, &n, &cause), -1);
+	ck_assert_ptr_nonnull(strstr(cause, "its records keep their own circles and tags"));
+	free(cause);
+	cause = NULL;
+	import_file_close(&imf);
+	/* LinkedIn's label once read, and one run only */
+	char *li = tif_fixture("Connections.csv");
+	ck_assert_int_eq(import_file_open(&imf, li, NULL, &cause), 0);
+	struct import_opts o = {-1, NULL, 0, NULL, NULL, NULL};
+	ck_assert_int_eq(import_file_run(st, &imf, &o, T_NOW, &n, &cause), 0);
+	ck_assert_int_eq(n.new_, 3);
+	ck_assert_str_eq(import_file_label(&imf), "LinkedIn");
+	struct buf b;
+	buf_init(&b);
+	import_file_summary(&imf, &b);
+	ck_assert_str_eq(buf_str(&b), "read as linkedin (header on line 4)\n");
+	buf_free(&b);
+	ck_assert_int_eq(import_file_run(st, &imf, &o, T_NOW, &n, &cause), -1);
+	ck_assert_ptr_nonnull(strstr(cause, "already imported"));
+	free(cause);
+	import_file_close(&imf);
+	/* the one call: the same file again is all unchanged */
+	struct import_file_report rep;
+	cause = NULL;
+	ck_assert_int_eq(import_file_path(st, li, &o, T_NOW, &rep, &cause), 0);
+	ck_assert_int_eq(rep.n.unchanged, 3);
+	ck_assert_int_eq(rep.n.new_, 0);
+	ck_assert_str_eq(rep.label, "LinkedIn");
+	ck_assert(!rep.merged);
+	free(li);
+	free(jsonl);
+	store_close(st);
+	t_rmtree(dir);
+	free(dir);
+	free(db);
+}
+END_TEST
+
+extern Suite *suite_import_file(void);
+
+Suite *suite_import_file(void)
+{
+	Suite *s = suite_create("import_file");
+	TCase *tc = tcase_create("import_file");
+	tcase_add_test(tc, test_import_file_names);
+	tcase_add_test(tc, test_import_file_guess);
+	tcase_add_test(tc, test_import_file_run);
+	suite_add_tcase(s, tc);
+	return s;
+}
