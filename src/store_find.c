@@ -49,7 +49,8 @@ static int store_refs_collect(struct store *st, sqlite3_stmt *s, size_t limit,
 	return 0;
 }
 
-/* Runs sql (prepared for one use) with text parameters and collects refs. */
+/* Runs sql (kept prepared: an import runs the same lookups per record) with
+ * text parameters and collects refs. */
 static int store_refs_query(struct store *st, const char *sql, const char *const *texts,
                             const size_t *lens, size_t ntexts, size_t limit,
                             struct contact_ref **out, size_t *n, size_t *total, char **cause)
@@ -61,7 +62,7 @@ static int store_refs_query(struct store *st, const char *sql, const char *const
 	int own;
 	if (store_snap_begin(st, &own, cause) != 0)
 		return -1;
-	sqlite3_stmt *s = store_prepare(st, sql, cause);
+	sqlite3_stmt *s = store_prepare_kept(st, sql, cause);
 	int rc = s == NULL ? -1 : 0;
 	for (size_t i = 0; rc == 0 && i < ntexts; i++)
 		if (sqlite3_bind_text(s, (int)i + 1, texts[i], lens ? (int)lens[i] : -1,
@@ -69,7 +70,7 @@ static int store_refs_query(struct store *st, const char *sql, const char *const
 			rc = store_fail(st, sqlite3_errcode(st->db), cause);
 	if (rc == 0)
 		rc = store_refs_collect(st, s, limit, out, n, total, cause);
-	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+	store_done(st, s);
 	return store_snap_end(st, own, rc, cause);
 }
 
