@@ -174,11 +174,10 @@ int store_tx_contact_add(struct store *st, struct contact *c, int64_t now, char 
 	int rc = -1;
 	if (s != NULL && store_contact_bind(st, s, c, folded, c->updated_at, cause) == 0 &&
 	    store_step_done(st, s, cause) == 0) {
+		/* the insert wrote the rank of an empty score cache */
 		c->rowid = sqlite3_last_insert_rowid(st->db);
 		memset(&c->sc, 0, sizeof c->sc);
-		rc = store_rank_refresh(st, c->rowid, cause);
-		if (rc == 0)
-			rc = store_contact_parts(st, c, folded, 1, cause);
+		rc = store_contact_parts(st, c, folded, 1, cause);
 	}
 	free(folded);
 	if (rc != 0)
@@ -196,10 +195,9 @@ int store_tx_contact_update(struct store *st, struct contact *c, int64_t now, ch
 	char *folded = utf8_fold(c->name);
 	sqlite3_stmt *s = store_stmt(st, STORE_SQL_CONTACT_UPDATE, cause);
 	int rc = -1;
-	/* the update's ?1 is the rowid, bound over the uuid */
+	/* the update's ?1 is the rowid, bound over the uuid; it writes the rank */
 	if (s != NULL && store_contact_bind(st, s, c, folded, now, cause) == 0 &&
-	    store_bind(st, s, cause, "i", c->rowid) == 0 && store_step_done(st, s, cause) == 0 &&
-	    store_rank_refresh(st, c->rowid, cause) == 0)
+	    store_bind(st, s, cause, "i", c->rowid) == 0 && store_step_done(st, s, cause) == 0)
 		rc = store_contact_parts(st, c, folded, 0, cause);
 	free(folded);
 	if (rc == 0)
