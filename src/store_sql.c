@@ -40,8 +40,15 @@ static const char *const store_sql[STORE_SQL_COUNT] = {
 	 * but for ASCII case (model_tag_equal) */
 	[STORE_SQL_CONTACT_TAG_INSERT] = "INSERT INTO contact_tag (contact_id, tag) VALUES (?1, ?2)",
 	[STORE_SQL_CONTACT_TAG_CLEAR] = "DELETE FROM contact_tag WHERE contact_id = ?1",
-	[STORE_SQL_CONTACT_FIELD_INSERT] = "INSERT INTO contact_field (contact_id, pos, kind, "
-					   "type, value) VALUES (?1, ?2, ?3, ?4, ?5)",
+	/* STORE_FIELD_ROWS rows at a time (pos, kind, type, value from ?2 on,
+	 * four a row; a row whose pos is unbound is none): the CHECK on kind
+	 * builds a temporary table each time an insert runs */
+	[STORE_SQL_CONTACT_FIELD_INSERT] =
+		"INSERT INTO contact_field (contact_id, pos, kind, type, value) "
+		"SELECT ?1, column1, column2, column3, column4 FROM (VALUES "
+		"(?2, ?3, ?4, ?5), (?6, ?7, ?8, ?9), (?10, ?11, ?12, ?13), (?14, ?15, ?16, ?17), "
+		"(?18, ?19, ?20, ?21), (?22, ?23, ?24, ?25), (?26, ?27, ?28, ?29), "
+		"(?30, ?31, ?32, ?33)) WHERE column1 IS NOT NULL",
 	[STORE_SQL_CONTACT_FIELD_CLEAR] = "DELETE FROM contact_field WHERE contact_id = ?1",
 	[STORE_SQL_CONTACT_WORD_INSERT] = "INSERT OR IGNORE INTO contact_word (word, contact_id) "
 					  "VALUES (?1, ?2)",

@@ -3,6 +3,7 @@
  * gives a contact once and a tag once. Depends on store_test.h and sqlite3. */
 #include <check.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,6 +176,47 @@ START_TEST(test_bulk_rank_with_row)
 }
 END_TEST
 
+/* A contact's fields go in STORE_FIELD_ROWS a run, each at its place; an
+ * update that has fewer leaves none of the earlier ones behind. */
+START_TEST(test_bulk_fields_by_groups)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	char *cause = NULL;
+	struct contact c;
+	contact_init(&c);
+	t_set(&c.name, "Fay Ruiz");
+	size_t nf = 2 * STORE_FIELD_ROWS + 3;
+	for (size_t i = 0; i < nf; i++) {
+		char type[16], value[32];
+		snprintf(type, sizeof type, "t%zu", i);
+		snprintf(value, sizeof value, "v%zu@example.org", i);
+		contact_add_field(&c, i % 2 ? FIELD_PHONE : FIELD_EMAIL, type, value);
+	}
+	ck_assert_int_eq(t_contact_add(fx.st, &c, T_NOW, &cause), 0);
+	ck_assert_int_eq(bulk_runs(fx.st->db, "INSERT INTO contact_field"), 3);
+	struct contact got;
+	ck_assert_int_eq(store_contact_get(fx.st, c.rowid, &got, &cause), 0);
+	ck_assert_uint_eq(got.nfields, nf);
+	for (size_t i = 0; i < nf; i++) {
+		ck_assert_int_eq(got.fields[i].kind, c.fields[i].kind);
+		ck_assert_str_eq(got.fields[i].type, c.fields[i].type);
+		ck_assert_str_eq(got.fields[i].value, c.fields[i].value);
+	}
+	contact_free(&got);
+	c.nfields = STORE_FIELD_ROWS + 1; /* the rest freed with c below */
+	size_t all = nf;
+	ck_assert_int_eq(t_contact_update(fx.st, &c, T_NOW + 5, &cause), 0);
+	ck_assert_int_eq(store_contact_get(fx.st, c.rowid, &got, &cause), 0);
+	ck_assert_uint_eq(got.nfields, STORE_FIELD_ROWS + 1);
+	ck_assert_str_eq(got.fields[STORE_FIELD_ROWS].value, c.fields[STORE_FIELD_ROWS].value);
+	contact_free(&got);
+	c.nfields = all;
+	contact_free(&c);
+	t_fixture_close(&fx);
+}
+END_TEST
+
 Suite *suite_store_bulk(void)
 {
 	Suite *s = suite_create("store_bulk");
@@ -183,6 +225,7 @@ Suite *suite_store_bulk(void)
 	tcase_add_test(tc, test_bulk_email_once);
 	tcase_add_test(tc, test_bulk_tags_once);
 	tcase_add_test(tc, test_bulk_rank_with_row);
+	tcase_add_test(tc, test_bulk_fields_by_groups);
 	suite_add_tcase(s, tc);
 	return s;
 }
