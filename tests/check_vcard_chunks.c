@@ -72,8 +72,7 @@ static void chunk_assert_note(const char *note, size_t pad)
 {
 	ck_assert_uint_eq(strlen(note), pad + 4);
 	ck_assert_str_eq(note + pad, "more");
-	for (size_t i = 0; i < pad; i++)
-		ck_assert_int_eq(note[i], 'a');
+	ck_assert_uint_eq(strspn(note, "a"), pad);
 }
 
 /* CRLF, CR CR LF and a lone CR with the chunk's edge inside or just after
