@@ -42,6 +42,9 @@ void charset_stream_init(struct charset_stream *cs, FILE *f);
 /* The next byte (0..255), or EOF at the end of the file or on a read error
  * (ferror(f) tells which). */
 int charset_stream_getc(struct charset_stream *cs);
+/* Up to n bytes into dst, as charset_stream_getc gives them, read in bulk:
+ * how many (fewer than n at the end of the file or on a read error). */
+size_t charset_stream_read(struct charset_stream *cs, char *dst, size_t n);
 /* Puts back c, the byte the last charset_stream_getc returned. */
 void charset_stream_ungetc(struct charset_stream *cs, int c);
 /* Back to the start of the file (a regular file): 0, or -1 with *cause. */

@@ -36,12 +36,17 @@
 
 #define VCARD_PHOTO_CAP (64 * 1024) /* bytes of a PHOTO line kept */
 #define VCARD_LINE_MAX (16 * 1024 * 1024) /* a longer line makes the file malformed */
+#define VCARD_CHUNK (64 * 1024) /* bytes the reader reads at a time */
 
 struct vcard_prop;
 
 /* Reads cards from a FILE it does not own, one record at a time. */
 struct vcard_reader {
 	struct charset_stream cs;
+	char *in;               /* bytes read ahead from cs (VCARD_CHUNK at most) */
+	size_t in_at, in_len;   /* the next byte of in, and how many it holds */
+	size_t in_lf;           /* the next LF in in at or after in_at, else in_len */
+	int after_cr;           /* a line ended in CR: CRs and one LF after it go */
 	long line;       /* physical lines read */
 	struct buf look; /* the physical line read ahead */
 	long look_line;

@@ -83,18 +83,24 @@ void charset_to_utf8(struct buf *out, const char *s, size_t len, enum charset cs
 		}
 		return;
 	}
-	size_t i = 0;
+	/* runs of valid UTF-8 are copied whole, each byte of an invalid
+	 * sequence is read as Windows-1252 */
+	size_t i = 0, run = 0;
 	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
-		if (cp == UTF8_INVALID)
+		if (cp == UTF8_INVALID) {
+			buf_add(out, s + run, i - run);
 			charset_put_single(out, (unsigned char)s[i], CHARSET_CP1252);
-		else
-			buf_add(out, s + i, n);
+			run = i + n;
+		}
 		i += n;
 	}
-	if (len == 0)
-		buf_add(out, "", 0);
+	buf_add(out, s + run, len - run);
 }
 
 int charset_named_to_utf8(struct buf *out, const char *s, size_t len, const char *name)
@@ -231,6 +237,19 @@ int charset_stream_getc(struct charset_stream *cs)
 	cs->npend = n;
 	cs->ipend = 1;
 	return cs->pend[0];
+}
+
+size_t charset_stream_read(struct charset_stream *cs, char *dst, size_t n)
+{
+	size_t k = 0;
+	while (k < n && cs->ipend < cs->npend)
+		dst[k++] = (char)cs->pend[cs->ipend++];
+	if (cs->utf16 == 0)
+		return k + fread(dst + k, 1, n - k, cs->f);
+	int c;
+	while (k < n && (c = charset_stream_getc(cs)) != EOF)
+		dst[k++] = (char)c;
+	return k;
 }
 
 void charset_stream_ungetc(struct charset_stream *cs, int c)

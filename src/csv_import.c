@@ -10,12 +10,7 @@
 
 static size_t csv_import_read(void *ctx, char *dst, size_t n)
 {
-	struct charset_stream *cs = ctx;
-	size_t k = 0;
-	int c;
-	while (k < n && (c = charset_stream_getc(cs)) != EOF)
-		dst[k++] = (char)c;
-	return k;
+	return charset_stream_read(ctx, dst, n);
 }
 
 void csv_import_init(struct csv_import *ci, FILE *f, enum csv_want want)

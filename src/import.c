@@ -227,10 +227,7 @@ static int import_tx_record(struct store *st, struct import_record *rec,
                             const struct import_opts *o, struct import_seen *seen, int64_t now,
                             enum import_outcome *what, char **cause)
 {
-	import_tidy(&rec->c);
-	import_fallback_name(&rec->c);
-	if (rec->c.name[0] == '\0')
-		return err_set(cause, "a record with no name, organisation, e-mail or phone");
+	/* rec is tidy and has a name (import_write) */
 	struct contact old;
 	int by_uid;
 	int rc = import_match(st, rec, seen, &old, &by_uid, cause);

@@ -328,10 +328,17 @@ int store_tags_insert(struct store *st, enum store_stmt id, int64_t rowid, const
 	sqlite3_stmt *s = store_stmt(st, id, cause);
 	if (s == NULL)
 		return -1;
-	for (size_t i = 0; i < sv->n; i++)
+	for (size_t i = 0; i < sv->n; i++) {
+		/* a set: the first of tags equal but for case stands for them */
+		size_t j = 0;
+		while (j < i && !model_tag_equal(sv->v[j], sv->v[i]))
+			j++;
+		if (j < i)
+			continue;
 		if (store_bind(st, s, cause, "it", rowid, sv->v[i]) != 0 ||
 		    store_step_done(st, s, cause) != 0)
 			return -1;
+	}
 	return 0;
 }
 

@@ -119,6 +119,38 @@ static int store_contact_words(struct store *st, int64_t rowid, const char *fold
 	return 0;
 }
 
+/* The fields of c (rowid set, none stored yet), STORE_FIELD_ROWS a run. */
+static int store_contact_fields_insert(struct store *st, const struct contact *c, char **cause)
+{
+	for (size_t at = 0; at < c->nfields; at += STORE_FIELD_ROWS) {
+		sqlite3_stmt *s = store_stmt(st, STORE_SQL_CONTACT_FIELD_INSERT, cause);
+		if (s == NULL)
+			return -1;
+		(void)sqlite3_clear_bindings(s); /* rows left unbound are none */
+		int rc = sqlite3_bind_int64(s, 1, c->rowid);
+		for (size_t i = 0; rc == SQLITE_OK && i < STORE_FIELD_ROWS && at + i < c->nfields; i++) {
+			const struct field *f = &c->fields[at + i];
+			int col = (int)(2 + 4 * i);
+			rc = sqlite3_bind_int64(s, col, (int64_t)(at + i));
+			if (rc == SQLITE_OK)
+				rc = sqlite3_bind_text(s, col + 1, model_field_name(f->kind), -1,
+				                       SQLITE_STATIC);
+			if (rc == SQLITE_OK)
+				rc = sqlite3_bind_text(s, col + 2, f->type ? f->type : "", -1,
+				                       SQLITE_STATIC);
+			if (rc == SQLITE_OK)
+				rc = sqlite3_bind_text(s, col + 3, f->value, -1, SQLITE_STATIC);
+		}
+		if (rc != SQLITE_OK) {
+			store_reset(s);
+			return store_fail(st, rc, cause);
+		}
+		if (store_step_done(st, s, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Tags, fields and name words of c (rowid set), replacing what was there
  * unless the contact is fresh. */
 static int store_contact_parts(struct store *st, const struct contact *c, const char *folded,
@@ -129,16 +161,8 @@ static int store_contact_parts(struct store *st, const struct contact *c, const 
 		return -1;
 	if (store_tags_insert(st, STORE_SQL_CONTACT_TAG_INSERT, c->rowid, &c->tags, cause) != 0)
 		return -1;
-	sqlite3_stmt *s = store_stmt(st, STORE_SQL_CONTACT_FIELD_INSERT, cause);
-	if (s == NULL)
+	if (store_contact_fields_insert(st, c, cause) != 0)
 		return -1;
-	for (size_t i = 0; i < c->nfields; i++) {
-		const struct field *f = &c->fields[i];
-		if (store_bind(st, s, cause, "iittt", c->rowid, (int64_t)i,
-		               model_field_name(f->kind), f->type, f->value) != 0 ||
-		    store_step_done(st, s, cause) != 0)
-			return -1;
-	}
 	return store_contact_words(st, c->rowid, folded, fresh, cause);
 }
 
@@ -174,11 +198,10 @@ int store_tx_contact_add(struct store *st, struct contact *c, int64_t now, char 
 	int rc = -1;
 	if (s != NULL && store_contact_bind(st, s, c, folded, c->updated_at, cause) == 0 &&
 	    store_step_done(st, s, cause) == 0) {
+		/* the insert wrote the rank of an empty score cache */
 		c->rowid = sqlite3_last_insert_rowid(st->db);
 		memset(&c->sc, 0, sizeof c->sc);
-		rc = store_rank_refresh(st, c->rowid, cause);
-		if (rc == 0)
-			rc = store_contact_parts(st, c, folded, 1, cause);
+		rc = store_contact_parts(st, c, folded, 1, cause);
 	}
 	free(folded);
 	if (rc != 0)
@@ -196,10 +219,9 @@ int store_tx_contact_update(struct store *st, struct contact *c, int64_t now, ch
 	char *folded = utf8_fold(c->name);
 	sqlite3_stmt *s = store_stmt(st, STORE_SQL_CONTACT_UPDATE, cause);
 	int rc = -1;
-	/* the update's ?1 is the rowid, bound over the uuid */
+	/* the update's ?1 is the rowid, bound over the uuid; it writes the rank */
 	if (s != NULL && store_contact_bind(st, s, c, folded, now, cause) == 0 &&
-	    store_bind(st, s, cause, "i", c->rowid) == 0 && store_step_done(st, s, cause) == 0 &&
-	    store_rank_refresh(st, c->rowid, cause) == 0)
+	    store_bind(st, s, cause, "i", c->rowid) == 0 && store_step_done(st, s, cause) == 0)
 		rc = store_contact_parts(st, c, folded, 0, cause);
 	free(folded);
 	if (rc == 0)

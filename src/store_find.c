@@ -15,14 +15,21 @@
 #define STORE_REF_ORDER " ORDER BY (c.archived_at IS NOT NULL), c.name_folded, c.name, c.id"
 
 /* Collects the contact_refs of the statement's rows (rowid, uuid, name, org
- * from column 0): at most limit (0: all), counting them all in *total. */
+ * from column 0): at most limit (0: all), counting them all in *total. A row
+ * of the contact of the row before is left out: a join gives a contact once
+ * for each of its rows that matched, and the order ends with the rowid. */
 static int store_refs_collect(struct store *st, sqlite3_stmt *s, size_t limit,
                               struct contact_ref **out, size_t *n, size_t *total, char **cause)
 {
 	struct contact_ref *v = NULL;
 	size_t len = 0, cap = 0, all = 0;
+	int64_t last = 0;
 	int rc;
 	while ((rc = store_step(st, s, cause)) == 1) {
+		int64_t rowid = sqlite3_column_int64(s, 0);
+		if (all > 0 && rowid == last)
+			continue;
+		last = rowid;
 		all++;
 		if (limit != 0 && len >= limit) {
 			if (total == NULL) {
@@ -49,7 +56,8 @@ static int store_refs_collect(struct store *st, sqlite3_stmt *s, size_t limit,
 	return 0;
 }
 
-/* Runs sql (prepared for one use) with text parameters and collects refs. */
+/* Runs sql (kept prepared: an import runs the same lookups per record) with
+ * text parameters and collects refs. */
 static int store_refs_query(struct store *st, const char *sql, const char *const *texts,
                             const size_t *lens, size_t ntexts, size_t limit,
                             struct contact_ref **out, size_t *n, size_t *total, char **cause)
@@ -61,7 +69,7 @@ static int store_refs_query(struct store *st, const char *sql, const char *const
 	int own;
 	if (store_snap_begin(st, &own, cause) != 0)
 		return -1;
-	sqlite3_stmt *s = store_prepare(st, sql, cause);
+	sqlite3_stmt *s = store_prepare_kept(st, sql, cause);
 	int rc = s == NULL ? -1 : 0;
 	for (size_t i = 0; rc == 0 && i < ntexts; i++)
 		if (sqlite3_bind_text(s, (int)i + 1, texts[i], lens ? (int)lens[i] : -1,
@@ -69,7 +77,7 @@ static int store_refs_query(struct store *st, const char *sql, const char *const
 			rc = store_fail(st, sqlite3_errcode(st->db), cause);
 	if (rc == 0)
 		rc = store_refs_collect(st, s, limit, out, n, total, cause);
-	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+	store_done(st, s);
 	return store_snap_end(st, own, rc, cause);
 }
 
@@ -146,9 +154,11 @@ int store_contact_find_email(struct store *st, const char *email, size_t limit,
 	const char *texts[] = {email};
 	return store_refs_query(
 		st,
-		"SELECT c.id, c.uuid, c.name, c.org FROM contact c "
-		"WHERE c.id IN (SELECT f.contact_id FROM contact_field f "
-		"WHERE f.kind = 'email' AND lower(f.value) = lower(?1))" STORE_REF_ORDER,
+		/* a join on the index of addresses: IN (SELECT ...) would build a
+		 * temporary table of the matches every time */
+		"SELECT c.id, c.uuid, c.name, c.org FROM contact_field f "
+		"JOIN contact c ON c.id = f.contact_id "
+		"WHERE f.kind = 'email' AND lower(f.value) = lower(?1)" STORE_REF_ORDER,
 		texts, NULL, 1, limit, out, n, NULL, cause);
 }
 

@@ -196,7 +196,11 @@ void store_tag_sql(struct buf *sql, const char *col, int n);
 int store_tag_bind(struct store *st, sqlite3_stmt *s, int n, const char *tag, char **cause);
 /* Runs the kept statement id with the one parameter rowid to its end. */
 int store_run_id(struct store *st, enum store_stmt id, int64_t rowid, char **cause);
-/* Runs the kept statement id ("it" binds) once per tag of sv for rowid. */
+/* The rows STORE_SQL_CONTACT_FIELD_INSERT writes at most in one run. */
+#define STORE_FIELD_ROWS 8
+/* Runs the kept statement id ("it" binds) once per tag of sv for rowid, but
+ * for a tag equal to an earlier one but for ASCII case (model_tag_equal):
+ * rowid must have no tags yet. */
 int store_tags_insert(struct store *st, enum store_stmt id, int64_t rowid, const struct strv *sv,
                       char **cause);
 /* Runs sql (no result rows) outside the kept statements. */

@@ -66,9 +66,15 @@ static void store_rank_fn_pack(sqlite3_context *ctx, int argc, sqlite3_value **a
 	unsigned char b[STORE_RANK_LEN];
 	memset(b, 0, sizeof b);
 	enum circle circle = CIRCLE_OUTER;
-	const char *name = (const char *)sqlite3_value_text(argv[0]);
-	if (argc != 14 || name == NULL || model_circle_parse(name, &circle) != 0) {
+	if (argc != 14) {
 		sqlite3_result_error(ctx, "kith_rank: bad arguments", -1);
+		return;
+	}
+	/* no rank for a row the table's CHECK turns away (the contact insert
+	 * computes the rank before the check) */
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	if (name == NULL || model_circle_parse(name, &circle) != 0) {
+		sqlite3_result_null(ctx);
 		return;
 	}
 	b[0] = STORE_RANK_VERSION;

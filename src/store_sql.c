@@ -19,12 +19,15 @@ static const char *const store_sql[STORE_SQL_COUNT] = {
 	[STORE_SQL_CONTACT_INSERT] =
 		"INSERT INTO contact (uuid, name, name_folded, org, role, circle, kind, "
 		"cadence_days, met, birthday, created_at, updated_at, archived_at, snoozed_until, "
-		"notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+		"notes, rank) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+		"?15, kith_rank(?6, ?8, ?11, ?14, ?1, 0, 0.0, 0.0, 0.0, 0, 0, 0, 0, 0))",
 	[STORE_SQL_CONTACT_UPDATE] =
 		"UPDATE contact SET name = ?2, name_folded = ?3, org = ?4, role = ?5, circle = ?6, "
 		"kind = ?7, cadence_days = ?8, met = ?9, birthday = ?10, "
 		"created_at = CASE WHEN ?11 > 0 THEN ?11 ELSE created_at END, updated_at = ?12, "
-		"archived_at = ?13, snoozed_until = ?14, notes = ?15 WHERE id = ?1",
+		"archived_at = ?13, snoozed_until = ?14, notes = ?15, "
+		"rank = kith_rank(?6, ?8, CASE WHEN ?11 > 0 THEN ?11 ELSE created_at END, ?14, uuid, "
+		CACHE_COLS ") WHERE id = ?1",
 	[STORE_SQL_CONTACT_GET] = "SELECT " STORE_CONTACT_COLS ", c.notes FROM contact c "
 				  "WHERE c.id = ?1",
 	[STORE_SQL_CONTACT_GET_UUID] = "SELECT " STORE_CONTACT_COLS ", c.notes FROM contact c "
@@ -33,13 +36,19 @@ static const char *const store_sql[STORE_SQL_COUNT] = {
 	[STORE_SQL_CONTACT_TAGS] = "SELECT tag FROM contact_tag WHERE contact_id = ?1 ORDER BY tag",
 	[STORE_SQL_CONTACT_FIELDS] = "SELECT kind, type, value FROM contact_field "
 				     "WHERE contact_id = ?1 ORDER BY pos",
-	/* a tag set: no two tags equal but for ASCII case (model_tag_equal) */
-	[STORE_SQL_CONTACT_TAG_INSERT] = "INSERT INTO contact_tag (contact_id, tag) SELECT ?1, ?2 "
-					 "WHERE NOT EXISTS (SELECT 1 FROM contact_tag "
-					 "WHERE contact_id = ?1 AND tag = ?2 COLLATE NOCASE)",
+	/* a tag set: store_tags_insert leaves out a tag equal to an earlier one
+	 * but for ASCII case (model_tag_equal) */
+	[STORE_SQL_CONTACT_TAG_INSERT] = "INSERT INTO contact_tag (contact_id, tag) VALUES (?1, ?2)",
 	[STORE_SQL_CONTACT_TAG_CLEAR] = "DELETE FROM contact_tag WHERE contact_id = ?1",
-	[STORE_SQL_CONTACT_FIELD_INSERT] = "INSERT INTO contact_field (contact_id, pos, kind, "
-					   "type, value) VALUES (?1, ?2, ?3, ?4, ?5)",
+	/* STORE_FIELD_ROWS rows at a time (pos, kind, type, value from ?2 on,
+	 * four a row; a row whose pos is unbound is none): the CHECK on kind
+	 * builds a temporary table each time an insert runs */
+	[STORE_SQL_CONTACT_FIELD_INSERT] =
+		"INSERT INTO contact_field (contact_id, pos, kind, type, value) "
+		"SELECT ?1, column1, column2, column3, column4 FROM (VALUES "
+		"(?2, ?3, ?4, ?5), (?6, ?7, ?8, ?9), (?10, ?11, ?12, ?13), (?14, ?15, ?16, ?17), "
+		"(?18, ?19, ?20, ?21), (?22, ?23, ?24, ?25), (?26, ?27, ?28, ?29), "
+		"(?30, ?31, ?32, ?33)) WHERE column1 IS NOT NULL",
 	[STORE_SQL_CONTACT_FIELD_CLEAR] = "DELETE FROM contact_field WHERE contact_id = ?1",
 	[STORE_SQL_CONTACT_WORD_INSERT] = "INSERT OR IGNORE INTO contact_word (word, contact_id) "
 					  "VALUES (?1, ?2)",
@@ -85,9 +94,7 @@ static const char *const store_sql[STORE_SQL_COUNT] = {
 					   "JOIN contact c ON c.id = l.contact_id "
 					   "WHERE l.interaction_id = ?1 ORDER BY l.pos",
 	[STORE_SQL_INTERACTION_TAG_INSERT] = "INSERT INTO interaction_tag (interaction_id, tag) "
-					     "SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM "
-					     "interaction_tag WHERE interaction_id = ?1 "
-					     "AND tag = ?2 COLLATE NOCASE)",
+					     "VALUES (?1, ?2)",
 	[STORE_SQL_INTERACTION_TAG_CLEAR] = "DELETE FROM interaction_tag WHERE interaction_id = ?1",
 	[STORE_SQL_INTERACTION_LINK_INSERT] = "INSERT OR IGNORE INTO interaction_contact "
 					      "(interaction_id, contact_id, pos) "

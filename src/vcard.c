@@ -43,6 +43,7 @@ void vcard_reader_free(struct vcard_reader *r)
 {
 	vcard_props_clear(r);
 	free(r->props);
+	free(r->in);
 	buf_free(&r->look);
 	buf_free(&r->logical);
 	memset(r, 0, sizeof *r);
@@ -56,39 +57,71 @@ int vcard_rewind(void *self, char **cause)
 	vcard_props_clear(r);
 	buf_reset(&r->look);
 	buf_reset(&r->logical);
+	r->in_at = r->in_len = r->in_lf = 0;
+	r->after_cr = 0;
 	r->line = 0;
 	r->have_look = r->eof = 0;
 	r->photos_dropped = r->cards = 0;
 	return 0;
 }
 
+/* The bytes read ahead: 1 when in_at has one, else reads the next chunk; 0
+ * at the end of the file, -1 when it cannot be read. */
+static int vcard_fill(struct vcard_reader *r, char **cause)
+{
+	if (r->in_at < r->in_len)
+		return 1;
+	if (r->in == NULL)
+		r->in = xmalloc(VCARD_CHUNK);
+	r->in_at = 0;
+	r->in_len = charset_stream_read(&r->cs, r->in, VCARD_CHUNK);
+	const char *lf = memchr(r->in, '\n', r->in_len);
+	r->in_lf = lf != NULL ? (size_t)(lf - r->in) : r->in_len;
+	if (r->in_len == 0 && ferror(r->cs.f))
+		return err_set(cause, "line %ld: cannot read: %s", r->line + 1, strerror(errno));
+	return r->in_len > 0;
+}
+
 /* Reads one physical line into b (without its end): CR, LF, CRLF and runs of
  * CR before an LF (iOS writes CR CR LF) all end a line. 1, 0 at the end of
- * the file, -1 when the line is too long or the file cannot be read. */
+ * the file, -1 when the line is too long or the file cannot be read. Runs of
+ * bytes up to a line end are copied whole. */
 static int vcard_read_phys(struct vcard_reader *r, struct buf *b, char **cause)
 {
 	buf_reset(b);
 	buf_add(b, "", 0);
-	int c, any = 0;
-	while ((c = charset_stream_getc(&r->cs)) != EOF) {
+	int rc;
+	/* the rest of the last line's end: more CRs, then one LF */
+	while (r->after_cr && (rc = vcard_fill(r, cause)) == 1) {
+		char c = r->in[r->in_at];
+		if (c == '\r' || c == '\n')
+			r->in_at++;
+		if (c != '\r')
+			r->after_cr = 0;
+	}
+	int any = 0;
+	while ((rc = vcard_fill(r, cause)) == 1) {
 		any = 1;
-		if (c == '\n')
-			break;
-		if (c == '\r') {
-			while ((c = charset_stream_getc(&r->cs)) == '\r')
-				;
-			if (c != '\n' && c != EOF) {
-				charset_stream_ungetc(&r->cs, c); /* the next line's first byte */
-			}
-			break;
+		if (r->in_lf < r->in_at) {
+			const char *lf = memchr(r->in + r->in_at, '\n', r->in_len - r->in_at);
+			r->in_lf = lf != NULL ? (size_t)(lf - r->in) : r->in_len;
 		}
-		if (b->len >= VCARD_LINE_MAX)
+		const char *p = r->in + r->in_at;
+		const char *cr = memchr(p, '\r', r->in_lf - r->in_at);
+		size_t n = cr != NULL ? (size_t)(cr - p) : r->in_lf - r->in_at;
+		if (b->len + n > VCARD_LINE_MAX)
 			return err_set(cause, "line %ld: a line longer than %d MB", r->line + 1,
 			               VCARD_LINE_MAX >> 20);
-		buf_putc(b, (char)c);
+		buf_add(b, p, n);
+		r->in_at += n;
+		if (r->in_at == r->in_len)
+			continue; /* the line goes on in the next chunk */
+		r->after_cr = r->in[r->in_at] == '\r';
+		r->in_at++;
+		break;
 	}
-	if (c == EOF && ferror(r->cs.f))
-		return err_set(cause, "line %ld: cannot read: %s", r->line + 1, strerror(errno));
+	if (rc < 0)
+		return -1;
 	if (!any)
 		return 0;
 	r->line++;

@@ -202,8 +202,14 @@ char *vcard_unescape(const char *s, char sep, const char **end)
 	struct buf b;
 	buf_init(&b);
 	buf_add(&b, "", 0);
+	const char stop[] = {'\r', '\\', sep, '\0'};
 	const char *p = s;
 	for (; *p != '\0'; p++) {
+		size_t run = strcspn(p, stop); /* bytes that stand for themselves */
+		buf_add(&b, p, run);
+		p += run;
+		if (*p == '\0')
+			break;
 		if (sep != 0 && *p == sep)
 			break;
 		if (*p == '\r') {

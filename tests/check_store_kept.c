@@ -124,6 +124,49 @@ START_TEST(test_kept_timeline_fresh)
 }
 END_TEST
 
+/* How many times the connection's statement whose SQL holds `part` ran (0:
+ * no such statement is left). */
+static int kept_runs(sqlite3 *db, const char *part)
+{
+	for (sqlite3_stmt *s = sqlite3_next_stmt(db, NULL); s != NULL; s = sqlite3_next_stmt(db, s))
+		if (strstr(sqlite3_sql(s), part) != NULL)
+			return sqlite3_stmt_status(s, SQLITE_STMTSTATUS_RUN, 0);
+	return 0;
+}
+
+/* The lookups an import runs for every record (by e-mail, by name) run on
+ * kept statements, not ones prepared afresh each time. */
+START_TEST(test_kept_import_lookups)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	char *cause = NULL;
+	t_person(fx.st, "Ana Souza", NULL);
+	const char *emails[] = {"ana@example.org", "bo@example.org", "cy@example.org"};
+	for (int i = 0; i < 3; i++) {
+		struct contact_ref *refs = NULL;
+		size_t n = 0;
+		ck_assert_int_eq(store_contact_find_email(fx.st, emails[i], 1, &refs, &n, &cause), 0);
+		contact_refs_free(refs, n);
+		ck_assert_int_eq(store_contact_find_exact(fx.st, "ana souza", 0, &refs, &n, &cause), 0);
+		ck_assert_uint_eq(n, 1);
+		contact_refs_free(refs, n);
+	}
+	ck_assert_int_eq(kept_runs(fx.st->db, "f.kind = 'email'"), 3);
+	ck_assert_int_eq(kept_runs(fx.st->db, "c.name_folded = ?1"), 3);
+	/* given back unbound: no text of a record outlives its lookup */
+	for (sqlite3_stmt *s = sqlite3_next_stmt(fx.st->db, NULL); s != NULL;
+	     s = sqlite3_next_stmt(fx.st->db, s)) {
+		char *x = sqlite3_expanded_sql(s);
+		ck_assert_ptr_null(strstr(x, "example.org"));
+		ck_assert_ptr_null(strstr(x, "'ana souza'"));
+		sqlite3_free(x);
+	}
+	t_assert_idle(fx.st);
+	t_fixture_close(&fx);
+}
+END_TEST
+
 Suite *suite_store_kept(void)
 {
 	Suite *s = suite_create("store_kept");
@@ -132,6 +175,7 @@ Suite *suite_store_kept(void)
 	tcase_add_test(tc, test_kept_busy_left_alone);
 	tcase_add_test(tc, test_kept_all_busy);
 	tcase_add_test(tc, test_kept_timeline_fresh);
+	tcase_add_test(tc, test_kept_import_lookups);
 	suite_add_tcase(s, tc);
 	return s;
 }
