@@ -280,6 +280,10 @@ int store_digest_save(struct store *st, char **cause);
 /* *same = 1 when the stored digest equals the store's parameters'. */
 int store_digest_check(struct store *st, int *same, char **cause);
 
+/* The roster scan's query (store_roster.c; static storage), so that tests
+ * can ask SQLite how it is run. */
+const char *store_roster_sql(void);
+
 /* ---- opening and migrations (store_open.c, store_schema.c) ---- */
 
 /* One step of the schema: run inside the migration's write transaction, it

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/store_int.h"
+#include "err.h"
 #include "store_test.h"
 
 struct rk_rows {
@@ -305,6 +307,32 @@ START_TEST(test_rank_tag_cases)
 }
 END_TEST
 
+/* The roster scan reads only the covering index contact_roster, in its
+ * order (no sort, no lookup of the table's rows), on a fresh journal. */
+START_TEST(test_roster_covering_index)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	(void)t_person(fx.st, "Ana", NULL);
+	char *sql = xasprintf("EXPLAIN QUERY PLAN %s", store_roster_sql());
+	sqlite3_stmt *s;
+	ck_assert_int_eq(sqlite3_prepare_v2(fx.st->db, sql, -1, &s, NULL), SQLITE_OK);
+	int covering = 0, other = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *detail = (const char *)sqlite3_column_text(s, 3);
+		if (strstr(detail, "COVERING INDEX contact_roster ") != NULL)
+			covering++;
+		else
+			other++;
+	}
+	ck_assert_int_eq(sqlite3_finalize(s), SQLITE_OK);
+	free(sql);
+	ck_assert_int_eq(covering, 1);
+	ck_assert_int_eq(other, 0);
+	t_fixture_close(&fx);
+}
+END_TEST
+
 Suite *suite_store_rank(void)
 {
 	Suite *s = suite_create("store_rank");
@@ -315,6 +343,7 @@ Suite *suite_store_rank(void)
 	tcase_add_loop_test(tc, test_rank_damaged, 0, (int)(sizeof rk_damages / sizeof rk_damages[0]));
 	tcase_add_test(tc, test_rank_filters);
 	tcase_add_test(tc, test_rank_tag_cases);
+	tcase_add_test(tc, test_roster_covering_index);
 	suite_add_tcase(s, tc);
 	return s;
 }
