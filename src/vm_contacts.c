@@ -39,10 +39,34 @@ static void vm_orders_free(struct vm_contacts *vm)
 	}
 }
 
+/* Forgets the rows kept for the filters typed (they hold a sort's order and
+ * a load's rows). */
+static void vm_steps_free(struct vm_contacts *vm)
+{
+	for (size_t i = 0; i < vm->nsteps; i++) {
+		free(vm->steps[i].filter);
+		free(vm->steps[i].shown);
+	}
+	vm->nsteps = 0;
+}
+
+/* Keeps the rows shown for the filter in force, when there is one and room. */
+static void vm_steps_push(struct vm_contacts *vm)
+{
+	if (vm->filter == NULL || vm->nsteps == VM_FILTER_STEPS)
+		return;
+	struct vm_filter_step *step = &vm->steps[vm->nsteps++];
+	step->filter = xstrdup(vm->filter);
+	step->nshown = vm->nshown;
+	step->shown = xcalloc(vm->nshown ? vm->nshown : 1, sizeof *step->shown);
+	memcpy(step->shown, vm->shown, vm->nshown * sizeof *vm->shown);
+}
+
 void vm_contacts_free(struct vm_contacts *vm)
 {
 	free(vm->rows);
 	vm_orders_free(vm);
+	vm_steps_free(vm);
 	free(vm->shown);
 	free(vm->filter);
 	strv_free(&vm->words);
@@ -224,6 +248,7 @@ static int vm_load_all(struct store *st, void *arg, char **cause)
 }
 
 static void vm_contacts_rebuild(struct vm_contacts *vm, int narrow);
+static void vm_contacts_reselect(struct vm_contacts *vm);
 
 int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 {
@@ -254,6 +279,7 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 	}
 	free(vm->rows);
 	vm_orders_free(vm);
+	vm_steps_free(vm);
 	free(vm->shown);
 	buf_free(&vm->arena);
 	buf_free(&vm->hays);
@@ -264,6 +290,7 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 	vm->shown = xcalloc(l.n ? l.n : 1, sizeof *vm->shown);
 	vm->now = now;
 	vm_contacts_rebuild(vm, 0);
+	vm_steps_push(vm);
 	return 0;
 }
 
@@ -524,13 +551,21 @@ static void vm_contacts_rebuild(struct vm_contacts *vm, int narrow)
 			if (vm_row_matches(vm, &vm->rows[at]))
 				vm->shown[k++] = at;
 		}
+		vm->tested = vm->nshown;
 	} else if (vm->n > 0) {
 		const uint32_t *order = vm_order(vm, vm->sort);
 		for (size_t i = 0; i < vm->n; i++)
 			if (nw == 0 || vm_row_matches(vm, &vm->rows[order[i]]))
 				vm->shown[k++] = order[i];
+		vm->tested = nw == 0 ? 0 : vm->n;
 	}
 	vm->nshown = k;
+	vm_contacts_reselect(vm);
+}
+
+/* Finds the wanted contact again among the rows shown. */
+static void vm_contacts_reselect(struct vm_contacts *vm)
+{
 	size_t keep = vm->sel, at = vm_row_index(vm, vm->want);
 	if (vm->want == 0 || !vm_contacts_select_rowid(vm, vm->want)) {
 		/* hidden by the filter: the nearest contact it shows; gone: the row
@@ -611,7 +646,9 @@ size_t vm_contacts_scroll(struct vm_contacts *vm, size_t height)
 void vm_contacts_set_sort(struct vm_contacts *vm, enum vm_sort s)
 {
 	vm->sort = (unsigned)s < VM_SORT_COUNT ? s : VM_SORT_ATTENTION;
+	vm_steps_free(vm);
 	vm_contacts_rebuild(vm, 0);
+	vm_steps_push(vm);
 }
 
 enum vm_sort vm_contacts_cycle_sort(struct vm_contacts *vm)
@@ -627,9 +664,22 @@ void vm_contacts_set_filter(struct vm_contacts *vm, const char *text)
 		free(f);
 		f = NULL;
 	}
-	/* a filter that only grew at its end shows a subset of what is shown */
-	int narrow = vm->filter != NULL && f != NULL &&
-	             strncmp(f, vm->filter, strlen(vm->filter)) == 0;
+	/* a filter that only grew at its end shows a subset of what a filter
+	   kept shows: the longest kept that f begins with */
+	while (vm->nsteps > 0) {
+		struct vm_filter_step *top = &vm->steps[vm->nsteps - 1];
+		if (f != NULL && strncmp(f, top->filter, strlen(top->filter)) == 0)
+			break;
+		free(top->filter);
+		free(top->shown);
+		vm->nsteps--;
+	}
+	const struct vm_filter_step *from = vm->nsteps > 0 ? &vm->steps[vm->nsteps - 1] : NULL;
+	if (from != NULL) {
+		memcpy(vm->shown, from->shown, from->nshown * sizeof *vm->shown);
+		vm->nshown = from->nshown;
+	}
+	int same = from != NULL && strcmp(f, from->filter) == 0;
 	free(vm->filter);
 	vm->filter = f;
 	strv_free(&vm->words);
@@ -648,7 +698,13 @@ void vm_contacts_set_filter(struct vm_contacts *vm, const char *text)
 		if (!alnum || w[1] != '\0')
 			vm->exact = 0;
 	}
-	vm_contacts_rebuild(vm, narrow);
+	if (same) {
+		vm->tested = 0;
+		vm_contacts_reselect(vm);
+		return;
+	}
+	vm_contacts_rebuild(vm, from != NULL);
+	vm_steps_push(vm);
 }
 
 int vm_contacts_toggle_mark(struct vm_contacts *vm)

@@ -311,6 +311,67 @@ START_TEST(test_filter_narrowing_keeps_sort)
 }
 END_TEST
 
+/* Erasing the filter's last letters gives back the rows kept for what is
+ * left, testing no row, and the selection stays on its contact; a load or a
+ * sort forgets them (a new contact shows, the new order holds). */
+START_TEST(test_filter_steps_kept)
+{
+	tv_person_org("Ana Zeta", "", NULL);
+	int64_t beta = tv_person_org("Ana Beta", "", NULL);
+	tv_person_org("Dora", "Anatel", NULL);
+	tv_person_org("Caio", "", NULL);
+	struct vm_contacts vm;
+	tv_load(&vm);
+	vm_contacts_set_filter(&vm, "a");
+	ck_assert_uint_eq(vm.tested, vm.n);
+	ck_assert_uint_eq(vm.nshown, 4);
+	vm_contacts_set_filter(&vm, "an");
+	ck_assert_uint_eq(vm.tested, 4);
+	vm_contacts_set_filter(&vm, "ana ");
+	vm_contacts_set_filter(&vm, "ana b");
+	ck_assert_uint_eq(vm.nshown, 1);
+	ck_assert_int_eq(vm_contacts_selected(&vm)->rowid, beta);
+	vm_contacts_set_filter(&vm, "ana ");
+	ck_assert_uint_eq(vm.tested, 0);
+	ck_assert_uint_eq(vm.nshown, 3);
+	ck_assert_int_eq(vm_contacts_selected(&vm)->rowid, beta);
+	vm_contacts_set_filter(&vm, "an");
+	ck_assert_uint_eq(vm.tested, 0);
+	ck_assert_uint_eq(vm.nshown, 3);
+	/* another word after a kept prefix narrows what that prefix kept */
+	vm_contacts_set_filter(&vm, "ana z");
+	ck_assert_uint_eq(vm.tested, 3);
+	ck_assert_uint_eq(vm.nshown, 1);
+	ck_assert_str_eq(tv_name_at(&vm, 0), "Ana Zeta");
+	vm_contacts_set_filter(&vm, "a");
+	ck_assert_uint_eq(vm.tested, 0);
+	ck_assert_uint_eq(vm.nshown, 4);
+	/* a load: a new contact, found when the filter is erased back */
+	vm_contacts_set_filter(&vm, "an");
+	tv_person_org("Anabel", "", NULL);
+	char *cause = NULL;
+	ck_assert_msg(vm_contacts_load(&vm, T_NOW, &cause) == 0, "%s", cause);
+	ck_assert_uint_eq(vm.nshown, 4);
+	vm_contacts_set_filter(&vm, "a");
+	ck_assert_uint_eq(vm.tested, vm.n);
+	ck_assert_uint_eq(vm.nshown, 5);
+	vm_contacts_set_filter(&vm, "an");
+	/* a sort: the rows come back in its order */
+	vm_contacts_set_sort(&vm, VM_SORT_NAME);
+	vm_contacts_set_filter(&vm, "a");
+	ck_assert_uint_eq(vm.nshown, 5);
+	ck_assert_str_eq(tv_name_at(&vm, 0), "Ana Beta");
+	ck_assert_str_eq(tv_name_at(&vm, 1), "Ana Zeta");
+	ck_assert_str_eq(tv_name_at(&vm, 2), "Anabel");
+	/* none: every row */
+	vm_contacts_set_filter(&vm, "");
+	ck_assert_uint_eq(vm.nshown, 5);
+	vm_contacts_set_filter(&vm, "ana");
+	ck_assert_uint_eq(vm.tested, vm.n);
+	vm_contacts_free(&vm);
+}
+END_TEST
+
 /* A filter that hides the selected contact moves the selection to the
  * shown contact nearest it in the sort's order (the one below on a tie), not
  * to the row that had its number; the one above when none is below. */
@@ -508,6 +569,7 @@ Suite *suite_vm_contacts(void)
 	tcase_add_test(tc, test_shared_texts);
 	tcase_add_test(tc, test_filter_narrowing_equals_fresh);
 	tcase_add_test(tc, test_filter_narrowing_keeps_sort);
+	tcase_add_test(tc, test_filter_steps_kept);
 	tcase_add_test(tc, test_filter_hides_selection_nearest);
 	tcase_add_test(tc, test_filter_bytes_and_words);
 	tcase_add_test(tc, test_name_sort_long_prefixes);
