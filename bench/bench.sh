@@ -4,15 +4,17 @@
 # writes abook's address book) are installed first when missing (scripts/deps.sh
 # --bench); one that cannot be is named, and its figures say "not measured".
 # Usage: sh bench/bench.sh KITH BENCHTOOL    (make bench builds both)
-# Data is made once and kept under build/bench/: seeded demo journals (10k contacts /
-# 100k interactions and 100k / 1M), a taskwarrior database of 10k tasks, a 10k vCard
+# Data is made once and kept under build/bench/: seeded demo journals (1k contacts /
+# 10k interactions, 10k / 100k and 100k / 1M), a taskwarrior database of 10k tasks, a 10k vCard
 # file and a khard vdir of the same people, and an abook address book of the 10k
 # journal's own contacts (from `kith list --json`), for the first frames.
 # Timings use hyperfine when present (--warmup 3 --runs 20), else the helper
 # bench/benchtool.c that runs the command directly; both report the median.
 # CPU figures (key to paint) always come from the helper.
+# Each figure taken at 1k, 10k and 100k contacts (10 interactions each) shows how it
+# grows in the last column: the three values and the factor of each step.
 # Environment: BENCH_RUNS (default 20), BENCH_SLOW_RUNS (default 5, for slow tools),
-# BENCH_NO_HYPERFINE (set: time with the helper even when hyperfine is installed).
+# BENCH_WARMUP (default 3), BENCH_NO_HYPERFINE (set: time with the helper even when hyperfine is installed).
 
 set -u
 
@@ -35,7 +37,7 @@ mkdir -p "$B" || exit 1
 
 RUNS=${BENCH_RUNS:-20}
 SLOW_RUNS=${BENCH_SLOW_RUNS:-5}
-WARMUP=3
+WARMUP=${BENCH_WARMUP:-3}
 NOW=2026-11-20T10:00
 export KITH_NOW="$NOW"
 # Decimal points in printf and awk, whatever the locale.
@@ -88,7 +90,8 @@ shq() {
 
 # measure NAME RUNS INPUT REMOVE CMD...: prints the median wall time in ms, or
 # nothing when the command fails. INPUT: a file for standard input or "-";
-# REMOVE: a file removed (with -wal, -shm) before each run, or "-".
+# REMOVE: a file removed (with -wal, -shm) before each run, a folder ending in "/"
+# emptied before each run, or "-".
 measure() {
 	name=$1 runs=$2 input=$3 remove=$4
 	shift 4
@@ -97,10 +100,13 @@ measure() {
 		for w in "$@"; do cmd="$cmd $(shq "$w")"; done
 		[ "$input" = - ] || cmd="$cmd <$(shq "$input")"
 		set -- --warmup "$WARMUP" --runs "$runs" --export-json "$B/$name.json" --style none
-		if [ "$remove" != - ]; then
-			r=$(shq "$remove")
-			set -- "$@" --prepare "rm -f $r $r-wal $r-shm"
-		fi
+		case $remove in
+		-) ;;
+		*/) r=$(shq "$remove")
+			set -- "$@" --prepare "rm -rf $r && mkdir -p $r" ;;
+		*) r=$(shq "$remove")
+			set -- "$@" --prepare "rm -f $r $r-wal $r-shm" ;;
+		esac
 		if ! hyperfine "$@" "$cmd" >"$B/$name.log" 2>&1; then
 			note "$name failed: see $B/$name.log"
 			return 0
@@ -131,11 +137,19 @@ calc() {
 	awk "BEGIN { printf \"%.3f\", $1 }"
 }
 
+# growth A1K A10K A100K: the three values (ms or MB, units left off) and the factor
+# of each step, "1k -> 10k -> 100k"; a missing value is "-".
+growth() {
+	awk -v a="$1" -v b="$2" -v c="$3" 'function v(x) { return x == "" ? "-" : sprintf("%.2f", x) }
+		function f(x, y) { return (x == "" || y == "" || x <= 0) ? "" : sprintf(" (x%.1f)", y / x) }
+		BEGIN { printf "%s -> %s%s -> %s%s", v(a), v(b), f(a, b), v(c), f(b, c) }'
+}
+
 ROWS=$B/results.tmp
 : >"$ROWS"
-# row FIGURE KITH BUDGET COMPARISON RATIO
+# row FIGURE KITH BUDGET COMPARISON RATIO [GROWTH]
 row() {
-	printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" >>"$ROWS"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "${6:-}" >>"$ROWS"
 }
 
 # ---------------------------------------------------------------- data
@@ -198,6 +212,7 @@ make_journal() { # NAME CONTACTS INTERACTIONS
 		fi
 	fi
 }
+make_journal 1k 1000 10000
 make_journal 10k 10000 100000
 make_journal 100k 100000 1000000
 DB100=$B/kith-100k.db
@@ -296,6 +311,17 @@ fi
 abook_ff_txt="abook $(ms "$abook_ff")"
 [ -n "$abook_ff" ] || abook_ff_txt="abook not measured"
 
+# The first frame at each size (wall, and the CPU time of the same runs).
+ff_1k= ff_10k= ff_100k= ffc_1k= ffc_10k= ffc_100k=
+if [ $tui = 1 ]; then
+	for size in 1k 10k 100k; do
+		[ -s "$B/kith-$size.db" ] || continue
+		r=$(frame "kith-first-frame-$size" "$RUNS" 0 "$kith" --db "$B/kith-$size.db")
+		eval "ff_$size=\$(echo \"\$r\" | cut -d' ' -f1)"
+		eval "ffc_$size=\$(echo \"\$r\" | cut -d' ' -f3)"
+	done
+fi
+ff_grow=$(growth "$ff_1k" "$ff_10k" "$ff_100k")
 for size in 10k 100k; do
 	db=$B/kith-$size.db
 	case $size in
@@ -317,16 +343,15 @@ for size in 10k 100k; do
 	elif [ ! -s "$db" ]; then
 		row "$fig" "n/a: no journal" "$budget" "$cmp" ""
 	else
-		r=$(frame "kith-first-frame-$size" "$RUNS" 0 "$kith" --db "$db")
-		v=$(echo "$r" | cut -d' ' -f1)
-		row "$fig" "$(ms "$v")" "$budget" "$cmp" "$(ratio "$v" "$limit")"
+		eval "v=\$ff_$size"
+		row "$fig" "$(ms "$v")" "$budget" "$cmp" "$(ratio "$v" "$limit")" "$ff_grow"
 		if [ $size = 10k ]; then
 			# the CPU time of the same runs: start, first frame, quit
-			c=$(echo "$r" | cut -d' ' -f3)
+			c=$ffc_10k
 			atxt="abook $(ms "$abook_cpu") CPU"
 			[ -n "$abook_cpu" ] || atxt="abook not measured"
 			row "start, first frame, quit: CPU, 10k" "$(ms "$c") CPU" "<= abook" "$atxt" \
-				"$(ratio "$c" "$abook_cpu")"
+				"$(ratio "$c" "$abook_cpu")" "$(growth "$ffc_1k" "$ffc_10k" "$ffc_100k")"
 		fi
 	fi
 done
@@ -383,48 +408,66 @@ cpu() {
 
 if [ $tui = 1 ] && [ $kith_ok = 1 ]; then
 	keys_script none >/dev/null
-	for size in 10k 100k; do
-		db=$B/kith-$size.db
-		[ -s "$db" ] || continue
-		v=$(cpu "kith-cpu-none-$size" "$SLOW_RUNS" "$B/keys-none.t" "$db")
-		budget="<= abook, 10k contacts"
-		[ $size = 100k ] && budget="<= 100 ms"
-		row "first frame CPU (scripted), $size" "$(ms "$v") CPU" "$budget" "" ""
-		[ $size = 100k ] && base=$v
+	base_1k= base_10k= base_100k=
+	for size in 1k 10k 100k; do
+		[ -s "$B/kith-$size.db" ] || continue
+		v=$(cpu "kith-cpu-none-$size" "$SLOW_RUNS" "$B/keys-none.t" "$B/kith-$size.db")
+		eval "base_$size=\$v"
 	done
-	if [ -s "$DB100" ] && [ -n "${base:-}" ]; then
-		for what in move page filter sort; do
-			n=$(keys_script $what)
-			v=$(cpu "kith-cpu-$what" "$SLOW_RUNS" "$B/keys-$what.t" "$DB100")
-			per=
-			[ -n "$v" ] && per=$(calc "($v - $base) / $n")
-			row "key to paint, $what, 100k (CPU, scripted)" "$(ms "$per") CPU" "<= 2 ms CPU" \
-				"$n keys" "$(ratio "$per" 2)"
+	g=$(growth "$base_1k" "$base_10k" "$base_100k")
+	row "first frame CPU (scripted), 10k" "$(ms "$base_10k") CPU" "<= abook, 10k contacts" "" "" "$g"
+	row "first frame CPU (scripted), 100k" "$(ms "$base_100k") CPU" "<= 100 ms" "" "" "$g"
+	for what in move page filter sort; do
+		n=$(keys_script $what)
+		per_1k= per_10k= per_100k=
+		for size in 1k 10k 100k; do
+			eval "b=\$base_$size"
+			[ -n "$b" ] || continue
+			v=$(cpu "kith-cpu-$what-$size" "$SLOW_RUNS" "$B/keys-$what.t" "$B/kith-$size.db")
+			[ -n "$v" ] && eval "per_$size=\$(calc \"(\$v - \$b) / \$n\")"
 		done
-	fi
+		row "key to paint, $what, 100k (CPU, scripted)" "$(ms "$per_100k") CPU" "<= 2 ms CPU" \
+			"$n keys" "$(ratio "$per_100k" 2)" "$(growth "$per_1k" "$per_10k" "$per_100k")"
+	done
 fi
 
 # Peak memory of the full-screen program on 100k contacts (scripted: start, first frame, quit).
+# rss_mb NAME CMD...: the peak resident memory of CMD in MB, or nothing.
+rss_mb() {
+	name=$1
+	shift
+	kib=$("$tool" rss -- "$@" 2>"$B/rss-$name.log")
+	[ -n "$kib" ] && calc "$kib / 1024"
+}
+
 if [ $tui = 1 ] && [ $kith_ok = 1 ] && [ -s "$DB100" ]; then
-	kib=$(env KITH_SCRIPT="$B/keys-none.t" "$tool" rss -- "$kith" --db "$DB100" \
-		2>"$B/rss-tui.log")
-	mb=
-	[ -n "$kib" ] && mb=$(calc "$kib / 1024")
+	for size in 1k 10k 100k; do
+		eval "mb_$size="
+		[ -s "$B/kith-$size.db" ] || continue
+		eval "mb_$size=\$(rss_mb tui-$size env KITH_SCRIPT=\"\$B/keys-none.t\" \"\$kith\" \
+			--db \"\$B/kith-\$size.db\")"
+	done
 	v=
-	[ -n "$mb" ] && v=$(printf '%.2f MB' "$mb")
-	row "peak memory, full-screen program, 100k" "$v" "<= 40 MB" "" "$(ratio "$mb" 40)"
+	[ -n "$mb_100k" ] && v=$(printf '%.2f MB' "$mb_100k")
+	row "peak memory, full-screen program, 100k" "$v" "<= 40 MB" "" "$(ratio "$mb_100k" 40)" \
+		"$(growth "$mb_1k" "$mb_10k" "$mb_100k")"
 fi
 
 # kith log, whole process, on the 1M journal; one fsync on the same disk beside it.
 fsync=$("$tool" fsync "$B" 50 2>/dev/null)
 fig="kith log, whole process, 1M interactions"
 if [ $kith_ok = 1 ] && [ -s "$DB100" ]; then
-	v=$(measure kith-log "$RUNS" - - "$kith" --db "$DB100" log \
-		"yesterday coffee with @\"$BENCH_NAME\" #bench")
+	for size in 1k 10k 100k; do
+		eval "log_$size="
+		[ -s "$B/kith-$size.db" ] || continue
+		eval "log_$size=\$(measure kith-log-\$size \"\$RUNS\" - - \"\$kith\" --db \"\$B/kith-\$size.db\" \
+			log \"yesterday coffee with @\\\"\$BENCH_NAME\\\" #bench\")"
+	done
+	v=$log_100k
 	limit=
 	[ -n "$fsync" ] && limit=$(calc "10 + $fsync")
 	row "$fig" "$(ms "$v")" "<= 10 ms + fsync = $(ms "$limit")" "fsync $(ms "$fsync")" \
-		"$(ratio "$v" "$limit")"
+		"$(ratio "$v" "$limit")" "$(growth "$log_1k" "$log_10k" "$log_100k")"
 else
 	row "$fig" "n/a: no 1M journal" "<= 10 ms + fsync" "fsync $(ms "$fsync")" ""
 fi
@@ -438,14 +481,19 @@ limit=
 [ -n "$task_next" ] && limit=$(calc "0.2 * $task_next")
 task_txt="task next $(ms "$task_next")"
 [ -n "$task_next" ] || task_txt="task next not measured"
+for size in 1k 10k 100k; do
+	eval "list_$size="
+	[ $kith_ok = 1 ] && [ -s "$B/kith-$size.db" ] || continue
+	eval "list_$size=\$(measure kith-list-\$size \"\$RUNS\" - - \"\$kith\" --db \"\$B/kith-\$size.db\" \
+		list --sort attention --limit 50)"
+done
 for size in 10k 100k; do
 	db=$B/kith-$size.db
 	fig="kith list --sort attention --limit 50, $size"
 	if [ $kith_ok = 1 ] && [ -s "$db" ]; then
-		v=$(measure "kith-list-$size" "$RUNS" - - "$kith" --db "$db" list --sort attention \
-			--limit 50)
+		eval "v=\$list_$size"
 		row "$fig" "$(ms "$v")" "<= 0.2 x task next = $(ms "$limit")" "$task_txt" \
-			"$(ratio "$v" "$limit")"
+			"$(ratio "$v" "$limit")" "$(growth "$list_1k" "$list_10k" "$list_100k")"
 	else
 		row "$fig" "n/a: no journal" "<= 0.2 x task next" "$task_txt" ""
 	fi
@@ -456,12 +504,14 @@ done
 # `kith import` into a fresh journal (lossless, one transaction, one fsync) and
 # by `abook --convert` into its own format (lossy).
 bench_vcard_import() {
+	for size in 1k 10k 100k; do
+		src=$B/kith-$size.db
+		if [ $kith_ok = 1 ] && [ -s "$src" ] && [ ! -s "$B/demo-$size.vcf" ]; then
+			"$kith" --db "$src" export --format vcard -o "$B/demo-$size.vcf" >/dev/null 2>&1 ||
+				note "kith export --format vcard failed"
+		fi
+	done
 	demo_vcf=$B/demo-10k.vcf
-	src=$B/kith-10k.db
-	if [ $kith_ok = 1 ] && [ -s "$src" ] && [ ! -s "$demo_vcf" ]; then
-		"$kith" --db "$src" export --format vcard -o "$demo_vcf" >/dev/null 2>&1 ||
-			note "kith export --format vcard failed"
-	fi
 	fig="vCard import, 10k contacts (demo, exported)"
 	if [ ! -s "$demo_vcf" ]; then
 		row "$fig" "n/a: no vCard file" "<= 1.5 x abook --convert" "" ""
@@ -478,9 +528,15 @@ bench_vcard_import() {
 	[ -n "$abook_conv" ] && limit=$(calc "1.5 * $abook_conv")
 	conv_txt="abook --convert $(ms "$abook_conv")"
 	[ -n "$abook_conv" ] || conv_txt="abook not measured"
-	v=$(measure kith-import "$SLOW_RUNS" - "$B/import.db" "$kith" --db "$B/import.db" import \
-		"$demo_vcf" --format vcard)
-	row "$fig" "$(ms "$v")" "<= 1.5 x abook = $(ms "$limit")" "$conv_txt" "$(ratio "$v" "$limit")"
+	for size in 1k 10k 100k; do
+		eval "imp_$size="
+		[ -s "$B/demo-$size.vcf" ] || continue
+		eval "imp_$size=\$(measure kith-import-\$size \"\$SLOW_RUNS\" - \"\$B/import.db\" \"\$kith\" \
+			--db \"\$B/import.db\" import \"\$B/demo-\$size.vcf\" --format vcard)"
+	done
+	v=$imp_10k
+	row "$fig" "$(ms "$v")" "<= 1.5 x abook = $(ms "$limit")" "$conv_txt" "$(ratio "$v" "$limit")" \
+		"$(growth "$imp_1k" "$imp_10k" "$imp_100k")"
 }
 bench_vcard_import
 
@@ -493,16 +549,65 @@ for lim in all 50; do
 		set -- "$@" --limit 50
 	fi
 	if [ $kith_ok = 1 ] && [ -s "$DB100" ]; then
-		kib=$("$tool" rss -- "$@" 2>"$B/rss-$lim.log")
-		mb=
-		[ -n "$kib" ] && mb=$(calc "$kib / 1024")
+		for size in 1k 10k 100k; do
+			eval "mb_$size="
+			[ -s "$B/kith-$size.db" ] || continue
+			shift 3
+			set -- "$kith" --db "$B/kith-$size.db" "$@"
+			eval "mb_$size=\$(rss_mb \"\$lim-\$size\" \"\$@\")"
+		done
 		v=
-		[ -n "$mb" ] && v=$(printf '%.2f MB' "$mb")
-		row "$fig" "$v" "<= 40 MB" "" "$(ratio "$mb" 40)"
+		[ -n "$mb_100k" ] && v=$(printf '%.2f MB' "$mb_100k")
+		row "$fig" "$v" "<= 40 MB" "" "$(ratio "$mb_100k" 40)" "$(growth "$mb_1k" "$mb_10k" "$mb_100k")"
 	else
 		row "$fig" "n/a: no journal" "<= 40 MB" "" ""
 	fi
 done
+
+# kith capture start: the time to its first prompt frame in the same pseudo-terminal
+# (frame mode, quit with Ctrl-G, which cancels without writing).
+if [ $kith_ok = 1 ]; then
+	for size in 1k 10k 100k; do
+		eval "cap_$size="
+		[ -s "$B/kith-$size.db" ] || continue
+		r=$(BENCHTOOL_QUIT=$(printf '\007') frame "kith-capture-$size" "$RUNS" 0 "$kith" \
+			--db "$B/kith-$size.db" capture)
+		eval "cap_$size=\$(echo \"\$r\" | cut -d' ' -f1)"
+	done
+	row "kith capture start, first prompt frame, 100k" "$(ms "$cap_100k")" "(first frame) <= 100 ms" \
+		"" "$(ratio "$cap_100k" 100)" "$(growth "$cap_1k" "$cap_10k" "$cap_100k")"
+fi
+
+# kith review, plain text, whole process.
+if [ $kith_ok = 1 ]; then
+	for size in 1k 10k 100k; do
+		eval "rev_$size="
+		[ -s "$B/kith-$size.db" ] || continue
+		eval "rev_$size=\$(measure kith-review-\$size \"\$SLOW_RUNS\" - - \"\$kith\" \
+			--db \"\$B/kith-\$size.db\" review)"
+	done
+	row "kith review, 100k" "$(ms "$rev_100k")" "(no budget of its own)" "" "" \
+		"$(growth "$rev_1k" "$rev_10k" "$rev_100k")"
+fi
+
+# kith sync: into an empty folder (emptied before each run), then again into the
+# folder it wrote, with nothing new.
+if [ $kith_ok = 1 ]; then
+	for size in 1k 10k 100k; do
+		eval "sy0_$size= sy1_$size="
+		[ -s "$B/kith-$size.db" ] || continue
+		d=$B/sync-$size
+		mkdir -p "$d"
+		eval "sy0_$size=\$(measure kith-sync-empty-\$size \"\$SLOW_RUNS\" - \"\$d/\" \"\$kith\" \
+			--db \"\$B/kith-\$size.db\" sync \"\$d\")"
+		eval "sy1_$size=\$(measure kith-sync-again-\$size \"\$SLOW_RUNS\" - - \"\$kith\" \
+			--db \"\$B/kith-\$size.db\" sync \"\$d\")"
+	done
+	row "kith sync, 10k, into an empty folder" "$(ms "$sy0_10k")" "(no budget of its own)" "" "" \
+		"$(growth "$sy0_1k" "$sy0_10k" "$sy0_100k")"
+	row "kith sync, 10k, again, nothing new" "$(ms "$sy1_10k")" "(no budget of its own)" "" "" \
+		"$(growth "$sy1_1k" "$sy1_10k" "$sy1_100k")"
+fi
 
 # khard, for reference: list of 10k cards in a vdir.
 if have khard && [ -f "$KHARD/done" ]; then
@@ -526,17 +631,19 @@ done
 	fi
 	echo
 	awk -F'\t' '
-		{ for (i = 1; i <= 5; i++) { c[NR, i] = $i; if (length($i) > w[i]) w[i] = length($i) } }
+		{ for (i = 1; i <= 6; i++) { c[NR, i] = $i; if (length($i) > w[i]) w[i] = length($i) } }
 		END {
-			split("figure|kith|budget|measured beside it|ratio", h, "|")
-			for (i = 1; i <= 5; i++) if (length(h[i]) > w[i]) w[i] = length(h[i])
-			for (i = 1; i <= 5; i++) printf("%-" w[i] "s%s", h[i], i < 5 ? "  " : "\n")
-			for (i = 1; i <= 5; i++) { s = ""; for (j = 0; j < w[i]; j++) s = s "-"; printf("%s%s", s, i < 5 ? "  " : "\n") }
+			split("figure|kith|budget|measured beside it|ratio|1k -> 10k -> 100k (growth)", h, "|")
+			for (i = 1; i <= 6; i++) if (length(h[i]) > w[i]) w[i] = length(h[i])
+			for (i = 1; i <= 6; i++) printf("%-" w[i] "s%s", h[i], i < 6 ? "  " : "\n")
+			for (i = 1; i <= 6; i++) { s = ""; for (j = 0; j < w[i]; j++) s = s "-"; printf("%s%s", s, i < 6 ? "  " : "\n") }
 			for (r = 1; r <= NR; r++)
-				for (i = 1; i <= 5; i++) printf("%-" w[i] "s%s", c[r, i], i < 5 ? "  " : "\n")
+				for (i = 1; i <= 6; i++) printf("%-" w[i] "s%s", c[r, i], i < 6 ? "  " : "\n")
 		}' "$ROWS"
 	echo
 	echo "ratio: kith against its budget; 1.00 or less is within it."
+	echo "growth: the figure at 1k, 10k and 100k contacts (10 interactions each), in the unit of"
+	echo "its row, and the factor of each step; x10 is linear in the number of contacts."
 	echo "First frame: in a 120x40 pseudo-terminal, until the output is quiet for 30 ms."
 	[ -z "$missing" ] || echo "not installed:$missing (sh scripts/deps.sh --bench)"
 } | tee "$B/results.txt"

@@ -5,12 +5,14 @@
  *   benchtool fsync DIR RUNS                            median ms of write(4 KiB)+fsync
  *   benchtool frame RUNS WARMUP KEYS -- CMD...          full-screen program in a pty
  * time: INPUT is a file for standard input ("-" for /dev/null); REMOVE is a file
- * removed, with its -wal and -shm, before each run ("-" for none); output is dropped.
+ * removed, with its -wal and -shm, before each run ("-" for none; a name ending in "/"
+ * is a folder whose files are removed); output is dropped.
  * frame: runs CMD in a 120x40 pseudo-terminal; the first frame ends with the last
  * byte written before the output has been quiet for QUIET_MS. Then KEYS times 'j',
- * each waiting for its paint, then 'q'. Prints the medians of: first frame ms, key
+ * each waiting for its paint, then 'q' (or the bytes of $BENCHTOOL_QUIT). Prints the medians of: first frame ms, key
  * to paint ms (wall), and the CPU ms of the whole run. */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -56,6 +58,20 @@ static void remove_db(const char *f)
 	char p[4096];
 	if (strcmp(f, "-") == 0)
 		return;
+	size_t len = strlen(f);
+	if (len > 0 && f[len - 1] == '/') { /* a folder: emptied (its files, not below) */
+		DIR *d = opendir(f);
+		struct dirent *e;
+		while (d && (e = readdir(d)) != NULL) {
+			if (e->d_name[0] == '.' && (!e->d_name[1] || (e->d_name[1] == '.' && !e->d_name[2])))
+				continue;
+			snprintf(p, sizeof p, "%s%s", f, e->d_name);
+			unlink(p);
+		}
+		if (d)
+			closedir(d);
+		return;
+	}
 	unlink(f);
 	snprintf(p, sizeof p, "%s-wal", f);
 	unlink(p);
@@ -186,7 +202,10 @@ static int frame(char **argv, int keys, double *first, double *key, double *cpu)
 	}
 	*key = median(lat, nlat);
 	free(lat);
-	if (ok && write(master, "q", 1) != 1)
+	const char *quit = getenv("BENCHTOOL_QUIT");
+	if (!quit || !*quit)
+		quit = "q";
+	if (ok && write(master, quit, strlen(quit)) != (ssize_t)strlen(quit))
 		ok = 0;
 	/* Read until the program has gone; kill it when it does not quit. */
 	double stop = now_ms() + 3000;

@@ -149,6 +149,10 @@ struct followup {
 void contact_init(struct contact *c);
 void contact_free(struct contact *c);
 void contact_add_field(struct contact *c, enum field_kind k, const char *type, const char *value);
+/* Removes (and frees) the fields for which drop(field, arg) is 1, keeping the
+ * order of the others; returns how many it removed. */
+size_t contact_drop_fields(struct contact *c, int (*drop)(const struct field *f, const void *arg),
+                           const void *arg);
 /* 1 when a and b hold the same details: the texts, circle, kind, cadence,
  * tags and fields (in order); ids, times and caches are not compared. */
 int contact_same_details(const struct contact *a, const struct contact *b);

@@ -81,21 +81,23 @@ static int cli_contact_birthday(struct cli *cli, const char *v, char **slot)
 	                 v);
 }
 
+/* A field of one kind and value, for contact_drop_fields. */
+struct cli_contact_field_is {
+	enum field_kind k;
+	const char *value;
+};
+
+static int cli_contact_field_is(const struct field *f, const void *arg)
+{
+	const struct cli_contact_field_is *w = arg;
+	return f->kind == w->k && model_field_equal(w->k, f->value, w->value);
+}
+
 /* Removes the fields of kind k equal to value; returns how many. */
 static size_t cli_contact_remove_field(struct contact *c, enum field_kind k, const char *value)
 {
-	size_t j = 0, removed = 0;
-	for (size_t i = 0; i < c->nfields; i++) {
-		if (c->fields[i].kind == k && model_field_equal(k, c->fields[i].value, value)) {
-			free(c->fields[i].type);
-			free(c->fields[i].value);
-			removed++;
-			continue;
-		}
-		c->fields[j++] = c->fields[i];
-	}
-	c->nfields = j;
-	return removed;
+	struct cli_contact_field_is w = {k, value};
+	return contact_drop_fields(c, cli_contact_field_is, &w);
 }
 
 static int cli_contact_has_field(const struct contact *c, enum field_kind k, const char *value)

@@ -47,6 +47,12 @@ const char *import_contact_uid(const struct contact *c)
 }
 
 /* Drops what the journal refuses and no source means: empty tags and fields. */
+static int import_field_empty(const struct field *f, const void *arg)
+{
+	(void)arg;
+	return f->value[0] == '\0';
+}
+
 static void import_tidy(struct contact *c)
 {
 	size_t j = 0;
@@ -57,16 +63,7 @@ static void import_tidy(struct contact *c)
 			c->tags.v[j++] = c->tags.v[i];
 	}
 	c->tags.n = j;
-	j = 0;
-	for (size_t i = 0; i < c->nfields; i++) {
-		if (c->fields[i].value[0] == '\0') {
-			free(c->fields[i].type);
-			free(c->fields[i].value);
-		} else {
-			c->fields[j++] = c->fields[i];
-		}
-	}
-	c->nfields = j;
+	contact_drop_fields(c, import_field_empty, NULL);
 }
 
 /* The display name when the source gave none: the organisation, else the
@@ -200,23 +197,19 @@ static void import_keep_uid(struct contact *c, const char *uid)
 /* Before a newer copy of the same card is merged: its kept properties (REV,
  * PRODID, N, PHOTO ...) stand for themselves, so the old ones go, its own UID
  * too (put back after them); other cards' UIDs stay. */
+static int import_card_prop(const struct field *f, const void *arg)
+{
+	const char *uid = arg;
+	size_t np = strlen(IMPORT_UID_PREFIX);
+	int other_uid = strcmp(f->type, "UID") == 0 &&
+	                (uid == NULL || strncmp(f->value, IMPORT_UID_PREFIX, np) != 0 ||
+	                 strcmp(f->value + np, uid) != 0);
+	return f->kind == FIELD_VCARD && !other_uid;
+}
+
 static void import_drop_card_props(struct contact *c, const char *uid)
 {
-	size_t j = 0;
-	for (size_t i = 0; i < c->nfields; i++) {
-		const struct field *f = &c->fields[i];
-		size_t np = strlen(IMPORT_UID_PREFIX);
-		int other_uid = strcmp(f->type, "UID") == 0 &&
-		                (uid == NULL || strncmp(f->value, IMPORT_UID_PREFIX, np) != 0 ||
-		                 strcmp(f->value + np, uid) != 0);
-		if (f->kind == FIELD_VCARD && !other_uid) {
-			free(c->fields[i].type);
-			free(c->fields[i].value);
-		} else {
-			c->fields[j++] = c->fields[i];
-		}
-	}
-	c->nfields = j;
+	contact_drop_fields(c, import_card_prop, uid);
 }
 
 /* What the source said of circle, kind and cadence. */

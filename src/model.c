@@ -208,6 +208,22 @@ void contact_free(struct contact *c)
 	memset(c, 0, sizeof *c);
 }
 
+size_t contact_drop_fields(struct contact *c, int (*drop)(const struct field *f, const void *arg),
+                           const void *arg)
+{
+	size_t j = 0, n = c->nfields;
+	for (size_t i = 0; i < n; i++) {
+		if (drop(&c->fields[i], arg)) {
+			free(c->fields[i].type);
+			free(c->fields[i].value);
+		} else {
+			c->fields[j++] = c->fields[i];
+		}
+	}
+	c->nfields = j;
+	return n - j;
+}
+
 void contact_add_field(struct contact *c, enum field_kind k, const char *type, const char *value)
 {
 	c->fields = xreallocarray(c->fields, c->nfields + 1, sizeof *c->fields);

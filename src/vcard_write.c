@@ -195,7 +195,10 @@ static int vcard_bday_current(const struct contact *c, const char *raw)
 	struct vcard_prop p;
 	if (vcard_parse_prop(raw, &p) != 0)
 		return 0;
-	char *b = vcard_birthday(p.value, strstr(p.params, "X-APPLE-OMIT-YEAR") != NULL);
+	struct vcard_params ps;
+	vcard_params_read(&ps, p.params); /* the reader's meaning of X-APPLE-OMIT-YEAR */
+	char *b = vcard_birthday(p.value, ps.omit_year);
+	vcard_params_free(&ps);
 	int same = b == NULL ? c->birthday[0] == '\0' : strcmp(b, c->birthday) == 0;
 	free(b);
 	vcard_prop_free(&p);

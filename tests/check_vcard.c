@@ -428,6 +428,37 @@ START_TEST(test_write_round_trip)
 }
 END_TEST
 
+/* Lines whose parameters only look like QUOTED-PRINTABLE or X-APPLE-OMIT-YEAR
+ * (found by the fuzzer): the reader keeps them as they came, and a write and a
+ * read give them back unchanged, whatever the value ends with. */
+START_TEST(test_write_lookalike_params)
+{
+	static const char card[] = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\n"
+	                           "X-NOTE;INTER-=QUOTED-PRINTABLE:ends in=\r\n"
+	                           "X-OTHER:stays apart\r\n"
+	                           "BDAY;X-APPLE-OMIT-YEAR052=6:1605-03-15\r\nEND:VCARD\r\n";
+	for (int version = 3; version <= 4; version++) {
+		struct vc_read a, b;
+		VC_READ(&a, card);
+		ck_assert_int_eq(a.n, 1);
+		ck_assert_str_eq(vc_field(&a.rec[0].c, FIELD_VCARD, 0)->value,
+		                 "X-NOTE;INTER-=QUOTED-PRINTABLE:ends in=");
+		ck_assert_str_eq(vc_field(&a.rec[0].c, FIELD_VCARD, 1)->value, "X-OTHER:stays apart");
+		ck_assert_str_eq(a.rec[0].c.birthday, "");
+		struct buf one;
+		buf_init(&one);
+		vcard_write(&one, &a.rec[0].c, version);
+		ck_assert_ptr_nonnull(strstr(one.data, "\r\nBDAY;X-APPLE-OMIT-YEAR052=6:1605-03-15\r\n"));
+		vc_read(&b, one.data, one.len);
+		ck_assert_int_eq(b.n, 1);
+		ck_assert(contact_same_details(&a.rec[0].c, &b.rec[0].c));
+		buf_free(&one);
+		vc_free(&a);
+		vc_free(&b);
+	}
+}
+END_TEST
+
 /* ---- the corpus of real exports (not part of the project) ---- */
 
 struct vc_expect {
@@ -572,6 +603,7 @@ Suite *suite_vcard(void)
 	tcase_add_test(tc, test_broken_files);
 	tcase_add_test(tc, test_write_folds);
 	tcase_add_test(tc, test_write_round_trip);
+	tcase_add_test(tc, test_write_lookalike_params);
 	tcase_add_test(tc, test_corpus);
 	suite_add_tcase(s, tc);
 	return s;
