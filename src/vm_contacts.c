@@ -443,10 +443,16 @@ static void vm_sort_radix(struct vm_key *keys, struct vm_key *tmp, size_t n, siz
 		memcpy(keys, v, n * sizeof *keys);
 }
 
+/* Runs of keys alike in the sort's value shorter than this are ordered by
+ * vm_key_cmp alone; longer ones are first sorted by the other levels. */
+#define VM_TIES_RADIX 64
+
 /* Every row's index in the order of sort s, made the first time it is asked
- * for: sorted by each level of the comparison, the last first (a stable
- * radix sort each), so that only keys alike in every level (by name: in the
- * first 8 bytes) are left for vm_key_cmp to order. */
+ * for: sorted by the sort's value (a radix sort), then each run of keys alike
+ * in it by the other levels of the comparison, the last first (a stable radix
+ * sort each, for a long run), so that only keys alike in every level (by
+ * name: in the first 8 bytes) are left for vm_key_cmp to order. Values seldom
+ * tie: most rows are sorted once, not once a level. */
 static const uint32_t *vm_order(struct vm_contacts *vm, enum vm_sort s)
 {
 	if (vm->order[s] != NULL)
@@ -455,23 +461,30 @@ static const uint32_t *vm_order(struct vm_contacts *vm, enum vm_sort s)
 	struct vm_key *keys = xcalloc(n ? n : 1, sizeof *keys);
 	struct vm_key *tmp = xcalloc(n ? n : 1, sizeof *tmp);
 	size_t *count = xcalloc(1 << 11, sizeof *count);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		keys[i].at = (uint32_t)i;
-	for (int level = s == VM_SORT_NAME ? 0 : 3; level >= 0; level--) {
-		for (size_t i = 0; i < n; i++)
-			keys[i].pre = vm_key_level(vm, s, level, &vm->rows[keys[i].at]);
-		vm_sort_radix(keys, tmp, n, count);
+		keys[i].pre = vm_key_level(vm, s, 0, &vm->rows[i]);
 	}
-	free(count);
-	/* runs of one value: the rows decide (in order already but for the
-	 * name's rest and the id's) */
+	vm_sort_radix(keys, tmp, n, count);
+	/* runs of one value: the other levels, then the rows decide (in order
+	 * already but for the name's rest and the id's) */
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
 		while (j < n && keys[j].pre == keys[i].pre)
 			j++;
+		uint64_t value = keys[i].pre;
+		for (int level = 3; s != VM_SORT_NAME && j - i > VM_TIES_RADIX && level > 0; level--) {
+			for (size_t k = i; k < j; k++)
+				keys[k].pre = vm_key_level(vm, s, level, &vm->rows[keys[k].at]);
+			vm_sort_radix(keys + i, tmp, j - i, count);
+			if (level == 1)
+				for (size_t k = i; k < j; k++)
+					keys[k].pre = value;
+		}
 		vm_sort_range(vm, s, keys + i, tmp, j - i);
 		i = j;
 	}
+	free(count);
 	free(tmp);
 	uint32_t *order = xcalloc(n ? n : 1, sizeof *order);
 	for (size_t i = 0; i < n; i++)
