@@ -215,8 +215,7 @@ int store_contact_rank(struct store *st, const struct store_contact_filter *f, s
 int store_contact_rank_owed(struct store *st, const struct store_contact_filter *f,
                             store_rank_fn fn, void *arg, char **cause);
 /* As store_contact_rank, only the contacts with interactions after now, read
- * from an index of those times: the few the order above gives no bound of.
- * The filter must not admit archived contacts (the index holds none). */
+ * from an index of those times: the few the order above gives no bound of. */
 int store_contact_rank_future(struct store *st, const struct store_contact_filter *f,
                               int64_t now, store_rank_fn fn, void *arg, char **cause);
 

@@ -204,17 +204,23 @@ int store_rank_row_fill(struct store *st, int64_t rowid, const void *blob, int l
 void store_rank_sql(struct buf *sql, const struct store_contact_filter *f,
                     enum store_rank_order order, int64_t now)
 {
-	buf_puts(sql, "SELECT c.id, c.rank FROM contact c");
-	/* named: without the statistics it is never given, SQLite would scan
-	 * contact_rank for the contacts of the partial index contact_future */
-	if (order == STORE_RANK_FUTURE)
-		buf_puts(sql, " INDEXED BY contact_future");
-	buf_puts(sql, " WHERE 1");
-	store_filter_sql(sql, f);
-	if (order == STORE_RANK_OWED)
-		buf_puts(sql, " ORDER BY c.sc_got - c.sc_gave DESC");
-	else if (order == STORE_RANK_FUTURE)
-		buf_printf(sql, " AND c.sc_max_at > %" PRId64, now);
+	buf_puts(sql, "SELECT c.id, c.rank FROM contact c WHERE 1");
+	if (order != STORE_RANK_FUTURE) {
+		store_filter_sql(sql, f);
+		if (order == STORE_RANK_OWED)
+			buf_puts(sql, " ORDER BY c.sc_got - c.sc_gave DESC");
+		return;
+	}
+	/* the contacts not archived with "+", which no index serves: without
+	 * the statistics it is never given, SQLite would scan contact_rank for
+	 * them rather than contact_future for the times (and a journal made
+	 * before contact_future is scanned whole, slower but right) */
+	struct store_contact_filter any = *f;
+	any.archived = 1;
+	store_filter_sql(sql, &any);
+	if (!f->archived)
+		buf_puts(sql, " AND +c.archived_at IS NULL");
+	buf_printf(sql, " AND c.sc_max_at > %" PRId64, now);
 }
 
 /* The scan behind each store_contact_rank*. */

@@ -150,7 +150,7 @@ static const char store_schema_v2_rank[] =
 	"DROP INDEX contact_rank;\n"
 	"CREATE INDEX contact_rank ON contact\n"
 	"	(archived_at, circle, sc_got - sc_gave, sc_got, sc_gave, rank);\n"
-	"CREATE INDEX contact_future ON contact (sc_max_at) WHERE archived_at IS NULL;\n";
+	"CREATE INDEX contact_future ON contact (sc_max_at);\n";
 
 static const struct store_migration store_steps[] = {
 	{1, {store_schema_v1_contact, store_schema_v1_interaction, store_schema_v1_rank, NULL},

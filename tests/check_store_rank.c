@@ -382,6 +382,11 @@ START_TEST(test_rank_scan_plans)
 	plan = rk_scan_plan(fx.st, &any, STORE_RANK_FUTURE);
 	ck_assert_str_eq(plan, "SEARCH c USING INDEX contact_future (sc_max_at>?)\n");
 	free(plan);
+	any.archived = 1;
+	plan = rk_scan_plan(fx.st, &any, STORE_RANK_FUTURE);
+	ck_assert_str_eq(plan, "SEARCH c USING INDEX contact_future (sc_max_at>?)\n");
+	free(plan);
+	any.archived = 0;
 	plan = rk_scan_plan(fx.st, &any, STORE_RANK_ANY);
 	ck_assert_str_eq(plan, "SEARCH c USING COVERING INDEX contact_rank (archived_at=?)\n");
 	free(plan);
@@ -423,6 +428,15 @@ START_TEST(test_rank_scan_orders)
 	rows.n = 0;
 	ck_assert_int_eq(store_contact_rank_future(fx.st, &f, 1795168801, rk_take, &rows, &cause), 0);
 	ck_assert_uint_eq(rows.n, 0);
+	/* archived: only when the filter admits the archived */
+	char *sql = xasprintf("UPDATE contact SET archived_at = 1 WHERE id = %lld", (long long)id[2]);
+	ck_assert_int_eq(sqlite3_exec(fx.st->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	free(sql);
+	ck_assert_int_eq(store_contact_rank_future(fx.st, &f, 1795168800, rk_take, &rows, &cause), 0);
+	ck_assert_uint_eq(rows.n, 0);
+	f.archived = 1;
+	ck_assert_int_eq(store_contact_rank_future(fx.st, &f, 1795168800, rk_take, &rows, &cause), 0);
+	ck_assert_uint_eq(rows.n, 1);
 	t_fixture_close(&fx);
 }
 END_TEST
