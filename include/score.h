@@ -121,6 +121,14 @@ void score_subject_of(struct score_subject *out, const struct contact *c,
 void score_compute_subject(struct score *out, const struct score_subject *subj,
                            const struct score_cache *sc, const struct score_params *p,
                            int64_t now);
+/* The most attention a contact of circle c can have under p at any time from
+ * now on: recency and warmth stay below 1, and what is owed only decays from
+ * the cache's reference time, so attention stays at or below importance plus
+ * the owed term of the cache's sums. sc NULL: any contact of the circle,
+ * whatever its interactions. A cache with interactions after now
+ * (score_cache_has_future) is no bound of its score. */
+double score_attention_bound(const struct score_params *p, enum circle c,
+                             const struct score_cache *sc);
 
 /* Fills *out (caller's storage) from the contact's cache c->sc (O(1)). Must not
  * be used when score_cache_has_future(). Every ratio output is bounded:

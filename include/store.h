@@ -206,11 +206,22 @@ struct store_rank_row {
 /* Calls fn for every contact the filter admits, in no particular order, read
  * from a covering index (no names, no notes) so that ranking 100k contacts
  * reads a few megabytes and keeps nothing. The row is valid during the call.
- * fn returns 0 to go on, -1 (with *cause) to stop the scan with an error; it
- * must not write. */
+ * fn returns 0 to go on, 1 to stop the scan (the call then returns 0), -1
+ * (with *cause) to stop the scan with an error; it must not write. */
 typedef int (*store_rank_fn)(void *arg, const struct store_rank_row *row, char **cause);
 int store_contact_rank(struct store *st, const struct store_contact_filter *f, store_rank_fn fn,
                        void *arg, char **cause);
+/* As store_contact_rank, the contacts in the order
+ * of what their caches say they are owed (sc.got_sum - sc.gave_sum, the most
+ * first), read from the same index with no sort when the filter admits one
+ * circle: a caller looking for the most attention stops where the bound of
+ * the rows left (score_attention_bound) falls below what it has. */
+int store_contact_rank_owed(struct store *st, const struct store_contact_filter *f,
+                            store_rank_fn fn, void *arg, char **cause);
+/* As store_contact_rank, only the contacts with interactions after now, read
+ * from an index of those times: the few the order above gives no bound of. */
+int store_contact_rank_future(struct store *st, const struct store_contact_filter *f,
+                              int64_t now, store_rank_fn fn, void *arg, char **cause);
 
 /* Contacts whose uuid starts with prefix (case-insensitive), at most limit. */
 int store_contact_find_prefix(struct store *st, const char *prefix, size_t limit,

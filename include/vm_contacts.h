@@ -35,6 +35,14 @@ struct vm_contact_row {
 	struct score_brief score;
 };
 
+/* The rows a filter showed, kept while it is typed (vm_contacts_set_filter). */
+struct vm_filter_step {
+	char *filter; /* folded */
+	size_t *shown;
+	size_t nshown;
+};
+#define VM_FILTER_STEPS 16
+
 struct vm_contacts {
 	struct store *st; /* borrowed */
 	const struct score_params *params; /* borrowed */
@@ -54,6 +62,11 @@ struct vm_contacts {
 	struct strv words; /* its words, each cut at 255 bytes */
 	uint64_t need; /* the bytes of the words, as a set (chars of a row) */
 	int exact; /* every word is one letter or digit: need alone decides */
+	/* the rows shown for each filter typed, each filter a prefix of the next
+	   (until the next load or sort): Backspace gives back a set kept */
+	struct vm_filter_step steps[VM_FILTER_STEPS];
+	size_t nsteps;
+	size_t tested; /* rows the last change of the filter tested */
 	int64_t want;  /* the selected contact's rowid; kept across rebuilds */
 	int ascii;     /* the warmth bar in ASCII (a locale that is not UTF-8) */
 };

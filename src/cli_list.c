@@ -146,13 +146,10 @@ static int cli_list_take(void *arg, const struct store_rank_row *row, char **cau
 	return 0;
 }
 
-/* Every contact the filter admits, scored from the covering index alone;
- * only contacts with interactions planned after now read their events. */
-static int cli_list_rank(struct cli *cli, const struct store_contact_filter *f, struct cli_list *l)
+/* Scores the rows of l that have interactions after now from their records. */
+static int cli_list_rescore(struct cli *cli, struct cli_list *l)
 {
 	char *cause = NULL;
-	if (store_contact_rank(cli->st, f, cli_list_take, l, &cause) != 0)
-		return cli_fail(cli, cause);
 	for (size_t i = 0; i < l->n; i++) {
 		if (!l->r[i].future)
 			continue;
@@ -168,6 +165,17 @@ static int cli_list_rank(struct cli *cli, const struct store_contact_filter *f, 
 		score_brief_of(&l->r[i].score, &s);
 	}
 	return CLI_OK;
+}
+
+/* Every contact the filter admits, scored from the covering index alone and
+ * added to l; only contacts with interactions planned after now read their
+ * events. */
+static int cli_list_rank(struct cli *cli, const struct store_contact_filter *f, struct cli_list *l)
+{
+	char *cause = NULL;
+	if (store_contact_rank(cli->st, f, cli_list_take, l, &cause) != 0)
+		return cli_fail(cli, cause);
+	return cli_list_rescore(cli, l);
 }
 
 /* Moves the k best entries, in order, to the front: a bounded heap when k is
@@ -418,12 +426,106 @@ static int cli_list_records(struct cli *cli, const struct store_contact_filter *
 	return rc;
 }
 
-/* The score orders: rank every contact, select the rows shown, print them. */
+/* The search for the k contacts with the most attention (cli_list_rank_best):
+ * the best found so far, and the attention of the k-th of them once there
+ * are k, which a contact must be able to reach to be read. */
+struct cli_list_best {
+	struct cli_list *l;
+	size_t k;
+	int have;   /* k found: kth holds */
+	double kth; /* the k-th best attention found */
+	enum circle circle;
+};
+
+/* Keeps the k best of l's rows, and their k-th. */
+static void cli_list_best_trim(struct cli_list_best *b)
+{
+	struct cli_list *l = b->l;
+	for (size_t j = 0; j < l->n; j++)
+		l->r[j].sort = SORT_ATTENTION;
+	cli_list_select(l->r, l->n, b->k < l->n ? b->k : l->n);
+	if (l->n >= b->k) {
+		l->n = b->k;
+		b->have = 1;
+		b->kth = l->r[b->k - 1].score.attention;
+	}
+}
+
+/* A bound below the k-th best, with room for rounding: the contact and every
+ * contact after it in the scan's order have less attention than k others. */
+static int cli_list_best_beaten(const struct cli_list_best *b, double bound)
+{
+	return b->have && b->kth > bound + 1e-9;
+}
+
+/* A row of the scan by what is owed: rows with interactions after now come
+ * from their own scan, which scored them already. */
+static int cli_list_best_take(void *arg, const struct store_rank_row *row, char **cause)
+{
+	struct cli_list_best *b = arg;
+	struct cli_list *l = b->l;
+	if (score_cache_has_future(&row->sc, l->cli->now))
+		return 0;
+	if (cli_list_best_beaten(b, score_attention_bound(&l->cli->cfg.score, b->circle, &row->sc)))
+		return 1;
+	if (cli_list_take(l, row, cause) != 0)
+		return -1;
+	if (l->n >= 4 * b->k + 1024)
+		cli_list_best_trim(b);
+	return 0;
+}
+
+/* The best k by attention of the contacts f admits, into l (unordered): those
+ * with interactions after now, then circle by circle, the circles that could
+ * hold the most attention first, each in the order of what its contacts are
+ * owed, until no contact left could have more attention than the k-th best
+ * found (score_attention_bound). The rows after that are never read: the
+ * first 50 of 100k contacts read a few thousand. */
+static int cli_list_rank_best(struct cli *cli, const struct store_contact_filter *f, size_t k,
+                              struct cli_list *l)
+{
+	const struct score_params *p = &cli->cfg.score;
+	struct cli_list_best b = {l, k, 0, 0.0, CIRCLE_INNER};
+	char *cause = NULL;
+	if (store_contact_rank_future(cli->st, f, cli->now, cli_list_take, l, &cause) != 0)
+		return cli_fail(cli, cause);
+	if (cli_list_rescore(cli, l) != CLI_OK)
+		return CLI_FAIL;
+	cli_list_best_trim(&b);
+	enum circle order[CIRCLE_COUNT];
+	for (int i = 0; i < CIRCLE_COUNT; i++) {
+		int at = i;
+		for (; at > 0 && score_attention_bound(p, order[at - 1], NULL) <
+		                         score_attention_bound(p, (enum circle)i, NULL); at--)
+			order[at] = order[at - 1];
+		order[at] = (enum circle)i;
+	}
+	unsigned admitted = f->circles != 0 ? f->circles : (1u << CIRCLE_COUNT) - 1;
+	for (int i = 0; i < CIRCLE_COUNT; i++) {
+		if (cli_list_best_beaten(&b, score_attention_bound(p, order[i], NULL)))
+			break;
+		struct store_contact_filter one = *f;
+		one.circles = admitted & (1u << order[i]);
+		if (one.circles == 0)
+			continue;
+		b.circle = order[i];
+		if (store_contact_rank_owed(cli->st, &one, cli_list_best_take, &b, &cause) != 0)
+			return cli_fail(cli, cause);
+		cli_list_best_trim(&b);
+	}
+	return CLI_OK;
+}
+
+/* The score orders: rank every contact, select the rows shown, print them.
+ * A short list by attention of contacts not archived ranks only the circles
+ * it needs (cli_list_rank_best). */
 static int cli_list_scored(struct cli *cli, const struct store_contact_filter *f,
                            enum cli_sort sort, size_t limit)
 {
 	struct cli_list l = {cli, NULL, 0, 0};
-	int rc = cli_list_rank(cli, f, &l);
+	int best = sort == SORT_ATTENTION && limit > 0 && limit <= CLI_LIST_BULK && !f->archived &&
+	           f->circle < 0;
+	int rc = best ? cli_list_rank_best(cli, f, limit, &l) : cli_list_rank(cli, f, &l);
 	size_t shown = limit > 0 && limit < l.n ? limit : l.n;
 	if (rc == CLI_OK) {
 		for (size_t i = 0; i < l.n; i++)

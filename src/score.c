@@ -12,6 +12,8 @@
 #define SCORE_DUE_RATIO 1.0
 #define SCORE_COLD_RATIO 2.0
 #define SCORE_DORMANT_RATIO 8.0
+/* The weight of what is owed in attention (DESIGN.md §4). */
+#define SCORE_OWED_WEIGHT 0.5
 
 /* Bumped when the cache's arithmetic changes, so that the digest changes too. */
 #define SCORE_CACHE_VERSION 1u
@@ -376,9 +378,16 @@ void score_compute_subject(struct score *out, const struct score_subject *c,
 	/* Importance, attention, status. */
 	out->importance = score_importance(p, c->circle);
 	out->attention_recency = out->importance * out->recency * (0.5 + 0.5 * out->warmth_last);
-	out->attention_owed = 0.5 * out->owed;
+	out->attention_owed = SCORE_OWED_WEIGHT * out->owed;
 	out->attention = out->attention_recency + out->attention_owed;
 	out->status = score_status_of(out, p);
+}
+
+double score_attention_bound(const struct score_params *p, enum circle c,
+                             const struct score_cache *sc)
+{
+	double owed = sc == NULL ? 1.0 : score_saturate(sc->got_sum - sc->gave_sum, p->owed_k);
+	return score_importance(p, c) + SCORE_OWED_WEIGHT * owed;
 }
 
 void score_compute(struct score *out, const struct contact *c, const struct score_params *p,

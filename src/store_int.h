@@ -291,6 +291,17 @@ int store_digest_save(struct store *st, char **cause);
 /* *same = 1 when the stored digest equals the store's parameters'. */
 int store_digest_check(struct store *st, int *same, char **cause);
 
+/* The roster scan's query (store_roster.c; static storage), so that tests
+ * can ask SQLite how it is run. */
+const char *store_roster_sql(void);
+/* The orders of the rank scans (store_rank.c): any, by what is owed, or the
+ * contacts with interactions after now only. */
+enum store_rank_order { STORE_RANK_ANY, STORE_RANK_OWED, STORE_RANK_FUTURE };
+/* Appends to *sql the rank scan's statement for f in that order (exposed for
+ * the tests of its query plan). */
+void store_rank_sql(struct buf *sql, const struct store_contact_filter *f,
+                    enum store_rank_order order, int64_t now);
+
 /* ---- opening and migrations (store_open.c, store_schema.c) ---- */
 
 /* One step of the schema: run inside the migration's write transaction, it

@@ -1,10 +1,12 @@
 /* store_rank.c: the contacts as ranking sees them (store.h store_contact_rank).
  * Each contact row keeps a rank value, one BLOB packing what a score needs
  * (kith_rank() writes it, in step with every write to those columns); the
- * scan reads it from the covering index contact_rank. Family tags come from
+ * scans read it from the covering index contact_rank, which orders each
+ * circle by what its contacts are owed. Family tags come from
  * the tag index. Part of the store; the only SQLite code is in store*.c. */
 #include <inttypes.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -205,8 +207,32 @@ int store_rank_row_fill(struct store *st, int64_t rowid, const void *blob, int l
 	return 0;
 }
 
+void store_rank_sql(struct buf *sql, const struct store_contact_filter *f,
+                    enum store_rank_order order, int64_t now)
+{
+	buf_puts(sql, "SELECT c.id, c.rank FROM contact c WHERE 1");
+	if (order != STORE_RANK_FUTURE) {
+		store_filter_sql(sql, f);
+		if (order == STORE_RANK_OWED)
+			buf_puts(sql, " ORDER BY c.sc_got - c.sc_gave DESC");
+		return;
+	}
+	/* the contacts not archived with "+", which no index serves: without
+	 * the statistics it is never given, SQLite would scan contact_rank for
+	 * them rather than contact_future for the times (and a journal made
+	 * before contact_future is scanned whole, slower but right) */
+	struct store_contact_filter any = *f;
+	any.archived = 1;
+	store_filter_sql(sql, &any);
+	if (!f->archived)
+		buf_puts(sql, " AND +c.archived_at IS NULL");
+	buf_printf(sql, " AND c.sc_max_at > %" PRId64, now);
+}
+
+/* The scan behind each store_contact_rank*. */
 static int store_rank_read(struct store *st, const struct store_contact_filter *f,
-                           store_rank_fn fn, void *arg, char **cause)
+                           enum store_rank_order order, int64_t now, store_rank_fn fn, void *arg,
+                           char **cause)
 {
 	int64_t *family = NULL;
 	size_t nfamily = 0;
@@ -214,8 +240,7 @@ static int store_rank_read(struct store *st, const struct store_contact_filter *
 		return -1;
 	struct buf sql;
 	buf_init(&sql);
-	buf_puts(&sql, "SELECT c.id, c.rank FROM contact c WHERE 1");
-	store_filter_sql(&sql, f);
+	store_rank_sql(&sql, f, order, now);
 	sqlite3_stmt *s = store_prepare(st, buf_str(&sql), cause);
 	buf_free(&sql);
 	if (s == NULL) {
@@ -237,12 +262,31 @@ static int store_rank_read(struct store *st, const struct store_contact_filter *
 	return rc < 0 ? -1 : 0;
 }
 
-int store_contact_rank(struct store *st, const struct store_contact_filter *f, store_rank_fn fn,
-                       void *arg, char **cause)
+static int store_rank_scan(struct store *st, const struct store_contact_filter *f,
+                           enum store_rank_order order, int64_t now, store_rank_fn fn, void *arg,
+                           char **cause)
 {
 	int own;
 	if (store_snap_begin(st, &own, cause) != 0)
 		return -1;
-	int rc = store_rank_read(st, f, fn, arg, cause);
+	int rc = store_rank_read(st, f, order, now, fn, arg, cause);
 	return store_snap_end(st, own, rc, cause);
+}
+
+int store_contact_rank(struct store *st, const struct store_contact_filter *f, store_rank_fn fn,
+                       void *arg, char **cause)
+{
+	return store_rank_scan(st, f, STORE_RANK_ANY, 0, fn, arg, cause);
+}
+
+int store_contact_rank_owed(struct store *st, const struct store_contact_filter *f,
+                            store_rank_fn fn, void *arg, char **cause)
+{
+	return store_rank_scan(st, f, STORE_RANK_OWED, 0, fn, arg, cause);
+}
+
+int store_contact_rank_future(struct store *st, const struct store_contact_filter *f,
+                              int64_t now, store_rank_fn fn, void *arg, char **cause)
+{
+	return store_rank_scan(st, f, STORE_RANK_FUTURE, now, fn, arg, cause);
 }

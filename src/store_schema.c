@@ -133,10 +133,29 @@ static const char store_schema_v2_service[] =
 	"	                                      'referral', 'favor', 'gift')\n"
 	"	                           AND kind IN ('meeting', 'call', 'message', 'event')));\n";
 
+/* Version 2 also: the contacts pane's roster (store_roster.c) reads only this
+ * covering index, in id order among the contacts not archived: the names, the
+ * folded name and the rank value, without the rest of each row (less than
+ * half the pages of the table). */
+static const char store_schema_v2_roster[] =
+	"CREATE INDEX contact_roster ON contact (archived_at, id, name, org, name_folded, rank);\n";
+
+/* Version 2 also: ranking's index orders each circle by what its contacts are
+ * owed, as their caches say (store_contact_rank_owed), so that the few with
+ * the most attention are found without reading the others (the two sums are
+ * in it as well, or SQLite would read the table's row for the order's
+ * expression); the contacts with interactions planned after a time are found
+ * by their latest one. */
+static const char store_schema_v2_rank[] =
+	"DROP INDEX contact_rank;\n"
+	"CREATE INDEX contact_rank ON contact\n"
+	"	(archived_at, circle, sc_got - sc_gave, sc_got, sc_gave, rank);\n"
+	"CREATE INDEX contact_future ON contact (sc_max_at);\n";
+
 static const struct store_migration store_steps[] = {
 	{1, {store_schema_v1_contact, store_schema_v1_interaction, store_schema_v1_rank, NULL},
 	 NULL},
-	{2, {store_schema_v2_service, NULL, NULL, NULL}, NULL},
+	{2, {store_schema_v2_service, store_schema_v2_roster, store_schema_v2_rank, NULL}, NULL},
 };
 
 static const char *const store_tables[] = {

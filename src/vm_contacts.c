@@ -39,10 +39,34 @@ static void vm_orders_free(struct vm_contacts *vm)
 	}
 }
 
+/* Forgets the rows kept for the filters typed (they hold a sort's order and
+ * a load's rows). */
+static void vm_steps_free(struct vm_contacts *vm)
+{
+	for (size_t i = 0; i < vm->nsteps; i++) {
+		free(vm->steps[i].filter);
+		free(vm->steps[i].shown);
+	}
+	vm->nsteps = 0;
+}
+
+/* Keeps the rows shown for the filter in force, when there is one and room. */
+static void vm_steps_push(struct vm_contacts *vm)
+{
+	if (vm->filter == NULL || vm->nsteps == VM_FILTER_STEPS)
+		return;
+	struct vm_filter_step *step = &vm->steps[vm->nsteps++];
+	step->filter = xstrdup(vm->filter);
+	step->nshown = vm->nshown;
+	step->shown = xcalloc(vm->nshown ? vm->nshown : 1, sizeof *step->shown);
+	memcpy(step->shown, vm->shown, vm->nshown * sizeof *vm->shown);
+}
+
 void vm_contacts_free(struct vm_contacts *vm)
 {
 	free(vm->rows);
 	vm_orders_free(vm);
+	vm_steps_free(vm);
 	free(vm->shown);
 	free(vm->filter);
 	strv_free(&vm->words);
@@ -224,6 +248,7 @@ static int vm_load_all(struct store *st, void *arg, char **cause)
 }
 
 static void vm_contacts_rebuild(struct vm_contacts *vm, int narrow);
+static void vm_contacts_reselect(struct vm_contacts *vm);
 
 int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 {
@@ -254,6 +279,7 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 	}
 	free(vm->rows);
 	vm_orders_free(vm);
+	vm_steps_free(vm);
 	free(vm->shown);
 	buf_free(&vm->arena);
 	buf_free(&vm->hays);
@@ -264,6 +290,7 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 	vm->shown = xcalloc(l.n ? l.n : 1, sizeof *vm->shown);
 	vm->now = now;
 	vm_contacts_rebuild(vm, 0);
+	vm_steps_push(vm);
 	return 0;
 }
 
@@ -416,10 +443,16 @@ static void vm_sort_radix(struct vm_key *keys, struct vm_key *tmp, size_t n, siz
 		memcpy(keys, v, n * sizeof *keys);
 }
 
+/* Runs of keys alike in the sort's value shorter than this are ordered by
+ * vm_key_cmp alone; longer ones are first sorted by the other levels. */
+#define VM_TIES_RADIX 64
+
 /* Every row's index in the order of sort s, made the first time it is asked
- * for: sorted by each level of the comparison, the last first (a stable
- * radix sort each), so that only keys alike in every level (by name: in the
- * first 8 bytes) are left for vm_key_cmp to order. */
+ * for: sorted by the sort's value (a radix sort), then each run of keys alike
+ * in it by the other levels of the comparison, the last first (a stable radix
+ * sort each, for a long run), so that only keys alike in every level (by
+ * name: in the first 8 bytes) are left for vm_key_cmp to order. Values seldom
+ * tie: most rows are sorted once, not once a level. */
 static const uint32_t *vm_order(struct vm_contacts *vm, enum vm_sort s)
 {
 	if (vm->order[s] != NULL)
@@ -428,23 +461,30 @@ static const uint32_t *vm_order(struct vm_contacts *vm, enum vm_sort s)
 	struct vm_key *keys = xcalloc(n ? n : 1, sizeof *keys);
 	struct vm_key *tmp = xcalloc(n ? n : 1, sizeof *tmp);
 	size_t *count = xcalloc(1 << 11, sizeof *count);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		keys[i].at = (uint32_t)i;
-	for (int level = s == VM_SORT_NAME ? 0 : 3; level >= 0; level--) {
-		for (size_t i = 0; i < n; i++)
-			keys[i].pre = vm_key_level(vm, s, level, &vm->rows[keys[i].at]);
-		vm_sort_radix(keys, tmp, n, count);
+		keys[i].pre = vm_key_level(vm, s, 0, &vm->rows[i]);
 	}
-	free(count);
-	/* runs of one value: the rows decide (in order already but for the
-	 * name's rest and the id's) */
+	vm_sort_radix(keys, tmp, n, count);
+	/* runs of one value: the other levels, then the rows decide (in order
+	 * already but for the name's rest and the id's) */
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
 		while (j < n && keys[j].pre == keys[i].pre)
 			j++;
+		uint64_t value = keys[i].pre;
+		for (int level = 3; s != VM_SORT_NAME && j - i > VM_TIES_RADIX && level > 0; level--) {
+			for (size_t k = i; k < j; k++)
+				keys[k].pre = vm_key_level(vm, s, level, &vm->rows[keys[k].at]);
+			vm_sort_radix(keys + i, tmp, j - i, count);
+			if (level == 1)
+				for (size_t k = i; k < j; k++)
+					keys[k].pre = value;
+		}
 		vm_sort_range(vm, s, keys + i, tmp, j - i);
 		i = j;
 	}
+	free(count);
 	free(tmp);
 	uint32_t *order = xcalloc(n ? n : 1, sizeof *order);
 	for (size_t i = 0; i < n; i++)
@@ -524,13 +564,21 @@ static void vm_contacts_rebuild(struct vm_contacts *vm, int narrow)
 			if (vm_row_matches(vm, &vm->rows[at]))
 				vm->shown[k++] = at;
 		}
+		vm->tested = vm->nshown;
 	} else if (vm->n > 0) {
 		const uint32_t *order = vm_order(vm, vm->sort);
 		for (size_t i = 0; i < vm->n; i++)
 			if (nw == 0 || vm_row_matches(vm, &vm->rows[order[i]]))
 				vm->shown[k++] = order[i];
+		vm->tested = nw == 0 ? 0 : vm->n;
 	}
 	vm->nshown = k;
+	vm_contacts_reselect(vm);
+}
+
+/* Finds the wanted contact again among the rows shown. */
+static void vm_contacts_reselect(struct vm_contacts *vm)
+{
 	size_t keep = vm->sel, at = vm_row_index(vm, vm->want);
 	if (vm->want == 0 || !vm_contacts_select_rowid(vm, vm->want)) {
 		/* hidden by the filter: the nearest contact it shows; gone: the row
@@ -611,7 +659,9 @@ size_t vm_contacts_scroll(struct vm_contacts *vm, size_t height)
 void vm_contacts_set_sort(struct vm_contacts *vm, enum vm_sort s)
 {
 	vm->sort = (unsigned)s < VM_SORT_COUNT ? s : VM_SORT_ATTENTION;
+	vm_steps_free(vm);
 	vm_contacts_rebuild(vm, 0);
+	vm_steps_push(vm);
 }
 
 enum vm_sort vm_contacts_cycle_sort(struct vm_contacts *vm)
@@ -627,9 +677,22 @@ void vm_contacts_set_filter(struct vm_contacts *vm, const char *text)
 		free(f);
 		f = NULL;
 	}
-	/* a filter that only grew at its end shows a subset of what is shown */
-	int narrow = vm->filter != NULL && f != NULL &&
-	             strncmp(f, vm->filter, strlen(vm->filter)) == 0;
+	/* a filter that only grew at its end shows a subset of what a filter
+	   kept shows: the longest kept that f begins with */
+	while (vm->nsteps > 0) {
+		struct vm_filter_step *top = &vm->steps[vm->nsteps - 1];
+		if (f != NULL && strncmp(f, top->filter, strlen(top->filter)) == 0)
+			break;
+		free(top->filter);
+		free(top->shown);
+		vm->nsteps--;
+	}
+	const struct vm_filter_step *from = vm->nsteps > 0 ? &vm->steps[vm->nsteps - 1] : NULL;
+	if (from != NULL) {
+		memcpy(vm->shown, from->shown, from->nshown * sizeof *vm->shown);
+		vm->nshown = from->nshown;
+	}
+	int same = from != NULL && strcmp(f, from->filter) == 0;
 	free(vm->filter);
 	vm->filter = f;
 	strv_free(&vm->words);
@@ -648,7 +711,13 @@ void vm_contacts_set_filter(struct vm_contacts *vm, const char *text)
 		if (!alnum || w[1] != '\0')
 			vm->exact = 0;
 	}
-	vm_contacts_rebuild(vm, narrow);
+	if (same) {
+		vm->tested = 0;
+		vm_contacts_reselect(vm);
+		return;
+	}
+	vm_contacts_rebuild(vm, from != NULL);
+	vm_steps_push(vm);
 }
 
 int vm_contacts_toggle_mark(struct vm_contacts *vm)

@@ -1030,6 +1030,44 @@ START_TEST(test_digest)
 }
 END_TEST
 
+/* No contact's attention passes the bound of its circle and cache, at the
+ * cache's time or later, and the bound of its circle alone is higher still;
+ * a contact owed much comes close to it. */
+START_TEST(test_attention_bound)
+{
+	struct score_params p;
+	score_params_default(&p);
+	const int64_t day = 86400, t0 = 1790000000;
+	const double sums[] = {0.0, 0.5, 3.0, 11.0, 400.0};
+	double closest = 0.0;
+	for (int c = 0; c < CIRCLE_COUNT; c++) {
+		for (size_t g = 0; g < sizeof sums / sizeof sums[0]; g++) {
+			for (size_t r = 0; r < sizeof sums / sizeof sums[0]; r++) {
+				struct score_cache sc;
+				score_cache_clear(&sc);
+				sc.ref_at = sc.last_at = sc.first_at = sc.max_at = t0;
+				sc.n = 1;
+				sc.warm_sum = 400.0;
+				sc.gave_sum = sums[g];
+				sc.got_sum = sums[r];
+				struct score_subject subj = {(enum circle)c, -1, 0, t0 - 400 * day};
+				double bound = score_attention_bound(&p, (enum circle)c, &sc);
+				ck_assert(bound <= score_attention_bound(&p, (enum circle)c, NULL));
+				for (int64_t later = 0; later <= 4000; later += 37) {
+					struct score out;
+					score_compute_subject(&out, &subj, &sc, &p, t0 + later * day);
+					ck_assert_msg(out.attention <= bound, "circle %d gave %g got %g day %lld",
+					              c, sums[g], sums[r], (long long)later);
+					if (bound - out.attention < 0.1 && sums[r] > sums[g])
+						closest = out.attention;
+				}
+			}
+		}
+	}
+	ck_assert(closest > 0.0);
+}
+END_TEST
+
 extern Suite *suite_score(void);
 
 Suite *suite_score(void)
@@ -1037,6 +1075,7 @@ Suite *suite_score(void)
 	Suite *s = suite_create("score");
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, test_defaults);
+	tcase_add_test(tc, test_attention_bound);
 	tcase_add_test(tc, test_weight_note_is_zero);
 	tcase_add_test(tc, test_names_and_cadence);
 	tcase_add_test(tc, test_family_tag);

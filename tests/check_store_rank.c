@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/store_int.h"
+#include "buf.h"
+#include "err.h"
 #include "store_test.h"
 
 struct rk_rows {
@@ -305,6 +308,139 @@ START_TEST(test_rank_tag_cases)
 }
 END_TEST
 
+/* The roster scan reads only the covering index contact_roster, in its
+ * order (no sort, no lookup of the table's rows), on a fresh journal. */
+START_TEST(test_roster_covering_index)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	(void)t_person(fx.st, "Ana", NULL);
+	char *sql = xasprintf("EXPLAIN QUERY PLAN %s", store_roster_sql());
+	sqlite3_stmt *s;
+	ck_assert_int_eq(sqlite3_prepare_v2(fx.st->db, sql, -1, &s, NULL), SQLITE_OK);
+	int covering = 0, other = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *detail = (const char *)sqlite3_column_text(s, 3);
+		if (strstr(detail, "COVERING INDEX contact_roster ") != NULL)
+			covering++;
+		else
+			other++;
+	}
+	ck_assert_int_eq(sqlite3_finalize(s), SQLITE_OK);
+	free(sql);
+	ck_assert_int_eq(covering, 1);
+	ck_assert_int_eq(other, 0);
+	t_fixture_close(&fx);
+}
+END_TEST
+
+/* The detail lines of SQLite's plan for sql, joined by newlines (the caller
+ * frees). */
+static char *rk_plan(struct store *st, const char *sql)
+{
+	char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *s;
+	ck_assert_int_eq(sqlite3_prepare_v2(st->db, q, -1, &s, NULL), SQLITE_OK);
+	struct buf out;
+	buf_init(&out);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		buf_printf(&out, "%s\n", (const char *)sqlite3_column_text(s, 3));
+	ck_assert_int_eq(sqlite3_finalize(s), SQLITE_OK);
+	free(q);
+	char *plan = xstrdup(buf_str(&out));
+	buf_free(&out);
+	return plan;
+}
+
+/* The plan of the rank scan of f in that order, on a fresh journal. */
+static char *rk_scan_plan(struct store *st, const struct store_contact_filter *f,
+                          enum store_rank_order order)
+{
+	struct buf sql;
+	buf_init(&sql);
+	store_rank_sql(&sql, f, order, 1795168800);
+	char *plan = rk_plan(st, buf_str(&sql));
+	buf_free(&sql);
+	return plan;
+}
+
+/* The scan by what is owed reads one circle from the covering index
+ * contact_rank in the order asked (no sort, no row of the table); the scan of
+ * contacts with interactions after now reads the index of those times, not
+ * every contact; the plain scan stays covered. */
+START_TEST(test_rank_scan_plans)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	(void)t_person(fx.st, "Ana", NULL);
+	struct store_contact_filter one = {.circle = -1, .circles = 1u << CIRCLE_CLOSE};
+	char *plan = rk_scan_plan(fx.st, &one, STORE_RANK_OWED);
+	ck_assert_str_eq(plan, "SEARCH c USING COVERING INDEX contact_rank (archived_at=? AND "
+	                       "circle=?)\n");
+	free(plan);
+	struct store_contact_filter any = {.circle = -1};
+	plan = rk_scan_plan(fx.st, &any, STORE_RANK_FUTURE);
+	ck_assert_str_eq(plan, "SEARCH c USING INDEX contact_future (sc_max_at>?)\n");
+	free(plan);
+	any.archived = 1;
+	plan = rk_scan_plan(fx.st, &any, STORE_RANK_FUTURE);
+	ck_assert_str_eq(plan, "SEARCH c USING INDEX contact_future (sc_max_at>?)\n");
+	free(plan);
+	any.archived = 0;
+	plan = rk_scan_plan(fx.st, &any, STORE_RANK_ANY);
+	ck_assert_str_eq(plan, "SEARCH c USING COVERING INDEX contact_rank (archived_at=?)\n");
+	free(plan);
+	t_fixture_close(&fx);
+}
+END_TEST
+
+/* Each order gives the rows it says: by what is owed, the most first; after
+ * now, only the contacts with interactions after now. */
+START_TEST(test_rank_scan_orders)
+{
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	int64_t id[3];
+	for (int i = 0; i < 3; i++)
+		id[i] = t_person(fx.st, "Someone", NULL);
+	char *cause = NULL;
+	/* owed 1, 4 and 2.5 (got - gave), the third with its last contact in the future */
+	const char *sums[3] = {"sc_got = 3, sc_gave = 2", "sc_got = 4, sc_gave = 0",
+	                       "sc_got = 3, sc_gave = 0.5, sc_max_at = 1795168801, sc_n = 1"};
+	for (int i = 0; i < 3; i++) {
+		char *sql = xasprintf("UPDATE contact SET %s WHERE id = %lld", sums[i], (long long)id[i]);
+		ck_assert_int_eq(sqlite3_exec(fx.st->db, sql, NULL, NULL, NULL), SQLITE_OK);
+		free(sql);
+		ck_assert_int_eq(store_rank_refresh(fx.st, id[i], &cause), 0);
+	}
+	struct store_contact_filter f = {.circle = -1};
+	struct rk_rows rows;
+	rows.n = 0;
+	ck_assert_int_eq(store_contact_rank_owed(fx.st, &f, rk_take, &rows, &cause), 0);
+	ck_assert_uint_eq(rows.n, 3);
+	ck_assert_int_eq(rows.v[0].rowid, id[1]);
+	ck_assert_int_eq(rows.v[1].rowid, id[2]);
+	ck_assert_int_eq(rows.v[2].rowid, id[0]);
+	rows.n = 0;
+	ck_assert_int_eq(store_contact_rank_future(fx.st, &f, 1795168800, rk_take, &rows, &cause), 0);
+	ck_assert_uint_eq(rows.n, 1);
+	ck_assert_int_eq(rows.v[0].rowid, id[2]);
+	rows.n = 0;
+	ck_assert_int_eq(store_contact_rank_future(fx.st, &f, 1795168801, rk_take, &rows, &cause), 0);
+	ck_assert_uint_eq(rows.n, 0);
+	/* archived: only when the filter admits the archived */
+	char *sql = xasprintf("UPDATE contact SET archived_at = 1 WHERE id = %lld", (long long)id[2]);
+	ck_assert_int_eq(sqlite3_exec(fx.st->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	free(sql);
+	ck_assert_int_eq(store_contact_rank_future(fx.st, &f, 1795168800, rk_take, &rows, &cause), 0);
+	ck_assert_uint_eq(rows.n, 0);
+	f.archived = 1;
+	ck_assert_int_eq(store_contact_rank_future(fx.st, &f, 1795168800, rk_take, &rows, &cause), 0);
+	ck_assert_uint_eq(rows.n, 1);
+	t_fixture_close(&fx);
+}
+END_TEST
+
 Suite *suite_store_rank(void)
 {
 	Suite *s = suite_create("store_rank");
@@ -315,6 +451,9 @@ Suite *suite_store_rank(void)
 	tcase_add_loop_test(tc, test_rank_damaged, 0, (int)(sizeof rk_damages / sizeof rk_damages[0]));
 	tcase_add_test(tc, test_rank_filters);
 	tcase_add_test(tc, test_rank_tag_cases);
+	tcase_add_test(tc, test_roster_covering_index);
+	tcase_add_test(tc, test_rank_scan_plans);
+	tcase_add_test(tc, test_rank_scan_orders);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -311,6 +311,67 @@ START_TEST(test_filter_narrowing_keeps_sort)
 }
 END_TEST
 
+/* Erasing the filter's last letters gives back the rows kept for what is
+ * left, testing no row, and the selection stays on its contact; a load or a
+ * sort forgets them (a new contact shows, the new order holds). */
+START_TEST(test_filter_steps_kept)
+{
+	tv_person_org("Ana Zeta", "", NULL);
+	int64_t beta = tv_person_org("Ana Beta", "", NULL);
+	tv_person_org("Dora", "Anatel", NULL);
+	tv_person_org("Caio", "", NULL);
+	struct vm_contacts vm;
+	tv_load(&vm);
+	vm_contacts_set_filter(&vm, "a");
+	ck_assert_uint_eq(vm.tested, vm.n);
+	ck_assert_uint_eq(vm.nshown, 4);
+	vm_contacts_set_filter(&vm, "an");
+	ck_assert_uint_eq(vm.tested, 4);
+	vm_contacts_set_filter(&vm, "ana ");
+	vm_contacts_set_filter(&vm, "ana b");
+	ck_assert_uint_eq(vm.nshown, 1);
+	ck_assert_int_eq(vm_contacts_selected(&vm)->rowid, beta);
+	vm_contacts_set_filter(&vm, "ana ");
+	ck_assert_uint_eq(vm.tested, 0);
+	ck_assert_uint_eq(vm.nshown, 3);
+	ck_assert_int_eq(vm_contacts_selected(&vm)->rowid, beta);
+	vm_contacts_set_filter(&vm, "an");
+	ck_assert_uint_eq(vm.tested, 0);
+	ck_assert_uint_eq(vm.nshown, 3);
+	/* another word after a kept prefix narrows what that prefix kept */
+	vm_contacts_set_filter(&vm, "ana z");
+	ck_assert_uint_eq(vm.tested, 3);
+	ck_assert_uint_eq(vm.nshown, 1);
+	ck_assert_str_eq(tv_name_at(&vm, 0), "Ana Zeta");
+	vm_contacts_set_filter(&vm, "a");
+	ck_assert_uint_eq(vm.tested, 0);
+	ck_assert_uint_eq(vm.nshown, 4);
+	/* a load: a new contact, found when the filter is erased back */
+	vm_contacts_set_filter(&vm, "an");
+	tv_person_org("Anabel", "", NULL);
+	char *cause = NULL;
+	ck_assert_msg(vm_contacts_load(&vm, T_NOW, &cause) == 0, "%s", cause);
+	ck_assert_uint_eq(vm.nshown, 4);
+	vm_contacts_set_filter(&vm, "a");
+	ck_assert_uint_eq(vm.tested, vm.n);
+	ck_assert_uint_eq(vm.nshown, 5);
+	vm_contacts_set_filter(&vm, "an");
+	/* a sort: the rows come back in its order */
+	vm_contacts_set_sort(&vm, VM_SORT_NAME);
+	vm_contacts_set_filter(&vm, "a");
+	ck_assert_uint_eq(vm.nshown, 5);
+	ck_assert_str_eq(tv_name_at(&vm, 0), "Ana Beta");
+	ck_assert_str_eq(tv_name_at(&vm, 1), "Ana Zeta");
+	ck_assert_str_eq(tv_name_at(&vm, 2), "Anabel");
+	/* none: every row */
+	vm_contacts_set_filter(&vm, "");
+	ck_assert_uint_eq(vm.nshown, 5);
+	vm_contacts_set_filter(&vm, "ana");
+	ck_assert_uint_eq(vm.tested, vm.n);
+	vm_contacts_free(&vm);
+}
+END_TEST
+
 /* A filter that hides the selected contact moves the selection to the
  * shown contact nearest it in the sort's order (the one below on a tie), not
  * to the row that had its number; the one above when none is below. */
@@ -464,15 +525,15 @@ static int tv_in_order(const struct vm_contacts *vm, enum vm_sort s, const struc
 	return c < 0;
 }
 
-/* Every sort orders every pair of neighbours as the comparison says, on
- * contacts alike in some levels and not in others (radix passes and runs of
- * ties both at work). */
-START_TEST(test_sorts_in_order)
+/* Every sort orders every pair of neighbours of n contacts as the comparison
+ * says, on contacts alike in some levels and not in others (radix passes and
+ * runs of ties both at work). */
+static void tv_sorts_check(int n)
 {
 	static const char *const names[] = {"Ana", "ana", "Ána", "Bo", "Alexandrina Zed",
 	                                    "Alexandrina Bee", "Zoë", "Zoe", "Chen Wei"};
 	static const enum circle circles[] = {CIRCLE_INNER, CIRCLE_OUTER, CIRCLE_CLOSE};
-	for (int i = 0; i < 60; i++) {
+	for (int i = 0; i < n; i++) {
 		int64_t rowid = t_person(tv_fx.st, names[i % 9], NULL);
 		struct contact c;
 		char *cause = NULL;
@@ -488,7 +549,7 @@ START_TEST(test_sorts_in_order)
 	tv_load(&vm);
 	for (int s = 0; s < VM_SORT_COUNT; s++) {
 		vm_contacts_set_sort(&vm, (enum vm_sort)s);
-		ck_assert_uint_eq(vm.nshown, 60);
+		ck_assert_uint_eq(vm.nshown, (size_t)n);
 		for (size_t i = 1; i < vm.nshown; i++)
 			ck_assert_msg(tv_in_order(&vm, (enum vm_sort)s, vm_contacts_at(&vm, i - 1),
 			                          vm_contacts_at(&vm, i)),
@@ -496,24 +557,40 @@ START_TEST(test_sorts_in_order)
 	}
 	vm_contacts_free(&vm);
 }
+
+START_TEST(test_sorts_in_order)
+{
+	tv_sorts_check(60);
+}
+END_TEST
+
+/* Runs of ties long enough to be sorted by the other levels of the
+ * comparison before the rows decide: 70 never seen (one value each sort). */
+START_TEST(test_sorts_in_order_long_ties)
+{
+	tv_sorts_check(280);
+}
 END_TEST
 
 Suite *suite_vm_contacts(void)
 {
 	Suite *s = suite_create("vm_contacts");
 	TCase *tc = tcase_create("vm_contacts");
+	tcase_set_timeout(tc, 60);
 	tcase_add_checked_fixture(tc, tv_setup, tv_teardown);
 	tcase_add_test(tc, test_roster_order_folded_rank);
 	tcase_add_test(tc, test_roster_family_from_tags);
 	tcase_add_test(tc, test_shared_texts);
 	tcase_add_test(tc, test_filter_narrowing_equals_fresh);
 	tcase_add_test(tc, test_filter_narrowing_keeps_sort);
+	tcase_add_test(tc, test_filter_steps_kept);
 	tcase_add_test(tc, test_filter_hides_selection_nearest);
 	tcase_add_test(tc, test_filter_bytes_and_words);
 	tcase_add_test(tc, test_name_sort_long_prefixes);
 	tcase_add_test(tc, test_ties_by_id);
 	tcase_add_test(tc, test_ties_by_importance);
 	tcase_add_test(tc, test_sorts_in_order);
+	tcase_add_test(tc, test_sorts_in_order_long_ties);
 	suite_add_tcase(s, tc);
 	return s;
 }
