@@ -82,6 +82,10 @@ int store_trial(struct store *st, store_fn fn, void *arg, char **cause);
 /* How many store_write transactions this handle has committed (an upgrade at
  * open included): whether a change is on disk whatever happens next. */
 int64_t store_commits(const struct store *st);
+/* 1 when the last store_write of st committed rows it changed (and so moved
+ * the mark of store_changes_mark), 0 when it changed none, failed or was a
+ * trial. */
+int store_last_write_changed(const struct store *st);
 
 /* ---- writes: only inside store_write ---- */
 
@@ -152,6 +156,10 @@ int store_tx_followup_update(struct store *st, const struct followup *f, int64_t
 /* Sets the meta row key (a key/value row of the journal, such as the replica
  * id of `kith sync`). */
 int store_tx_meta_set(struct store *st, const char *key, const char *value, char **cause);
+/* Sets the meta row key to value, or deletes it when value is NULL, as
+ * bookkeeping: the row is not data, and does not move the mark of
+ * store_changes_mark (what `kith sync` remembers of the files it saw). */
+int store_tx_meta_note(struct store *st, const char *key, const char *value, char **cause);
 /* Recomputes one contact's cache from its interactions. */
 int store_tx_rescore(struct store *st, int64_t contact_rowid, char **cause);
 /* Recomputes every cache; calls report (when not NULL) for each contact whose
@@ -329,6 +337,18 @@ typedef int (*store_email_fn)(void *arg, const struct store_email_row *row, char
 int store_contact_emails(struct store *st, store_email_fn fn, void *arg, char **cause);
 /* The meta row key into *value (caller frees); 1 when there is none. */
 int store_meta_get(struct store *st, const char *key, char **value, char **cause);
+/* Calls fn with every meta row whose key starts with prefix, in key order,
+ * in one read snapshot (or the transaction open); key and value are the
+ * store's, valid during the call. fn returns 0 to go on, -1 to stop. */
+typedef int (*store_meta_fn)(void *arg, const char *key, const char *value, char **cause);
+int store_meta_each(struct store *st, const char *prefix, store_meta_fn fn, void *arg,
+                    char **cause);
+/* The journal's mark of change into *mark: how many committed store_write
+ * transactions have changed its rows (0 for none yet). Every committed
+ * change of data moves it (log, add, edit, import, merge, sync, the
+ * program's saves, undo), in the same transaction; a write that changes
+ * nothing, a trial and a failed write do not. */
+int store_changes_mark(struct store *st, int64_t *mark, char **cause);
 /* Calls fn with the uuid of every record of `kind` ("contact",
  * "interaction", "followup", "tombstone"), in uuid order, in one read
  * snapshot (or the transaction open); fn may read records but not write.

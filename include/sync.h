@@ -42,9 +42,11 @@ int sync_import(struct store *st, FILE *in, const char *name, int dry_run,
 int sync_tx_replica(struct store *st, char out[ID_LEN + 1], char **cause);
 
 /* What `kith sync` did: files read, and what their merge did; wrote is 1 once
- * this journal's own file is written, 0 when it already held this state. */
+ * this journal's own file is written, 0 when it already held this state;
+ * unread counts the files not read because the last sync merged them as
+ * they are and the journal has not changed since but by merges. */
 struct sync_result {
-	int64_t wrote, read;
+	int64_t wrote, read, unread;
 	struct sync_counts counts;
 };
 /* Told of a replica file skipped whole (cut short, malformed): why, starting
@@ -56,7 +58,12 @@ typedef void (*sync_skip_fn)(void *arg, const char *why);
  * journal cannot take, a full disk say, fails the sync), then
  * writes this journal's whole state to DIR/REPLICA.jsonl through a temporary
  * file, fsync and rename, unless that file holds it already (then it is left
- * alone: not written, not renamed). */
+ * alone: not written, not renamed). It remembers in the journal's meta rows
+ * what it saw (each file's device, inode, size and times, and the journal's
+ * mark of change) and skips what has not changed since: a file merged
+ * whole is not read again while it and the journal (but for merges) stay as
+ * they were; this journal's file is not compared again while it and the
+ * journal stay as they were. */
 int sync_dir(struct store *st, const char *dir, sync_skip_fn skip, void *arg,
              struct sync_result *out, char **cause);
 

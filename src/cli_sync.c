@@ -38,14 +38,19 @@ static int cli_sync_run(struct cli *cli, struct cli_args *a)
 		json_object_begin(&j);
 		json_member_int(&j, "wrote", r.wrote);
 		json_member_int(&j, "read", r.read);
+		json_member_int(&j, "unread", r.unread);
 		json_member_int(&j, "new", r.counts.added);
 		json_member_int(&j, "updated", r.counts.updated);
 		json_member_int(&j, "unchanged", r.counts.unchanged);
 		json_member_int(&j, "deleted", r.counts.deleted);
 		json_object_end(&j);
 	} else {
-		buf_printf(&b, "read %lld %s: %lld new, %lld updated, %lld unchanged, %lld deleted",
-		           (long long)r.read, buf_plural(r.read, "replica", "replicas"),
+		buf_printf(&b, "read %lld %s", (long long)r.read,
+		           buf_plural(r.read, "replica", "replicas"));
+		if (r.unread > 0)
+			buf_printf(&b, " (%lld unchanged since the last sync, not read)",
+			           (long long)r.unread);
+		buf_printf(&b, ": %lld new, %lld updated, %lld unchanged, %lld deleted",
 		           (long long)r.counts.added, (long long)r.counts.updated,
 		           (long long)r.counts.unchanged, (long long)r.counts.deleted);
 		if (r.counts.skipped > 0)

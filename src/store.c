@@ -453,6 +453,16 @@ static int store_busy_wait(void *arg, int count)
 	return 1;
 }
 
+/* Inside a write about to commit: moves the mark of store_changes_mark when
+ * the transaction changed rows (since `before`, sqlite3_total_changes) other
+ * than bookkeeping ones, so that every committed change of data moves it, in
+ * the same transaction, and a write that changed nothing does not. */
+static int store_tx_mark(struct store *st, int64_t before, char **cause)
+{
+	st->changed = sqlite3_total_changes64(st->db) - before > st->quiet;
+	return st->changed ? store_run(st, STORE_SQL_META_BUMP, cause) : 0;
+}
+
 /* BEGIN IMMEDIATE, fn, then COMMIT (or, for a trial, ROLLBACK); run again
  * from the start while the database is busy. */
 static int store_write_tx(struct store *st, store_fn fn, void *arg, int commit, char **cause)
@@ -476,11 +486,18 @@ static int store_write_tx(struct store *st, store_fn fn, void *arg, int commit, 
 			rc = -1;
 		} else {
 			st->tx = STORE_TX_WRITE;
+			int64_t before = sqlite3_total_changes64(st->db);
+			st->quiet = 0;
+			st->changed = 0;
 			rc = fn(st, arg, &why);
-			if (rc != -1 && commit && store_run(st, STORE_SQL_COMMIT, &why) != 0)
+			if (rc != -1 && commit &&
+			    (store_tx_mark(st, before, &why) != 0 ||
+			     store_run(st, STORE_SQL_COMMIT, &why) != 0))
 				rc = -1;
-			if (rc == -1 || !commit)
+			if (rc == -1 || !commit) {
 				store_rollback(st);
+				st->changed = 0;
+			}
 			st->tx = STORE_TX_NONE;
 		}
 		if (rc != -1) {
@@ -527,6 +544,11 @@ int store_trial(struct store *st, store_fn fn, void *arg, char **cause)
 int64_t store_commits(const struct store *st)
 {
 	return st->commits;
+}
+
+int store_last_write_changed(const struct store *st)
+{
+	return st->changed;
 }
 
 int store_set_retry(struct store *st, int busy_ms, int retry_ms, char **cause)

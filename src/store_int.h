@@ -21,6 +21,8 @@ enum store_stmt {
 	STORE_SQL_DATA_VERSION,
 	STORE_SQL_META_GET,
 	STORE_SQL_META_SET,
+	STORE_SQL_META_DELETE,
+	STORE_SQL_META_BUMP,
 	STORE_SQL_CONTACT_INSERT,
 	STORE_SQL_CONTACT_UPDATE,
 	STORE_SQL_CONTACT_GET,
@@ -104,6 +106,8 @@ struct store {
 	void *wait_arg;
 	int wait_told;
 	int in_write; /* taking the write lock: a wait is a write's */
+	int64_t quiet;  /* rows the open write changed that are not data (store_tx_meta_note) */
+	int changed;     /* the last committed store_write changed rows (moved the mark) */
 	sqlite3_stmt *stmt[STORE_SQL_COUNT];
 	struct store_kept kept[STORE_KEPT_MAX];
 	size_t kept_next; /* the slot a new one takes when all are used */

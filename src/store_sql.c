@@ -15,6 +15,10 @@ static const char *const store_sql[STORE_SQL_COUNT] = {
 	[STORE_SQL_META_GET] = "SELECT value FROM meta WHERE key = ?1",
 	[STORE_SQL_META_SET] = "INSERT INTO meta (key, value) VALUES (?1, ?2) "
 			       "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	[STORE_SQL_META_DELETE] = "DELETE FROM meta WHERE key = ?1",
+	/* the mark of store_changes_mark: a count kept as text, like every value */
+	[STORE_SQL_META_BUMP] = "INSERT INTO meta (key, value) VALUES ('data.changes', '1') "
+				"ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
 
 	[STORE_SQL_CONTACT_INSERT] =
 		"INSERT INTO contact (uuid, name, name_folded, org, role, circle, kind, "

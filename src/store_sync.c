@@ -1,6 +1,7 @@
 /* store_sync.c: what the JSON Lines export, `kith sync` and `kith query` need
  * of the store: every record's uuid in order, the key/value rows of the meta
- * table, every contact's e-mail addresses (DESIGN.md §8). Depends on sqlite3. */
+ * table and the mark of change, every contact's e-mail addresses (DESIGN.md
+ * §8). Depends on sqlite3. */
 #include "store_int.h"
 
 #include <string.h>
@@ -67,6 +68,60 @@ int store_tx_meta_set(struct store *st, const char *key, const char *value, char
 	if (s == NULL || store_bind(st, s, cause, "tt", key, value) != 0)
 		return -1;
 	return store_step_done(st, s, cause);
+}
+
+int store_tx_meta_note(struct store *st, const char *key, const char *value, char **cause)
+{
+	if (value != NULL && store_tx_meta_set(st, key, value, cause) != 0)
+		return -1;
+	if (value == NULL) {
+		sqlite3_stmt *s = store_stmt(st, STORE_SQL_META_DELETE, cause);
+		if (s == NULL || store_bind(st, s, cause, "t", key) != 0 ||
+		    store_step_done(st, s, cause) != 0)
+			return -1;
+	}
+	st->quiet += sqlite3_changes64(st->db);
+	return 0;
+}
+
+int store_meta_each(struct store *st, const char *prefix, store_meta_fn fn, void *arg,
+                    char **cause)
+{
+	int own;
+	if (store_snap_begin(st, &own, cause) != 0)
+		return -1;
+	sqlite3_stmt *s = store_prepare(st,
+	                                "SELECT key, value FROM meta WHERE substr(key, 1, "
+	                                "length(?1)) = ?1 ORDER BY key",
+	                                cause);
+	int rc = s == NULL || store_bind(st, s, cause, "t", prefix) != 0 ? -1 : 1;
+	while (rc == 1 && (rc = store_step(st, s, cause)) == 1) {
+		const char *k = (const char *)sqlite3_column_text(s, 0);
+		const char *v = (const char *)sqlite3_column_text(s, 1);
+		if (k != NULL && v != NULL && fn(arg, k, v, cause) != 0) {
+			store_reset(s);
+			rc = -1;
+		}
+	}
+	(void)sqlite3_finalize(s); /* repeats the step's result, seen above */
+	return store_snap_end(st, own, rc, cause);
+}
+
+int store_changes_mark(struct store *st, int64_t *mark, char **cause)
+{
+	*mark = 0;
+	int own;
+	if (store_snap_begin(st, &own, cause) != 0)
+		return -1;
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_META_GET, cause);
+	int rc = s == NULL || store_bind(st, s, cause, "t", "data.changes") != 0
+	                 ? -1
+	                 : store_step(st, s, cause);
+	if (rc == 1) {
+		*mark = sqlite3_column_int64(s, 0);
+		store_reset(s);
+	}
+	return store_snap_end(st, own, rc < 0 ? -1 : 0, cause);
 }
 
 int store_contact_emails(struct store *st, store_email_fn fn, void *arg, char **cause)

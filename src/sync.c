@@ -5,14 +5,18 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "err.h"
 #include "file.h"
 #include "jsonl.h"
 
 #define SYNC_REPLICA_KEY "sync.replica"
+/* the meta rows of what the last sync saw: one a file, by its name */
+#define SYNC_SEEN_KEY "sync.seen."
 
 /* Where the export goes: written to out, or, when `same` is set, compared
  * with what that file holds (differs set, and the export stopped, at the
@@ -22,6 +26,7 @@ struct sync_out {
 	struct buf line;
 	FILE *same;
 	int differs;
+	int64_t mark; /* the snapshot's mark of change (store_changes_mark) */
 };
 
 /* 1 when the next len bytes of f are data. */
@@ -120,7 +125,7 @@ static int sync_export_all(struct store *st, void *arg, char **cause)
 {
 	struct sync_out *o = arg;
 	jsonl_write_header(&o->line);
-	if (sync_emit(o, cause) != 0 ||
+	if (store_changes_mark(st, &o->mark, cause) != 0 || sync_emit(o, cause) != 0 ||
 	    store_each_uuid(st, "contact", sync_out_contact, o, cause) != 0 ||
 	    store_each_uuid(st, "interaction", sync_out_interaction, o, cause) != 0 ||
 	    store_each_uuid(st, "followup", sync_out_followup, o, cause) != 0 ||
@@ -129,14 +134,40 @@ static int sync_export_all(struct store *st, void *arg, char **cause)
 	return 0;
 }
 
-int sync_export(struct store *st, FILE *out, char **cause)
+/* sync_export, telling the mark of the snapshot written. */
+static int sync_export_marked(struct store *st, FILE *out, int64_t *mark, char **cause)
 {
-	struct sync_out o = {out, {NULL, 0, 0}, NULL, 0};
+	struct sync_out o = {out, {NULL, 0, 0}, NULL, 0, 0};
 	buf_init(&o.line);
 	int rc = store_read(st, sync_export_all, &o, cause);
 	buf_free(&o.line);
 	if (rc == 0 && fflush(out) != 0)
 		rc = err_set(cause, "cannot write: %s", strerror(errno));
+	*mark = o.mark;
+	return rc;
+}
+
+int sync_export(struct store *st, FILE *out, char **cause)
+{
+	int64_t mark;
+	return sync_export_marked(st, out, &mark, cause);
+}
+
+/* *current: 1 when f, from its start, holds exactly what sync_export would
+ * write now (0 when it differs or cannot be read), and *mark the mark of the
+ * snapshot compared. */
+static int sync_is_current(struct store *st, FILE *f, int64_t *mark, int *current, char **cause)
+{
+	*current = 0;
+	struct sync_out o = {NULL, {NULL, 0, 0}, f, 0, 0};
+	buf_init(&o.line);
+	int rc = store_read(st, sync_export_all, &o, cause);
+	buf_free(&o.line);
+	if (rc == 0)
+		*current = fgetc(f) == EOF && !ferror(f);
+	else if (o.differs)
+		rc = 0;
+	*mark = o.mark;
 	return rc;
 }
 
@@ -187,6 +218,20 @@ static int sync_replica_tx(struct store *st, void *arg, char **cause)
 	return sync_tx_replica(st, arg, cause);
 }
 
+/* This journal's replica id, made (in a write) only the first time. */
+static int sync_own_replica(struct store *st, char own[ID_LEN + 1], char **cause)
+{
+	char *v = NULL;
+	own[0] = '\0';
+	int rc = store_meta_get(st, SYNC_REPLICA_KEY, &v, cause);
+	if (rc == 0 && id_is_uuid(v))
+		memcpy(own, v, ID_LEN + 1);
+	free(v);
+	if (rc < 0)
+		return -1;
+	return rc == 0 && id_is_uuid(own) ? 0 : store_write(st, sync_replica_tx, own, cause);
+}
+
 /* 1 when name is REPLICA.jsonl for some replica id other than own. */
 static int sync_is_replica_file(const char *name, const char *own)
 {
@@ -220,56 +265,195 @@ static int sync_list(const char *dir, const char *own, struct strv *names, char 
 	return 0;
 }
 
-static int sync_fill(FILE *f, void *arg, char **cause)
+/* ---- what the last sync saw ----
+ *
+ * A file's identity is its device, inode, size, and change and modification
+ * times to the nanosecond: a file written again, in place or replaced, has
+ * another (its change time moves with every write and cannot be set back).
+ * The meta row "sync.seen.NAME" holds "IDENTITY MARK": the file NAME had that
+ * identity when the journal, at that mark of change (store_changes_mark),
+ * held all it says. For another replica's file that is so once it was merged
+ * without error; for this journal's own file, once it was written or found
+ * to hold what the journal would write. */
+
+struct sync_seen {
+	struct strv keys, values; /* the rows as they were, in key order */
+	struct strv names, ids;   /* the files seen good now, with their identity */
+	struct stat own_sb;       /* this journal's file as written or confirmed */
+	int own_ok;               /* own_sb and own_mark are known */
+	int64_t own_mark;         /* the mark of the journal that file holds */
+};
+
+static int sync_seen_key(void *arg, const char *key, const char *value, char **cause)
 {
-	return sync_export(arg, f, cause);
+	(void)value;
+	(void)cause;
+	strv_push(arg, key);
+	return 0;
 }
 
-/* *current: 1 when the file at path holds exactly what sync_export would
- * write now (0 when it differs, is missing or cannot be read). */
-static int sync_is_current(struct store *st, const char *path, int *current, char **cause)
+static int sync_seen_row(void *arg, const char *key, const char *value, char **cause)
 {
-	*current = 0;
-	FILE *f = fopen(path, "r");
-	if (f == NULL)
+	(void)cause;
+	struct sync_seen *sn = arg;
+	strv_push(&sn->keys, key);
+	strv_push(&sn->values, value);
+	return 0;
+}
+
+/* The identity of the file sb describes (caller frees). */
+static char *sync_identity(const struct stat *sb)
+{
+	return xasprintf("%ju %ju %jd %jd.%09ld %jd.%09ld", (uintmax_t)sb->st_dev,
+	                 (uintmax_t)sb->st_ino, (intmax_t)sb->st_size,
+	                 (intmax_t)sb->st_mtim.tv_sec, (long)sb->st_mtim.tv_nsec,
+	                 (intmax_t)sb->st_ctim.tv_sec, (long)sb->st_ctim.tv_nsec);
+}
+
+/* The row value for a file of identity id seen at mark (caller frees). */
+static char *sync_seen_value(const char *id, int64_t mark)
+{
+	return xasprintf("%s %" PRId64, id, mark);
+}
+
+/* The value of row key among keys/values, NULL when there is none. */
+static const char *sync_row(const struct strv *keys, const struct strv *values, const char *key)
+{
+	for (size_t i = 0; i < keys->n; i++)
+		if (strcmp(keys->v[i], key) == 0)
+			return values->v[i];
+	return NULL;
+}
+
+/* 1 when the last sync saw file name with identity id at mark. */
+static int sync_seen_same(const struct sync_seen *sn, const char *name, const char *id,
+                          int64_t mark)
+{
+	char *key = xasprintf(SYNC_SEEN_KEY "%s", name);
+	char *value = sync_seen_value(id, mark);
+	const char *was = sync_row(&sn->keys, &sn->values, key);
+	int same = was != NULL && strcmp(was, value) == 0;
+	free(key);
+	free(value);
+	return same;
+}
+
+/* What to remember of this sync: the rows in keys/values, sorted by key. */
+struct sync_notes {
+	const struct sync_seen *seen;
+	const char *own_name;
+	int64_t expect; /* the mark the journal has when only this sync wrote */
+	struct strv keys, values;
+};
+
+static void sync_note(struct sync_notes *nt, const char *name, const char *id, int64_t mark)
+{
+	strv_take(&nt->keys, xasprintf(SYNC_SEEN_KEY "%s", name));
+	strv_take(&nt->values, sync_seen_value(id, mark));
+}
+
+/* The rows that say what this sync saw, the journal being at mark: the other
+ * replicas' files when no other program wrote to the journal meanwhile (mark
+ * is what this sync's own merges made it), this journal's file when the
+ * journal is still what that file holds. */
+static void sync_notes_make(struct sync_notes *nt, int64_t mark)
+{
+	const struct sync_seen *sn = nt->seen;
+	strv_free(&nt->keys);
+	strv_free(&nt->values);
+	for (size_t i = 0; mark == nt->expect && i < sn->names.n; i++)
+		sync_note(nt, sn->names.v[i], sn->ids.v[i], mark);
+	if (sn->own_ok && sn->own_mark == mark) {
+		char *id = sync_identity(&sn->own_sb);
+		sync_note(nt, nt->own_name, id, mark);
+		free(id);
+	}
+}
+
+/* 1 when the rows to write are those the journal has. */
+static int sync_notes_same(const struct sync_notes *nt)
+{
+	const struct sync_seen *sn = nt->seen;
+	if (nt->keys.n != sn->keys.n)
 		return 0;
-	struct sync_out o = {NULL, {NULL, 0, 0}, f, 0};
-	buf_init(&o.line);
-	int rc = store_read(st, sync_export_all, &o, cause);
-	buf_free(&o.line);
+	for (size_t i = 0; i < nt->keys.n; i++) {
+		const char *was = sync_row(&sn->keys, &sn->values, nt->keys.v[i]);
+		if (was == NULL || strcmp(was, nt->values.v[i]) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+static int sync_notes_tx(struct store *st, void *arg, char **cause)
+{
+	struct sync_notes *nt = arg;
+	int64_t mark;
+	struct strv now;
+	strv_init(&now);
+	int rc = store_changes_mark(st, &mark, cause) != 0 ||
+	                         store_meta_each(st, SYNC_SEEN_KEY, sync_seen_key, &now, cause) != 0
+	                 ? -1
+	                 : 0;
 	if (rc == 0)
-		*current = fgetc(f) == EOF && !ferror(f);
-	else if (o.differs)
-		rc = 0;
-	fclose(f);
+		sync_notes_make(nt, mark);
+	for (size_t i = 0; rc == 0 && i < now.n; i++)
+		if (!strv_has(&nt->keys, now.v[i]))
+			rc = store_tx_meta_note(st, now.v[i], NULL, cause);
+	for (size_t i = 0; rc == 0 && i < nt->keys.n; i++)
+		rc = store_tx_meta_note(st, nt->keys.v[i], nt->values.v[i], cause);
+	strv_free(&now);
 	return rc;
 }
 
-int sync_dir(struct store *st, const char *dir, sync_skip_fn skip, void *arg,
-             struct sync_result *out, char **cause)
+/* Remembers what this sync saw (sync_notes_make), in a write only when that
+ * differs from what the journal has: a sync that found nothing new writes
+ * nothing. The rows are bookkeeping: they do not move the mark. */
+static int sync_remember(struct store *st, struct sync_notes *nt, char **cause)
 {
-	memset(out, 0, sizeof *out);
-	char own[ID_LEN + 1];
-	if (store_write(st, sync_replica_tx, own, cause) != 0)
+	int64_t mark;
+	if (store_changes_mark(st, &mark, cause) != 0)
 		return -1;
-	struct strv names;
-	strv_init(&names);
-	if (sync_list(dir, own, &names, cause) != 0) {
-		strv_free(&names);
-		return -1;
+	sync_notes_make(nt, mark);
+	if (sync_notes_same(nt))
+		return 0;
+	return store_write(st, sync_notes_tx, nt, cause) < 0 ? -1 : 0;
+}
+
+/* Merges the replica file name of dir, or skips it when the last sync saw
+ * it as it is, the journal at mark then as now. */
+static int sync_dir_file(struct store *st, const char *dir, const char *name,
+                         struct sync_notes *nt, struct sync_seen *sn, int64_t mark,
+                         sync_skip_fn skip, void *arg, struct sync_result *out, char **cause)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "r");
+	if (f == NULL) {
+		char *why = xasprintf("%s: %s", path, strerror(errno));
+		if (skip != NULL)
+			skip(arg, why);
+		free(why);
+		free(path);
+		return 0;
 	}
+	struct stat sb;
+	char *id = fstat(fileno(f), &sb) == 0 ? sync_identity(&sb) : NULL;
 	int rc = 0;
-	for (size_t i = 0; rc == 0 && i < names.n; i++) {
-		char *path = xasprintf("%s/%s", dir, names.v[i]);
-		FILE *f = fopen(path, "r");
-		if (f == NULL) {
-			char *why = xasprintf("%s: %s", path, strerror(errno));
-			if (skip != NULL)
-				skip(arg, why);
-			free(why);
-			free(path);
-			continue;
-		}
+	if (id != NULL && sync_seen_same(sn, name, id, mark)) {
+		/* Merging it again would change nothing. When the journal was at
+		 * this mark it held, for every record of the file, a version at
+		 * least as new by sync_merge's order (updated_at, then the greater
+		 * line), or that record's tombstone. Since, only merges have run
+		 * (every other write moves the mark): a merge replaces a record
+		 * by a greater one only, deletes one only under a tombstone that
+		 * stays, and a tombstone's time only grows; a record's links to
+		 * contacts were dropped only for contacts under a tombstone. So
+		 * every record of the file would lose again or meet its
+		 * tombstone. The file alone would not do: a local edit may be
+		 * older by the clock than what the file brought (clocks differ,
+		 * and edits in one second tie), and then the file wins again, as
+		 * it does on every other replica. */
+		out->unread++;
+	} else {
 		struct sync_counts n;
 		char *why = NULL;
 		int failed = sync_import(st, f, path, 0, &n, &why) != 0;
@@ -282,6 +466,8 @@ int sync_dir(struct store *st, const char *dir, sync_skip_fn skip, void *arg,
 			if (skip != NULL)
 				skip(arg, why);
 			free(why);
+			free(id); /* never remembered: told again at every sync */
+			id = NULL;
 		} else {
 			out->read++;
 			out->counts.added += n.added;
@@ -289,20 +475,121 @@ int sync_dir(struct store *st, const char *dir, sync_skip_fn skip, void *arg,
 			out->counts.unchanged += n.unchanged;
 			out->counts.deleted += n.deleted;
 			out->counts.skipped += n.skipped;
+			nt->expect += store_last_write_changed(st);
 		}
-		fclose(f);
-		free(path);
 	}
-	strv_free(&names);
-	if (rc != 0)
+	if (rc == 0 && id != NULL) {
+		strv_push(&sn->names, name);
+		strv_take(&sn->ids, id);
+	} else {
+		free(id);
+	}
+	fclose(f);
+	free(path);
+	return rc;
+}
+
+struct sync_fill_arg {
+	struct store *st;
+	int64_t mark; /* of the snapshot written */
+	struct stat sb; /* the file written */
+};
+
+static int sync_fill(FILE *f, void *arg, char **cause)
+{
+	struct sync_fill_arg *a = arg;
+	if (sync_export_marked(a->st, f, &a->mark, cause) != 0)
 		return -1;
-	char *mine = xasprintf("%s/%s.jsonl", dir, own);
-	int current = 0;
-	rc = sync_is_current(st, mine, &current, cause);
-	if (rc == 0 && !current) {
-		rc = file_write_atomic(mine, sync_fill, st, cause);
-		out->wrote = rc == 0;
+	if (fstat(fileno(f), &a->sb) != 0)
+		memset(&a->sb, 0, sizeof a->sb);
+	return 0;
+}
+
+/* Writes this journal's file at path unless it holds what the journal would
+ * write: known without reading it when the last sync wrote or confirmed it
+ * as it is, the journal being at the same mark; else compared byte by byte. */
+static int sync_dir_own(struct store *st, const char *path, const char *name,
+                        struct sync_seen *sn, struct sync_result *out, char **cause)
+{
+	int64_t mark;
+	if (store_changes_mark(st, &mark, cause) != 0)
+		return -1;
+	FILE *f = fopen(path, "r");
+	struct stat sb;
+	int current = 0, rc = 0;
+	if (f != NULL && fstat(fileno(f), &sb) == 0) {
+		char *id = sync_identity(&sb);
+		current = sync_seen_same(sn, name, id, mark);
+		free(id);
+		if (!current)
+			rc = sync_is_current(st, f, &mark, &current, cause);
+		if (rc == 0 && current) {
+			sn->own_sb = sb;
+			sn->own_mark = mark;
+			sn->own_ok = 1;
+		}
 	}
+	if (f != NULL)
+		fclose(f);
+	if (rc != 0 || current)
+		return rc;
+	struct sync_fill_arg a;
+	memset(&a, 0, sizeof a);
+	a.st = st;
+	if (file_write_atomic(path, sync_fill, &a, cause) != 0)
+		return -1;
+	out->wrote = 1;
+	/* the file renamed into place, when it is still the one written */
+	if (stat(path, &sb) == 0 && sb.st_dev == a.sb.st_dev && sb.st_ino == a.sb.st_ino &&
+	    sb.st_size == a.sb.st_size) {
+		sn->own_sb = sb;
+		sn->own_mark = a.mark;
+		sn->own_ok = 1;
+	}
+	return 0;
+}
+
+int sync_dir(struct store *st, const char *dir, sync_skip_fn skip, void *arg,
+             struct sync_result *out, char **cause)
+{
+	memset(out, 0, sizeof *out);
+	char own[ID_LEN + 1];
+	if (sync_own_replica(st, own, cause) != 0)
+		return -1;
+	struct sync_seen sn;
+	memset(&sn, 0, sizeof sn);
+	strv_init(&sn.keys);
+	strv_init(&sn.values);
+	strv_init(&sn.names);
+	strv_init(&sn.ids);
+	struct strv names;
+	strv_init(&names);
+	char *own_name = xasprintf("%s.jsonl", own);
+	struct sync_notes nt = {&sn, own_name, 0, {NULL, 0, 0}, {NULL, 0, 0}};
+	strv_init(&nt.keys);
+	strv_init(&nt.values);
+	int64_t mark = 0;
+	int rc = store_changes_mark(st, &mark, cause) != 0 ||
+	                         store_meta_each(st, SYNC_SEEN_KEY, sync_seen_row, &sn, cause) != 0 ||
+	                         sync_list(dir, own, &names, cause) != 0
+	                 ? -1
+	                 : 0;
+	nt.expect = mark;
+	for (size_t i = 0; rc == 0 && i < names.n; i++)
+		rc = sync_dir_file(st, dir, names.v[i], &nt, &sn, mark, skip, arg, out, cause);
+	char *mine = xasprintf("%s/%s", dir, own_name);
+	if (rc == 0)
+		rc = sync_dir_own(st, mine, own_name, &sn, out, cause);
+	if (rc == 0)
+		rc = sync_remember(st, &nt, cause);
 	free(mine);
+	free(own_name);
+	strv_free(&nt.keys);
+	strv_free(&nt.values);
+	strv_free(&names);
+	strv_free(&sn.keys);
+	strv_free(&sn.values);
+	strv_free(&sn.names);
+	strv_free(&sn.ids);
 	return rc;
 }

@@ -256,8 +256,12 @@ static int sync_tombstone(struct sync_merge *m, const struct jsonl_record *r, ch
 	if (had < 0)
 		return -1;
 	int64_t gone = sync_delete(m, r, cause);
-	if (gone < 0 || store_tx_tombstone_add(m->st, r->tomb_id, r->tomb_kind, r->deleted_at,
-	                                       cause) != 0)
+	if (gone < 0)
+		return -1;
+	/* a tombstone the journal has as new is not written again: a merge
+	 * that changes nothing leaves the mark of change where it was */
+	if ((gone > 0 || had == 1 || r->deleted_at > was) &&
+	    store_tx_tombstone_add(m->st, r->tomb_id, r->tomb_kind, r->deleted_at, cause) != 0)
 		return -1;
 	if (gone > 0)
 		m->counts->deleted += gone;
