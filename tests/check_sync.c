@@ -12,6 +12,7 @@
 #include "jsonl.h"
 #include "store_test.h"
 #include "sync.h"
+#include "sync_test.h"
 
 /* ---- the JSON reader ---- */
 
@@ -265,18 +266,6 @@ END_TEST
 
 /* ---- merging ---- */
 
-/* The export of st, as a heap string. */
-static char *export_of(struct store *st)
-{
-	char *data = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&data, &len);
-	char *cause = NULL;
-	ck_assert_msg(sync_export(st, f, &cause) == 0, "export: %s", cause ? cause : "?");
-	fclose(f);
-	return data;
-}
-
 struct merge_tx {
 	FILE *f;
 	struct sync_counts counts;
@@ -305,7 +294,7 @@ static int merge_text(struct store *st, const char *text, struct sync_counts *co
 static void merge_into(struct store *to, struct store *from, int added, int updated, int unchanged,
                        int deleted)
 {
-	char *text = export_of(from);
+	char *text = t_export(from);
 	struct sync_counts n;
 	char *cause = NULL;
 	ck_assert_msg(merge_text(to, text, &n, &cause) == 0, "merge: %s", cause ? cause : "?");
@@ -318,37 +307,6 @@ static void merge_into(struct store *to, struct store *from, int added, int upda
 		ck_assert_int_eq(n.unchanged, unchanged);
 	if (deleted >= 0)
 		ck_assert_int_eq(n.deleted, deleted);
-}
-
-static void assert_equal_journals(struct store *a, struct store *b)
-{
-	char *ea = export_of(a), *eb = export_of(b);
-	ck_assert_str_eq(ea, eb);
-	free(ea);
-	free(eb);
-}
-
-static void edit_org(struct store *st, int64_t rowid, const char *org, int64_t at)
-{
-	struct contact c;
-	char *cause = NULL;
-	ck_assert_int_eq(store_contact_get(st, rowid, &c, &cause), 0);
-	set(&c.org, org);
-	ck_assert_int_eq(t_contact_update(st, &c, at, &cause), 0);
-	contact_free(&c);
-}
-
-/* The rowid of contact uuid in st; 0 when it has none. */
-static int64_t rowid_of(struct store *st, const char *uuid)
-{
-	struct contact c;
-	char *cause = NULL;
-	int rc = store_contact_by_uuid(st, uuid, &c, &cause);
-	ck_assert_int_ge(rc, 0);
-	int64_t rowid = rc == 0 ? c.rowid : 0;
-	if (rc == 0)
-		contact_free(&c);
-	return rowid;
 }
 
 static void uuid_of(struct store *st, int64_t rowid, char out[ID_LEN + 1])
@@ -378,18 +336,18 @@ START_TEST(test_merge_new_then_idempotent)
 	ck_assert_int_eq(t_followup_add(a.st, &f, T_NOW, &cause), 0);
 	followup_free(&f);
 	merge_into(b.st, a.st, 4, 0, 0, 0);
-	assert_equal_journals(a.st, b.st);
+	t_assert_equal_journals(a.st, b.st);
 	/* a second merge changes nothing, nor does merging back */
 	merge_into(b.st, a.st, 0, 0, 4, 0);
 	merge_into(a.st, b.st, 0, 0, 4, 0);
-	assert_equal_journals(a.st, b.st);
+	t_assert_equal_journals(a.st, b.st);
 	/* the caches were kept: the merged contact scores as the original */
 	char id[ID_LEN + 1];
 	uuid_of(a.st, ana, id);
-	t_check_cache(b.st, rowid_of(b.st, id));
+	t_check_cache(b.st, t_rowid_of(b.st, id));
 	struct contact ca, cb;
 	ck_assert_int_eq(store_contact_get(a.st, ana, &ca, &cause), 0);
-	ck_assert_int_eq(store_contact_get(b.st, rowid_of(b.st, id), &cb, &cause), 0);
+	ck_assert_int_eq(store_contact_get(b.st, t_rowid_of(b.st, id), &cb, &cause), 0);
 	ck_assert_int_eq(cb.sc.n, 1);
 	ck_assert(cb.sc.warm_sum == ca.sc.warm_sum);
 	contact_free(&ca);
@@ -408,13 +366,13 @@ START_TEST(test_merge_newer_wins)
 	char id[ID_LEN + 1];
 	uuid_of(a.st, ana, id);
 	merge_into(b.st, a.st, 1, 0, 0, 0);
-	int64_t bana = rowid_of(b.st, id);
-	edit_org(b.st, bana, "Beta", T_NOW + 20);
-	edit_org(a.st, ana, "Alpha", T_NOW + 10);
+	int64_t bana = t_rowid_of(b.st, id);
+	t_edit_org(b.st, bana, "Beta", T_NOW + 20);
+	t_edit_org(a.st, ana, "Alpha", T_NOW + 10);
 	/* a's older edit does not undo b's newer one */
 	merge_into(b.st, a.st, 0, 0, 1, 0);
 	merge_into(a.st, b.st, 0, 1, 0, 0);
-	assert_equal_journals(a.st, b.st);
+	t_assert_equal_journals(a.st, b.st);
 	struct contact c;
 	char *cause = NULL;
 	ck_assert_int_eq(store_contact_get(a.st, ana, &c, &cause), 0);
@@ -436,11 +394,11 @@ START_TEST(test_merge_tie_alike)
 	char id[ID_LEN + 1];
 	uuid_of(a.st, ana, id);
 	merge_into(b.st, a.st, 1, 0, 0, 0);
-	edit_org(b.st, rowid_of(b.st, id), "Zeta", T_NOW + 10);
-	edit_org(a.st, ana, "Alpha", T_NOW + 10);
+	t_edit_org(b.st, t_rowid_of(b.st, id), "Zeta", T_NOW + 10);
+	t_edit_org(a.st, ana, "Alpha", T_NOW + 10);
 	merge_into(b.st, a.st, 0, 0, 1, 0);
 	merge_into(a.st, b.st, 0, 1, 0, 0);
-	assert_equal_journals(a.st, b.st);
+	t_assert_equal_journals(a.st, b.st);
 	t_fixture_close(&a);
 	t_fixture_close(&b);
 }
@@ -463,14 +421,14 @@ START_TEST(test_merge_tombstones)
 	/* b edits Bruno after a removed him: the removal still wins */
 	char *cause = NULL;
 	ck_assert_int_eq(t_contact_remove(a.st, bruno, T_NOW + 5, &cause), 0);
-	edit_org(b.st, rowid_of(b.st, idb), "Later", T_NOW + 50);
+	t_edit_org(b.st, t_rowid_of(b.st, idb), "Later", T_NOW + 50);
 	merge_into(a.st, b.st, 0, 0, -1, 0);
-	ck_assert_int_eq(rowid_of(a.st, idb), 0); /* not brought back */
+	ck_assert_int_eq(t_rowid_of(a.st, idb), 0); /* not brought back */
 	merge_into(b.st, a.st, 0, -1, -1, 2);     /* Bruno and his call */
-	ck_assert_int_eq(rowid_of(b.st, idb), 0);
-	ck_assert_int_ne(rowid_of(b.st, ida), 0);
+	ck_assert_int_eq(t_rowid_of(b.st, idb), 0);
+	ck_assert_int_ne(t_rowid_of(b.st, ida), 0);
 	merge_into(a.st, b.st, 0, 0, -1, 0);
-	assert_equal_journals(a.st, b.st);
+	t_assert_equal_journals(a.st, b.st);
 	/* the shared meeting stays, with Ana alone */
 	struct interaction *v = NULL;
 	size_t n = 0;
@@ -493,7 +451,7 @@ START_TEST(test_merge_cut_short)
 	t_fixture_open(&b);
 	t_person(a.st, "Ana", NULL);
 	t_person(a.st, "Bruno", NULL);
-	char *text = export_of(a.st);
+	char *text = t_export(a.st);
 	size_t len = strlen(text);
 	struct sync_counts n;
 	char *cause = NULL;
@@ -566,7 +524,7 @@ START_TEST(test_merge_after_contact_merge)
 	ck_assert_int_eq(store_write(a.st, contact_merge_fn, &tx, &cause), 0);
 	merge_into(b.st, a.st, -1, -1, -1, 1);
 	merge_into(a.st, b.st, 0, 0, -1, 0);
-	assert_equal_journals(a.st, b.st);
+	t_assert_equal_journals(a.st, b.st);
 	struct interaction in;
 	ck_assert_int_eq(store_interaction_by_uuid(b.st, call, &in, &cause), 0);
 	ck_assert_uint_eq(in.ncontacts, 1);
