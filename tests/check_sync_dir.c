@@ -256,11 +256,48 @@ START_TEST(test_sync_older_local_edit)
 }
 END_TEST
 
+/* Merges the export of from into to (sync_import). */
+static void import_of(struct store *to, struct store *from)
+{
+	char *text = t_export(from);
+	FILE *f = fmemopen(text, strlen(text), "r");
+	struct sync_counts n;
+	char *cause = NULL;
+	ck_assert_msg(sync_import(to, f, "in.jsonl", 0, &n, &cause) == 0, "merge: %s",
+	              cause ? cause : "?");
+	fclose(f);
+	free(text);
+}
+
+START_TEST(test_merge_again_leaves_mark)
+{
+	/* a merge that changes nothing, tombstones included, moves nothing */
+	struct t_fixture a, b;
+	t_fixture_open(&a);
+	t_fixture_open(&b);
+	int64_t ana = t_person(a.st, "Ana", NULL);
+	t_person(a.st, "Bruno", NULL);
+	t_log(a.st, T_NOW, IKIND_CALL, DIR_NONE, 0, &ana, 1, NULL);
+	char *cause = NULL;
+	ck_assert_int_eq(t_contact_remove(a.st, ana, T_NOW + 10, &cause), 0);
+	import_of(b.st, a.st);
+	ck_assert_int_eq(store_last_write_changed(b.st), 1);
+	int64_t m = mark_of(b.st);
+	import_of(b.st, a.st);
+	ck_assert_int_eq(store_last_write_changed(b.st), 0);
+	ck_assert_int_eq(mark_of(b.st), m);
+	t_assert_equal_journals(a.st, b.st);
+	t_fixture_close(&a);
+	t_fixture_close(&b);
+}
+END_TEST
+
 Suite *suite_sync_dir(void)
 {
 	Suite *s = suite_create("sync_dir");
 	TCase *tc = tcase_create("mark");
 	tcase_add_test(tc, test_mark_moves_with_data);
+	tcase_add_test(tc, test_merge_again_leaves_mark);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("dir");
 	tcase_set_timeout(tc, 60);
