@@ -98,14 +98,20 @@ START_TEST(test_mark_moves_with_data)
 }
 END_TEST
 
+/* What sync_dir told; when other is set, the first tell edits the contact
+ * rowid there (another program writing to the journal during the sync). */
 struct tells {
 	int n;
+	struct store *other;
+	int64_t rowid;
 };
 
 static void tell(void *arg, const char *why)
 {
 	(void)why;
-	((struct tells *)arg)->n++;
+	struct tells *t = arg;
+	if (t->n++ == 0 && t->other != NULL)
+		t_edit_org(t->other, t->rowid, "Meanwhile", T_NOW - 100);
 }
 
 /* sync_dir of st into dir; checks the counts read, unread and wrote. */
@@ -167,7 +173,7 @@ START_TEST(test_sync_reads_what_changed)
 	t_fixture_open(&a);
 	t_fixture_open(&b);
 	char *dir = t_tmpdir();
-	struct tells t = {0};
+	struct tells t = {0, NULL, 0};
 	t_person(a.st, "Ana", NULL);
 	sync_check(a.st, dir, &t, 0, 0, 1);
 	char *fa = other_file(dir, NULL);
@@ -227,7 +233,7 @@ START_TEST(test_sync_older_local_edit)
 	t_fixture_open(&a);
 	t_fixture_open(&b);
 	char *dir = t_tmpdir();
-	struct tells t = {0};
+	struct tells t = {0, NULL, 0};
 	int64_t ana = t_person(a.st, "Ana", NULL);
 	sync_check(a.st, dir, &t, 0, 0, 1);
 	sync_check(b.st, dir, &t, 1, 0, 1);
@@ -249,6 +255,41 @@ START_TEST(test_sync_older_local_edit)
 	ck_assert_str_eq(c.org, "Alpha");
 	contact_free(&c);
 	ck_assert_int_eq(t.n, 0);
+	t_rmtree(dir);
+	free(dir);
+	t_fixture_close(&a);
+	t_fixture_close(&b);
+}
+END_TEST
+
+START_TEST(test_sync_write_meanwhile)
+{
+	/* another program edits Bruno in a's journal while a syncs, with a
+	 * clock behind b's: the sync does not remember b's file as merged into
+	 * that journal, and the next one reads it again, where b's Bruno wins */
+	struct t_fixture a, b;
+	t_fixture_open(&a);
+	t_fixture_open(&b);
+	char *dir = t_tmpdir();
+	struct tells t = {0, NULL, 0};
+	int64_t bruno = t_person(b.st, "Bruno", NULL);
+	sync_check(b.st, dir, &t, 0, 0, 1);
+	sync_check(a.st, dir, &t, 1, 0, 1);
+	struct contact c;
+	char *cause = NULL;
+	ck_assert_int_eq(store_contact_get(b.st, bruno, &c, &cause), 0);
+	t.rowid = t_rowid_of(a.st, c.id);
+	contact_free(&c);
+	char *cut = t_path(dir, "00000000-0000-4000-8000-000000000000.jsonl");
+	t_spit(cut, "{\"type\":\"kith\"", 16);
+	t.other = t_open(a.path);
+	sync_check(a.st, dir, &t, 0, 1, 1);
+	ck_assert_int_eq(t.n, 1);
+	ck_assert_int_eq(unlink(cut), 0);
+	sync_check(a.st, dir, &t, 1, 0, 1);
+	t_assert_equal_journals(a.st, b.st);
+	store_close(t.other);
+	free(cut);
 	t_rmtree(dir);
 	free(dir);
 	t_fixture_close(&a);
@@ -303,6 +344,7 @@ Suite *suite_sync_dir(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_sync_reads_what_changed);
 	tcase_add_test(tc, test_sync_older_local_edit);
+	tcase_add_test(tc, test_sync_write_meanwhile);
 	suite_add_tcase(s, tc);
 	return s;
 }
