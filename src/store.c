@@ -457,10 +457,10 @@ static int store_busy_wait(void *arg, int count)
  * the transaction changed rows (since `before`, sqlite3_total_changes) other
  * than bookkeeping ones, so that every committed change of data moves it, in
  * the same transaction, and a write that changed nothing does not. */
-static int store_tx_mark(struct store *st, int64_t before, char **cause)
+static int store_tx_mark(struct store *st, int64_t before, int *changed, char **cause)
 {
-	st->changed = sqlite3_total_changes64(st->db) - before > st->quiet;
-	return st->changed ? store_run(st, STORE_SQL_META_BUMP, cause) : 0;
+	*changed = sqlite3_total_changes64(st->db) - before > st->quiet;
+	return *changed ? store_run(st, STORE_SQL_META_BUMP, cause) : 0;
 }
 
 /* BEGIN IMMEDIATE, fn, then COMMIT (or, for a trial, ROLLBACK); run again
@@ -476,7 +476,7 @@ static int store_write_tx(struct store *st, store_fn fn, void *arg, int commit, 
 	int waited = 0, pause = STORE_PAUSE_MIN;
 	for (int tries = 1;; tries++) {
 		char *why = NULL;
-		int at_begin = 0, rc;
+		int at_begin = 0, rc, changed = 0;
 		st->last_rc = SQLITE_OK;
 		st->in_write = 1;
 		rc = store_run(st, STORE_SQL_BEGIN_IMMEDIATE, &why);
@@ -491,17 +491,16 @@ static int store_write_tx(struct store *st, store_fn fn, void *arg, int commit, 
 			st->changed = 0;
 			rc = fn(st, arg, &why);
 			if (rc != -1 && commit &&
-			    (store_tx_mark(st, before, &why) != 0 ||
+			    (store_tx_mark(st, before, &changed, &why) != 0 ||
 			     store_run(st, STORE_SQL_COMMIT, &why) != 0))
 				rc = -1;
-			if (rc == -1 || !commit) {
+			if (rc == -1 || !commit)
 				store_rollback(st);
-				st->changed = 0;
-			}
 			st->tx = STORE_TX_NONE;
 		}
 		if (rc != -1) {
 			st->commits += commit;
+			st->changed = changed;
 			free(why);
 			return rc;
 		}

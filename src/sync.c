@@ -354,8 +354,8 @@ static void sync_note(struct sync_notes *nt, const char *name, const char *id, i
 
 /* The rows that say what this sync saw, the journal being at mark: the other
  * replicas' files when no other program wrote to the journal meanwhile (mark
- * is what this sync's own merges made it), this journal's file when the
- * journal is still what that file holds. */
+ * is what this sync's own merges made it), this journal's file with the mark
+ * of the journal it holds (a later write moved the mark past it). */
 static void sync_notes_make(struct sync_notes *nt, int64_t mark)
 {
 	const struct sync_seen *sn = nt->seen;
@@ -363,9 +363,9 @@ static void sync_notes_make(struct sync_notes *nt, int64_t mark)
 	strv_free(&nt->values);
 	for (size_t i = 0; mark == nt->expect && i < sn->names.n; i++)
 		sync_note(nt, sn->names.v[i], sn->ids.v[i], mark);
-	if (sn->own_ok && sn->own_mark == mark) {
+	if (sn->own_ok) {
 		char *id = sync_identity(&sn->own_sb);
-		sync_note(nt, nt->own_name, id, mark);
+		sync_note(nt, nt->own_name, id, sn->own_mark);
 		free(id);
 	}
 }
