@@ -175,6 +175,8 @@ START_TEST(test_sync_reads_what_changed)
 	char *dir = t_tmpdir();
 	struct tells t = {0, NULL, 0};
 	t_person(a.st, "Ana", NULL);
+	char *cause = NULL;
+	ck_assert_int_eq(store_write(a.st, meta_fn, "kept", &cause), 0); /* not the sync's */
 	sync_check(a.st, dir, &t, 0, 0, 1);
 	char *fa = other_file(dir, NULL);
 	t_person(b.st, "Bruno", NULL);
@@ -213,6 +215,10 @@ START_TEST(test_sync_reads_what_changed)
 	t_spit(fb, text, len);
 	sync_check(a.st, dir, &t, 1, 0, 0);
 	ck_assert_int_eq(t.n, 2);
+	char *v = NULL;
+	ck_assert_int_eq(store_meta_get(a.st, "test.data", &v, &cause), 0);
+	ck_assert_str_eq(v, "kept");
+	free(v);
 	free(text);
 	free(cut);
 	free(fa);
