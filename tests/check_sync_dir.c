@@ -3,6 +3,7 @@
  * nothing else does; a sync remembers what it saw and reads again only what
  * changed, and journals syncing in any order still end equal. */
 #include <check.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,17 +39,6 @@ static int meta_fn(struct store *st, void *arg, char **cause)
 	return store_tx_meta_set(st, "test.data", arg, cause);
 }
 
-/* Adds a contact, then returns -1: everything rolled back. */
-static int add_then_fail_fn(struct store *st, void *arg, char **cause)
-{
-	struct contact c;
-	memset(&c, 0, sizeof c);
-	c.name = xstrdup(arg);
-	int rc = store_tx_contact_add(st, &c, T_NOW, cause);
-	contact_free(&c);
-	return rc == 0 ? -1 : rc;
-}
-
 static int add_fn(struct store *st, void *arg, char **cause)
 {
 	struct contact c;
@@ -57,6 +47,13 @@ static int add_fn(struct store *st, void *arg, char **cause)
 	int rc = store_tx_contact_add(st, &c, T_NOW, cause);
 	contact_free(&c);
 	return rc;
+}
+
+/* Adds a contact, then returns -1: everything rolled back. */
+static int add_then_fail_fn(struct store *st, void *arg, char **cause)
+{
+	(void)add_fn(st, arg, cause);
+	return -1;
 }
 
 START_TEST(test_mark_moves_with_data)
@@ -144,89 +141,113 @@ static int seen_of(struct store *st)
 	return n;
 }
 
-/* The path of the one file in dir not named by skip (NULL: any); heap. */
+/* The path of a file in dir other than skip (NULL: any); heap. */
 static char *other_file(const char *dir, const char *skip)
 {
 	char *found = NULL;
-	FILE *p;
-	char *cmd = xasprintf("ls '%s'", dir);
-	p = popen(cmd, "r");
-	free(cmd);
-	ck_assert_ptr_nonnull(p);
-	char line[256];
-	while (fgets(line, sizeof line, p) != NULL) {
-		line[strcspn(line, "\n")] = '\0';
-		char *path = t_path(dir, line);
-		if (found == NULL && (skip == NULL || strcmp(path, skip) != 0))
+	DIR *d = opendir(dir);
+	ck_assert_ptr_nonnull(d);
+	struct dirent *e;
+	while (found == NULL && (e = readdir(d)) != NULL) {
+		char *path = t_path(dir, e->d_name);
+		if (e->d_name[0] != '.' && (skip == NULL || strcmp(path, skip) != 0))
 			found = path;
 		else
 			free(path);
 	}
-	pclose(p);
+	closedir(d);
 	ck_assert_ptr_nonnull(found);
 	return found;
 }
 
+/* Two journals and the folder they sync through. */
+struct pair {
+	struct t_fixture a, b;
+	char *dir;
+	struct tells t;
+};
+
+static void pair_open(struct pair *p)
+{
+	t_fixture_open(&p->a);
+	t_fixture_open(&p->b);
+	p->dir = t_tmpdir();
+	memset(&p->t, 0, sizeof p->t);
+}
+
+static void pair_close(struct pair *p)
+{
+	t_rmtree(p->dir);
+	free(p->dir);
+	t_fixture_close(&p->a);
+	t_fixture_close(&p->b);
+}
+
+/* The rowid in `to` of the contact rowid of `from`. */
+static int64_t rowid_in(struct store *to, struct store *from, int64_t rowid)
+{
+	struct contact c;
+	char *cause = NULL;
+	ck_assert_int_eq(store_contact_get(from, rowid, &c, &cause), 0);
+	int64_t there = t_rowid_of(to, c.id);
+	contact_free(&c);
+	return there;
+}
+
 START_TEST(test_sync_reads_what_changed)
 {
-	struct t_fixture a, b;
-	t_fixture_open(&a);
-	t_fixture_open(&b);
-	char *dir = t_tmpdir();
-	struct tells t = {0, NULL, 0};
-	t_person(a.st, "Ana", NULL);
+	struct pair p;
+	pair_open(&p);
+	t_person(p.a.st, "Ana", NULL);
 	char *cause = NULL;
-	ck_assert_int_eq(store_write(a.st, meta_fn, "kept", &cause), 0); /* not the sync's */
-	sync_check(a.st, dir, &t, 0, 0, 1);
-	char *fa = other_file(dir, NULL);
-	t_person(b.st, "Bruno", NULL);
-	sync_check(b.st, dir, &t, 1, 0, 1);
-	char *fb = other_file(dir, fa);
-	sync_check(a.st, dir, &t, 1, 0, 1);
-	ck_assert_int_eq(seen_of(a.st), 2);
+	ck_assert_int_eq(store_write(p.a.st, meta_fn, "kept", &cause), 0); /* not the sync's */
+	sync_check(p.a.st, p.dir, &p.t, 0, 0, 1);
+	char *fa = other_file(p.dir, NULL);
+	t_person(p.b.st, "Bruno", NULL);
+	sync_check(p.b.st, p.dir, &p.t, 1, 0, 1);
+	char *fb = other_file(p.dir, fa);
+	sync_check(p.a.st, p.dir, &p.t, 1, 0, 1);
+	ck_assert_int_eq(seen_of(p.a.st), 2);
 	/* nothing new: nothing read, nothing written, not even the meta rows */
-	int64_t m = mark_of(a.st);
-	int64_t commits = store_commits(a.st);
-	sync_check(a.st, dir, &t, 0, 1, 0);
-	ck_assert_int_eq(store_commits(a.st), commits);
-	ck_assert_int_eq(mark_of(a.st), m);
-	sync_check(b.st, dir, &t, 1, 0, 0);
-	sync_check(b.st, dir, &t, 0, 1, 0);
-	t_assert_equal_journals(a.st, b.st);
+	int64_t m = mark_of(p.a.st);
+	int64_t commits = store_commits(p.a.st);
+	sync_check(p.a.st, p.dir, &p.t, 0, 1, 0);
+	ck_assert_int_eq(store_commits(p.a.st), commits);
+	ck_assert_int_eq(mark_of(p.a.st), m);
+	sync_check(p.b.st, p.dir, &p.t, 1, 0, 0);
+	sync_check(p.b.st, p.dir, &p.t, 0, 1, 0);
+	t_assert_equal_journals(p.a.st, p.b.st);
 	/* a file cut short is never remembered: told at every sync */
 	size_t len;
 	char *text = t_slurp(fb, &len);
-	char *cut = t_path(dir, "00000000-0000-4000-8000-000000000000.jsonl");
+	char *cut = t_path(p.dir, "00000000-0000-4000-8000-000000000000.jsonl");
 	t_spit(cut, text, len - 2);
-	sync_check(a.st, dir, &t, 0, 1, 0);
-	ck_assert_int_eq(t.n, 1);
-	ck_assert_int_eq(seen_of(a.st), 2);
-	sync_check(a.st, dir, &t, 0, 1, 0);
-	ck_assert_int_eq(t.n, 2);
+	sync_check(p.a.st, p.dir, &p.t, 0, 1, 0);
+	ck_assert_int_eq(p.t.n, 1);
+	ck_assert_int_eq(seen_of(p.a.st), 2);
+	sync_check(p.a.st, p.dir, &p.t, 0, 1, 0);
+	ck_assert_int_eq(p.t.n, 2);
 	/* made whole, it is read */
 	t_spit(cut, text, len);
-	sync_check(a.st, dir, &t, 1, 1, 0);
-	ck_assert_int_eq(seen_of(a.st), 3);
+	sync_check(p.a.st, p.dir, &p.t, 1, 1, 0);
+	ck_assert_int_eq(seen_of(p.a.st), 3);
 	/* removed files are forgotten: put back as they were, they are read */
 	ck_assert_int_eq(unlink(cut), 0);
 	ck_assert_int_eq(unlink(fb), 0);
-	sync_check(a.st, dir, &t, 0, 0, 0);
-	ck_assert_int_eq(seen_of(a.st), 1);
+	sync_check(p.a.st, p.dir, &p.t, 0, 0, 0);
+	ck_assert_int_eq(seen_of(p.a.st), 1);
 	t_spit(fb, text, len);
-	sync_check(a.st, dir, &t, 1, 0, 0);
-	ck_assert_int_eq(t.n, 2);
+	sync_check(p.a.st, p.dir, &p.t, 1, 0, 0);
+	ck_assert_int_eq(p.t.n, 2);
 	char *v = NULL;
-	ck_assert_int_eq(store_meta_get(a.st, "test.data", &v, &cause), 0);
+	ck_assert_int_eq(store_meta_get(p.a.st, "test.data", &v, &cause), 0);
 	ck_assert_str_eq(v, "kept");
 	free(v);
 	free(text);
 	free(cut);
 	free(fa);
 	free(fb);
-	t_rmtree(dir);
-	free(dir);
-	t_fixture_close(&a);
-	t_fixture_close(&b);
+	pair_close(&p);
 }
 END_TEST
 
@@ -235,36 +256,28 @@ START_TEST(test_sync_older_local_edit)
 	/* b takes a's edit of Ana, then edits her itself with a clock behind
 	 * a's: its next sync must read a's file again, where a's edit wins, as
 	 * it does on a, or the two would differ for good */
-	struct t_fixture a, b;
-	t_fixture_open(&a);
-	t_fixture_open(&b);
-	char *dir = t_tmpdir();
-	struct tells t = {0, NULL, 0};
-	int64_t ana = t_person(a.st, "Ana", NULL);
-	sync_check(a.st, dir, &t, 0, 0, 1);
-	sync_check(b.st, dir, &t, 1, 0, 1);
-	t_edit_org(a.st, ana, "Alpha", T_NOW + 100);
-	sync_check(a.st, dir, &t, 1, 0, 1);
-	sync_check(b.st, dir, &t, 1, 0, 1);
+	struct pair p;
+	pair_open(&p);
+	int64_t ana = t_person(p.a.st, "Ana", NULL);
+	sync_check(p.a.st, p.dir, &p.t, 0, 0, 1);
+	sync_check(p.b.st, p.dir, &p.t, 1, 0, 1);
+	t_edit_org(p.a.st, ana, "Alpha", T_NOW + 100);
+	sync_check(p.a.st, p.dir, &p.t, 1, 0, 1);
+	sync_check(p.b.st, p.dir, &p.t, 1, 0, 1);
+	int64_t bana = rowid_in(p.b.st, p.a.st, ana);
+	t_edit_org(p.b.st, bana, "Older", T_NOW + 50);
+	/* back to what b's file holds: not written */
+	sync_check(p.b.st, p.dir, &p.t, 1, 0, 0);
+	sync_check(p.a.st, p.dir, &p.t, 1, 0, 0);
+	sync_check(p.b.st, p.dir, &p.t, 0, 1, 0);
+	t_assert_equal_journals(p.a.st, p.b.st);
 	struct contact c;
 	char *cause = NULL;
-	ck_assert_int_eq(store_contact_get(a.st, ana, &c, &cause), 0);
-	int64_t bana = t_rowid_of(b.st, c.id);
-	contact_free(&c);
-	t_edit_org(b.st, bana, "Older", T_NOW + 50);
-	/* back to what b's file holds: not written */
-	sync_check(b.st, dir, &t, 1, 0, 0);
-	sync_check(a.st, dir, &t, 1, 0, 0);
-	sync_check(b.st, dir, &t, 0, 1, 0);
-	t_assert_equal_journals(a.st, b.st);
-	ck_assert_int_eq(store_contact_get(b.st, bana, &c, &cause), 0);
+	ck_assert_int_eq(store_contact_get(p.b.st, bana, &c, &cause), 0);
 	ck_assert_str_eq(c.org, "Alpha");
 	contact_free(&c);
-	ck_assert_int_eq(t.n, 0);
-	t_rmtree(dir);
-	free(dir);
-	t_fixture_close(&a);
-	t_fixture_close(&b);
+	ck_assert_int_eq(p.t.n, 0);
+	pair_close(&p);
 }
 END_TEST
 
@@ -273,33 +286,23 @@ START_TEST(test_sync_write_meanwhile)
 	/* another program edits Bruno in a's journal while a syncs, with a
 	 * clock behind b's: the sync does not remember b's file as merged into
 	 * that journal, and the next one reads it again, where b's Bruno wins */
-	struct t_fixture a, b;
-	t_fixture_open(&a);
-	t_fixture_open(&b);
-	char *dir = t_tmpdir();
-	struct tells t = {0, NULL, 0};
-	int64_t bruno = t_person(b.st, "Bruno", NULL);
-	sync_check(b.st, dir, &t, 0, 0, 1);
-	sync_check(a.st, dir, &t, 1, 0, 1);
-	struct contact c;
-	char *cause = NULL;
-	ck_assert_int_eq(store_contact_get(b.st, bruno, &c, &cause), 0);
-	t.rowid = t_rowid_of(a.st, c.id);
-	contact_free(&c);
-	char *cut = t_path(dir, "00000000-0000-4000-8000-000000000000.jsonl");
+	struct pair p;
+	pair_open(&p);
+	int64_t bruno = t_person(p.b.st, "Bruno", NULL);
+	sync_check(p.b.st, p.dir, &p.t, 0, 0, 1);
+	sync_check(p.a.st, p.dir, &p.t, 1, 0, 1);
+	p.t.rowid = rowid_in(p.a.st, p.b.st, bruno);
+	char *cut = t_path(p.dir, "00000000-0000-4000-8000-000000000000.jsonl");
 	t_spit(cut, "{\"type\":\"kith\"", 16);
-	t.other = t_open(a.path);
-	sync_check(a.st, dir, &t, 0, 1, 1);
-	ck_assert_int_eq(t.n, 1);
+	p.t.other = t_open(p.a.path);
+	sync_check(p.a.st, p.dir, &p.t, 0, 1, 1);
+	ck_assert_int_eq(p.t.n, 1);
 	ck_assert_int_eq(unlink(cut), 0);
-	sync_check(a.st, dir, &t, 1, 0, 1);
-	t_assert_equal_journals(a.st, b.st);
-	store_close(t.other);
+	sync_check(p.a.st, p.dir, &p.t, 1, 0, 1);
+	t_assert_equal_journals(p.a.st, p.b.st);
+	store_close(p.t.other);
 	free(cut);
-	t_rmtree(dir);
-	free(dir);
-	t_fixture_close(&a);
-	t_fixture_close(&b);
+	pair_close(&p);
 }
 END_TEST
 
