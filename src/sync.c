@@ -1,6 +1,6 @@
 /* sync.c: the JSON Lines export of a whole journal, and `kith sync` over a
- * folder of one file per replica (DESIGN.md §8). Core; depends on store.h,
- * jsonl.h, file.h and POSIX folders. */
+ * folder of one file per replica, remembering what it saw (DESIGN.md §8).
+ * Core; depends on store.h, jsonl.h, file.h, POSIX folders and file status. */
 #include "sync.h"
 
 #include <dirent.h>
@@ -284,14 +284,6 @@ struct sync_seen {
 	int64_t own_mark;         /* the mark of the journal that file holds */
 };
 
-static int sync_seen_key(void *arg, const char *key, const char *value, char **cause)
-{
-	(void)value;
-	(void)cause;
-	strv_push(arg, key);
-	return 0;
-}
-
 static int sync_seen_row(void *arg, const char *key, const char *value, char **cause)
 {
 	(void)cause;
@@ -301,13 +293,22 @@ static int sync_seen_row(void *arg, const char *key, const char *value, char **c
 	return 0;
 }
 
+/* A file's times to the nanosecond (macOS names them otherwise). */
+#ifdef __APPLE__
+#define SYNC_MTIM(sb) ((sb)->st_mtimespec)
+#define SYNC_CTIM(sb) ((sb)->st_ctimespec)
+#else
+#define SYNC_MTIM(sb) ((sb)->st_mtim)
+#define SYNC_CTIM(sb) ((sb)->st_ctim)
+#endif
+
 /* The identity of the file sb describes (caller frees). */
 static char *sync_identity(const struct stat *sb)
 {
 	return xasprintf("%ju %ju %jd %jd.%09ld %jd.%09ld", (uintmax_t)sb->st_dev,
 	                 (uintmax_t)sb->st_ino, (intmax_t)sb->st_size,
-	                 (intmax_t)sb->st_mtim.tv_sec, (long)sb->st_mtim.tv_nsec,
-	                 (intmax_t)sb->st_ctim.tv_sec, (long)sb->st_ctim.tv_nsec);
+	                 (intmax_t)SYNC_MTIM(sb).tv_sec, (long)SYNC_MTIM(sb).tv_nsec,
+	                 (intmax_t)SYNC_CTIM(sb).tv_sec, (long)SYNC_CTIM(sb).tv_nsec);
 }
 
 /* The row value for a file of identity id seen at mark (caller frees). */
@@ -388,20 +389,23 @@ static int sync_notes_tx(struct store *st, void *arg, char **cause)
 {
 	struct sync_notes *nt = arg;
 	int64_t mark;
-	struct strv now;
-	strv_init(&now);
+	struct sync_seen now; /* the rows as they are in this transaction */
+	memset(&now, 0, sizeof now);
+	strv_init(&now.keys);
+	strv_init(&now.values);
 	int rc = store_changes_mark(st, &mark, cause) != 0 ||
-	                         store_meta_each(st, SYNC_SEEN_KEY, sync_seen_key, &now, cause) != 0
+	                         store_meta_each(st, SYNC_SEEN_KEY, sync_seen_row, &now, cause) != 0
 	                 ? -1
 	                 : 0;
 	if (rc == 0)
 		sync_notes_make(nt, mark);
-	for (size_t i = 0; rc == 0 && i < now.n; i++)
-		if (!strv_has(&nt->keys, now.v[i]))
-			rc = store_tx_meta_note(st, now.v[i], NULL, cause);
+	for (size_t i = 0; rc == 0 && i < now.keys.n; i++)
+		if (!strv_has(&nt->keys, now.keys.v[i]))
+			rc = store_tx_meta_note(st, now.keys.v[i], NULL, cause);
 	for (size_t i = 0; rc == 0 && i < nt->keys.n; i++)
 		rc = store_tx_meta_note(st, nt->keys.v[i], nt->values.v[i], cause);
-	strv_free(&now);
+	strv_free(&now.keys);
+	strv_free(&now.values);
 	return rc;
 }
 
