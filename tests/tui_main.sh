@@ -79,6 +79,16 @@ t send-keys -t m1 /
 t send-keys -t m1 -l "ana"
 t send-keys -t m1 Enter
 check "Ana selected" m1 "1/1 of 3"
+# a sync after each save of the program, the undo too, writes the journal's file
+mkdir -p "$TMP/sync"
+"$KITH" --db "$DB" sync "$TMP/sync" >/dev/null
+synced() {
+	if "$KITH" --db "$DB" sync "$TMP/sync" | grep -q "wrote this journal's file"; then
+		ok "a sync after $1 writes the journal's file"
+	else
+		not_ok "a sync after $1 writes the journal's file"
+	fi
+}
 t send-keys -t m1 c
 check "c opens the capture prompt prefilled" m1 '> @"Ana Souza"'
 t send-keys -t m1 -l "lunch #tui"
@@ -91,9 +101,11 @@ if [ "$(interactions)" -eq $((before + 1)) ] &&
 else
 	not_ok "the captured line is in the journal" m1
 fi
+synced "the program's capture"
 t send-keys -t m1 u
 check "u undoes the log" m1 "undid the log"
 if [ "$(interactions)" -eq "$before" ]; then ok "undo removed it"; else not_ok "undo removed it"; fi
+synced "the program's undo"
 
 # 5. a resize storm, then a usable screen
 for size in 200x60 10x3 1x1 80x24 150x5 19x6 100x30; do
