@@ -411,16 +411,19 @@ static int sync_notes_tx(struct store *st, void *arg, char **cause)
 
 /* Remembers what this sync saw (sync_notes_make), in a write only when that
  * differs from what the journal has: a sync that found nothing new writes
- * nothing. The rows are bookkeeping: they do not move the mark. */
-static int sync_remember(struct store *st, struct sync_notes *nt, char **cause)
+ * nothing. The rows are bookkeeping: they do not move the mark. They only
+ * save work: when they cannot be written (a full disk), the sync has done
+ * its own all the same, and the next one reads and compares everything. */
+static void sync_remember(struct store *st, struct sync_notes *nt)
 {
 	int64_t mark;
-	if (store_changes_mark(st, &mark, cause) != 0)
-		return -1;
-	sync_notes_make(nt, mark);
-	if (sync_notes_same(nt))
-		return 0;
-	return store_write(st, sync_notes_tx, nt, cause) < 0 ? -1 : 0;
+	char *ignored = NULL;
+	if (store_changes_mark(st, &mark, &ignored) == 0) {
+		sync_notes_make(nt, mark);
+		if (!sync_notes_same(nt))
+			(void)store_write(st, sync_notes_tx, nt, &ignored);
+	}
+	free(ignored);
 }
 
 /* Merges the replica file name of dir, or skips it when the last sync saw
@@ -585,7 +588,7 @@ int sync_dir(struct store *st, const char *dir, sync_skip_fn skip, void *arg,
 	if (rc == 0)
 		rc = sync_dir_own(st, mine, own_name, &sn, out, cause);
 	if (rc == 0)
-		rc = sync_remember(st, &nt, cause);
+		sync_remember(st, &nt);
 	free(mine);
 	free(own_name);
 	strv_free(&nt.keys);
