@@ -1,7 +1,8 @@
 #!/bin/sh
 # tui_main.sh: end-to-end tests of the full-screen program (`kith` alone)
 # through tmux: start, navigate, filter, capture and see the row in the
-# journal (a namesake prefilled by id), a write from another process appearing,
+# journal (a namesake prefilled by id), a sync after a save and after an undo
+# writing the journal's file, a write from another process appearing,
 # a storm of resizes, quit, list options on a terminal, SIGTERM giving the
 # terminal back, no CPU used while idle, a hung-up terminal ending it, TERM
 # refused, and the welcome of a missing journal giving way to what another
