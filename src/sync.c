@@ -446,19 +446,21 @@ static int sync_dir_file(struct store *st, const char *dir, const char *name,
 	char *id = fstat(fileno(f), &sb) == 0 ? sync_identity(&sb) : NULL;
 	int rc = 0;
 	if (id != NULL && sync_seen_same(sn, name, id, mark)) {
-		/* Merging it again would change nothing. When the journal was at
-		 * this mark it held, for every record of the file, a version at
-		 * least as new by sync_merge's order (updated_at, then the greater
-		 * line), or that record's tombstone. Since, only merges have run
-		 * (every other write moves the mark): a merge replaces a record
-		 * by a greater one only, deletes one only under a tombstone that
-		 * stays, and a tombstone's time only grows; a record's links to
-		 * contacts were dropped only for contacts under a tombstone. So
-		 * every record of the file would lose again or meet its
-		 * tombstone. The file alone would not do: a local edit may be
-		 * older by the clock than what the file brought (clocks differ,
-		 * and edits in one second tie), and then the file wins again, as
-		 * it does on every other replica. */
+		/* Merging it again would change nothing. The journal at the
+		 * mark remembered held, for every record of the file, a version
+		 * at least as new by sync_merge's order (updated_at, then the
+		 * greater line), or that record's tombstone: the file had been
+		 * merged, and only merges had run after it (sync_notes_make
+		 * remembers no mark other writes moved). The mark is the same
+		 * now, so only this sync's merges have run since. A merge
+		 * replaces a record by a greater one only, deletes one only
+		 * under a tombstone that stays, and a tombstone's time only
+		 * grows; a record's links to contacts were dropped only for
+		 * contacts under a tombstone. So every record of the file would
+		 * lose again or meet its tombstone. The file alone would not do:
+		 * a local edit may be older by the clock than what the file
+		 * brought (clocks differ, and edits in one second tie), and then
+		 * the file wins again, as it does on every other replica. */
 		out->unread++;
 	} else {
 		struct sync_counts n;
