@@ -199,10 +199,20 @@ const uint32_t *vm_contacts_order(struct vm_contacts *vm, enum vm_sort s)
 	free(count);
 	free(tmp);
 	uint32_t *order = xcalloc(n ? n : 1, sizeof *order);
-	for (size_t i = 0; i < n; i++)
+	uint32_t *pos = xcalloc(n ? n : 1, sizeof *pos);
+	for (size_t i = 0; i < n; i++) {
 		order[i] = keys[i].at;
+		pos[keys[i].at] = (uint32_t)i;
+	}
 	free(keys);
 	vm->order[s] = order;
+	vm->pos[s] = pos;
 	return order;
+}
+
+const uint32_t *vm_contacts_pos(struct vm_contacts *vm, enum vm_sort s)
+{
+	vm_contacts_order(vm, s);
+	return vm->pos[s];
 }
 
