@@ -53,7 +53,8 @@ struct vm_contacts {
 	struct buf hays; /* every row's haystack in row order, each ended by '\0' */
 	uint32_t *order[VM_SORT_COUNT]; /* every row's index in each sort's order,
 	                                   made when that sort is first shown */
-	uint32_t *pos[VM_SORT_COUNT]; /* the inverse: each row's place in order[s] */
+	uint32_t *pos; /* the inverse of order[pos_sort]: each row's place in it */
+	enum vm_sort pos_sort;
 	uint64_t *chars; /* each row's chars, in row order: a filter's first test
 	                    reads them in sequence */
 	uint64_t *hit; /* a bit a row, all 0 between two changes of the filter */

@@ -36,10 +36,10 @@ static void vm_orders_free(struct vm_contacts *vm)
 {
 	for (int i = 0; i < VM_SORT_COUNT; i++) {
 		free(vm->order[i]);
-		free(vm->pos[i]);
 		vm->order[i] = NULL;
-		vm->pos[i] = NULL;
 	}
+	free(vm->pos);
+	vm->pos = NULL;
 }
 
 /* The rows shown become rows[0..n); owned (or NULL) is vm's to free, the
@@ -485,6 +485,8 @@ static void vm_contacts_index(struct vm_contacts *vm)
 {
 	free(vm->chars);
 	free(vm->hit);
+	if (vm->n > 0) /* first: the sort's scratch is freed before the rest is made */
+		vm_contacts_order(vm, vm->sort);
 	vm->chars = xcalloc(vm->n ? vm->n : 1, sizeof *vm->chars);
 	for (size_t j = 0; j < vm->n; j++)
 		vm->chars[j] = vm->rows[j].chars;

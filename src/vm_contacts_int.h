@@ -12,7 +12,8 @@
  * for and kept in vm->order[s] (owned by vm, freed when the rows change). */
 const uint32_t *vm_contacts_order(struct vm_contacts *vm, enum vm_sort s);
 /* The inverse of that order: row i is at place pos[i] of it (owned by vm,
- * made and freed with the order). */
+ * kept for one sort at a time: valid until the next call for another sort
+ * or the next load). */
 const uint32_t *vm_contacts_pos(struct vm_contacts *vm, enum vm_sort s);
 
 #endif
