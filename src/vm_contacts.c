@@ -347,38 +347,44 @@ static unsigned vm_low_bit(uint64_t m)
 }
 
 /* The rows of in[0..nin) (in the sort's order) that the filter shows, in
- * that order, into out; returns how many. With all set, in is every row.
- * The rows are tested in row order, not in the sort's, so that their texts
- * are read in sequence: the candidates are set in vm->hit, the bits of those
- * that fail are cleared, and in is read again for the bits left (which are
- * cleared on the way out). */
+ * that order, into out (room for nin); returns how many. With all set, in
+ * is every row. The rows are tested in row order, not in the sort's, so
+ * that their chars and texts are read in sequence: a bit a row in vm->hit
+ * for the candidates (with all: those whose chars have the filter's), the
+ * bits of those that fail cleared, then in is read again for the bits left,
+ * without a branch on them; vm->hit is all 0 again at the end. */
 static size_t vm_filter_rows(struct vm_contacts *vm, const uint32_t *in, size_t nin, int all,
                              uint32_t *out)
 {
-	uint64_t *hit = vm->hit;
+	uint64_t *hit = vm->hit, need = vm->need;
+	size_t nwords = (vm->n + 63) / 64;
 	if (all) {
-		for (size_t j = 0; j < vm->n; j++)
-			if (vm_row_matches(vm, j))
-				hit[j >> 6] |= UINT64_C(1) << (j & 63);
+		for (size_t w = 0; w < nwords; w++) {
+			const uint64_t *c = vm->chars + w * 64;
+			size_t nb = vm->n - w * 64 < 64 ? vm->n - w * 64 : 64;
+			uint64_t m = 0;
+			for (size_t b = 0; b < nb; b++)
+				m |= (uint64_t)((c[b] & need) == need) << b;
+			hit[w] = m;
+		}
 	} else {
 		for (size_t i = 0; i < nin; i++)
 			hit[in[i] >> 6] |= UINT64_C(1) << (in[i] & 63);
-		for (size_t w = 0; w < (vm->n + 63) / 64; w++)
+	}
+	if (!all || !vm->exact)
+		for (size_t w = 0; w < nwords; w++)
 			for (uint64_t m = hit[w]; m != 0; m &= m - 1) {
 				unsigned b = vm_low_bit(m);
 				if (!vm_row_matches(vm, w * 64 + b))
 					hit[w] &= ~(UINT64_C(1) << b);
 			}
-	}
 	size_t k = 0;
 	for (size_t i = 0; i < nin; i++) {
 		uint32_t j = in[i];
-		uint64_t bit = UINT64_C(1) << (j & 63);
-		if (hit[j >> 6] & bit) {
-			hit[j >> 6] &= ~bit;
-			out[k++] = j;
-		}
+		out[k] = j;
+		k += (size_t)(hit[j >> 6] >> (j & 63)) & 1;
 	}
+	memset(hit, 0, nwords * sizeof *hit);
 	return k;
 }
 
