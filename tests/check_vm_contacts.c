@@ -643,6 +643,9 @@ START_TEST(test_many_filter_and_find)
 					k++;
 				}
 			ck_assert_uint_eq(k, vm.nshown);
+			/* no bit left over for the next change to test */
+			for (size_t w = 0; w < (vm.n + 63) / 64; w++)
+				ck_assert_msg(vm.hit[w] == 0, "'%s': bits left in word %zu", typed[f], w);
 			for (size_t j = 0; j < vm.n; j++)
 				at[j] = vm.nshown;
 			for (size_t i = 0; i < vm.nshown; i++)
