@@ -405,12 +405,20 @@ static size_t vm_row_index(const struct vm_contacts *vm, int64_t rowid)
 /* Where row at (an index into rows) is among the rows shown, which are in
  * the sort's order: *place (when not NULL) gets the index in shown of the
  * first row not before it in that order; returns that index when it is row
- * at itself, else nshown. O(1) when nothing is filtered out, else a binary
- * search by the rows' places in the order. */
+ * at itself, else nshown. With every row shown, the order's inverse when it
+ * is kept, else a scan of the order (in sequence, and no inverse made for a
+ * sort that has no filter); with a filter, a binary search by the rows'
+ * places in the order. */
 static size_t vm_shown_find(struct vm_contacts *vm, size_t at, size_t *place)
 {
 	size_t lo = 0;
-	if (vm->nshown > 0) {
+	int kept = vm->pos != NULL && vm->pos_sort == vm->sort;
+	if (vm->nshown == 0) {
+		/* nothing shown */
+	} else if (vm->shown == vm->order[vm->sort] && !kept) {
+		while (lo < vm->nshown && vm->shown[lo] != at)
+			lo++;
+	} else {
 		const uint32_t *pos = vm_contacts_pos(vm, vm->sort);
 		uint32_t p = pos[at];
 		if (vm->shown == vm->order[vm->sort]) {

@@ -613,6 +613,26 @@ static char *tv_plain_keep(const struct vm_contacts *vm, const struct vm_contact
 	return keep;
 }
 
+/* Each row shown is found where it is shown, each other one not at all
+ * (the selection unmoved); at is scratch for vm->n places. */
+static void tv_find_each(struct vm_contacts *vm, size_t *at)
+{
+	for (size_t j = 0; j < vm->n; j++)
+		at[j] = vm->nshown;
+	for (size_t i = 0; i < vm->nshown; i++)
+		at[vm_contacts_at(vm, i) - vm->rows] = i;
+	size_t was = vm->sel;
+	for (size_t j = 0; j < vm->n; j++) {
+		int found = vm_contacts_select_rowid(vm, vm->rows[j].rowid);
+		ck_assert_int_eq(found, at[j] < vm->nshown);
+		if (found)
+			ck_assert_uint_eq(vm->sel, at[j]);
+		else
+			ck_assert_uint_eq(vm->sel, was);
+		was = vm->sel;
+	}
+}
+
 /* The filter shows what a plain search keeps of every row in the sort's
  * order, in that order, and each row shown is found where it is shown, each
  * other one not at all (the selection unmoved): with thousands of rows, in
@@ -631,6 +651,7 @@ START_TEST(test_many_filter_and_find)
 		const struct vm_contact_row **all = tv_rows_shown(&vm);
 		size_t n = vm.nshown;
 		ck_assert_uint_eq(n, vm.n);
+		tv_find_each(&vm, at); /* a new order, no filter yet */
 		for (size_t f = 0; f < sizeof typed / sizeof typed[0]; f++) {
 			vm_contacts_set_filter(&vm, typed[f]);
 			char *keep = tv_plain_keep(&vm, all, n, *typed[f] ? typed[f] : NULL);
@@ -646,20 +667,7 @@ START_TEST(test_many_filter_and_find)
 			/* no bit left over for the next change to test */
 			for (size_t w = 0; w < (vm.n + 63) / 64; w++)
 				ck_assert_msg(vm.hit[w] == 0, "'%s': bits left in word %zu", typed[f], w);
-			for (size_t j = 0; j < vm.n; j++)
-				at[j] = vm.nshown;
-			for (size_t i = 0; i < vm.nshown; i++)
-				at[vm_contacts_at(&vm, i) - vm.rows] = i;
-			size_t was = vm.sel;
-			for (size_t j = 0; j < vm.n; j++) {
-				int found = vm_contacts_select_rowid(&vm, vm.rows[j].rowid);
-				ck_assert_int_eq(found, at[j] < vm.nshown);
-				if (found)
-					ck_assert_uint_eq(vm.sel, at[j]);
-				else
-					ck_assert_uint_eq(vm.sel, was);
-				was = vm.sel;
-			}
+			tv_find_each(&vm, at);
 			free(keep);
 		}
 		free(all);
