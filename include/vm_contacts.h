@@ -38,7 +38,7 @@ struct vm_contact_row {
 /* The rows a filter showed, kept while it is typed (vm_contacts_set_filter). */
 struct vm_filter_step {
 	char *filter; /* folded */
-	size_t *shown;
+	uint32_t *shown; /* owned */
 	size_t nshown;
 };
 #define VM_FILTER_STEPS 16
@@ -53,7 +53,15 @@ struct vm_contacts {
 	struct buf hays; /* every row's haystack in row order, each ended by '\0' */
 	uint32_t *order[VM_SORT_COUNT]; /* every row's index in each sort's order,
 	                                   made when that sort is first shown */
-	size_t *shown; /* indexes into rows: the filtered rows in sort order */
+	uint32_t *pos; /* the inverse of order[pos_sort]: each row's place in it */
+	enum vm_sort pos_sort;
+	uint64_t *chars; /* each row's chars, in row order: a filter's first test
+	                    reads them in sequence */
+	uint64_t *hit; /* a bit a row, all 0 between two changes of the filter */
+	const uint32_t *shown; /* indexes into rows: the filtered rows in sort
+	                          order; order[sort] itself when nothing is
+	                          filtered out, else a kept step's rows or own */
+	uint32_t *own; /* the rows shown when no step keeps them (or NULL) */
 	size_t nshown;
 	size_t sel; /* index into shown (0 when nothing is shown) */
 	size_t top; /* first shown row on screen */

@@ -38,6 +38,19 @@ static void vm_orders_free(struct vm_contacts *vm)
 		free(vm->order[i]);
 		vm->order[i] = NULL;
 	}
+	free(vm->pos);
+	vm->pos = NULL;
+}
+
+/* The rows shown become rows[0..n); owned (or NULL) is vm's to free, the
+ * rows shown before are forgotten (freed when they were vm->own). */
+static void vm_shown_set(struct vm_contacts *vm, const uint32_t *rows, size_t n, uint32_t *owned)
+{
+	if (vm->own != owned)
+		free(vm->own);
+	vm->own = owned;
+	vm->shown = rows;
+	vm->nshown = n;
 }
 
 /* Forgets the rows kept for the filters typed (they hold a sort's order and
@@ -51,7 +64,8 @@ static void vm_steps_free(struct vm_contacts *vm)
 	vm->nsteps = 0;
 }
 
-/* Keeps the rows shown for the filter in force, when there is one and room. */
+/* Keeps the rows shown for the filter in force, when there is one and room:
+ * the step takes them over (a copy only when they are not vm's own). */
 static void vm_steps_push(struct vm_contacts *vm)
 {
 	if (vm->filter == NULL || vm->nsteps == VM_FILTER_STEPS)
@@ -59,8 +73,14 @@ static void vm_steps_push(struct vm_contacts *vm)
 	struct vm_filter_step *step = &vm->steps[vm->nsteps++];
 	step->filter = xstrdup(vm->filter);
 	step->nshown = vm->nshown;
-	step->shown = xcalloc(vm->nshown ? vm->nshown : 1, sizeof *step->shown);
-	memcpy(step->shown, vm->shown, vm->nshown * sizeof *vm->shown);
+	step->shown = vm->own;
+	if (step->shown == NULL) {
+		step->shown = xcalloc(vm->nshown ? vm->nshown : 1, sizeof *step->shown);
+		if (vm->nshown > 0)
+			memcpy(step->shown, vm->shown, vm->nshown * sizeof *vm->shown);
+	}
+	vm->own = NULL;
+	vm->shown = step->shown;
 }
 
 void vm_contacts_free(struct vm_contacts *vm)
@@ -68,7 +88,9 @@ void vm_contacts_free(struct vm_contacts *vm)
 	free(vm->rows);
 	vm_orders_free(vm);
 	vm_steps_free(vm);
-	free(vm->shown);
+	free(vm->own);
+	free(vm->chars);
+	free(vm->hit);
 	free(vm->filter);
 	strv_free(&vm->words);
 	buf_free(&vm->arena);
@@ -248,8 +270,7 @@ static int vm_load_all(struct store *st, void *arg, char **cause)
 	return store_contact_roster(st, vm_load_roster, arg, cause);
 }
 
-static void vm_contacts_rebuild(struct vm_contacts *vm, int narrow);
-static void vm_contacts_reselect(struct vm_contacts *vm);
+static void vm_contacts_index(struct vm_contacts *vm);
 
 int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 {
@@ -281,36 +302,90 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 	free(vm->rows);
 	vm_orders_free(vm);
 	vm_steps_free(vm);
-	free(vm->shown);
 	buf_free(&vm->arena);
 	buf_free(&vm->hays);
 	vm->rows = l.rows;
 	vm->n = l.n;
 	vm->arena = l.arena;
 	vm->hays = l.hays;
-	vm->shown = xcalloc(l.n ? l.n : 1, sizeof *vm->shown);
 	vm->now = now;
-	vm_contacts_rebuild(vm, 0);
-	vm_steps_push(vm);
+	vm_contacts_index(vm);
 	return 0;
 }
 
 /* ---- filter ---- */
 
-/* Whether a row's haystack has every filter word: the rows that lack one
+/* Whether row j's haystack has every filter word: the rows that lack one
  * of a word's bytes are passed over without a search, and a filter of single
  * letters and digits needs none. */
-static int vm_row_matches(const struct vm_contacts *vm, const struct vm_contact_row *r)
+static int vm_row_matches(const struct vm_contacts *vm, size_t j)
 {
-	if ((r->chars & vm->need) != vm->need)
+	if ((vm->chars[j] & vm->need) != vm->need)
 		return 0;
 	if (vm->exact)
 		return 1;
-	const char *hay = vm->hays.data + r->hay;
+	const char *hay = vm->hays.data + vm->rows[j].hay;
 	for (size_t k = 0; k < vm->words.n; k++)
 		if (strstr(hay, vm->words.v[k]) == NULL)
 			return 0;
 	return 1;
+}
+
+/* The lowest bit set in m (not 0). */
+static unsigned vm_low_bit(uint64_t m)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	return (unsigned)__builtin_ctzll(m);
+#else
+	unsigned b = 0;
+	while (!(m & 1)) {
+		m >>= 1;
+		b++;
+	}
+	return b;
+#endif
+}
+
+/* The rows of in[0..nin) (in the sort's order) that the filter shows, in
+ * that order, into out (room for nin); returns how many. With all set, in
+ * is every row. The rows are tested in row order, not in the sort's, so
+ * that their chars and texts are read in sequence: a bit a row in vm->hit
+ * for the candidates (with all: those whose chars have the filter's), the
+ * bits of those that fail cleared, then in is read again for the bits left,
+ * without a branch on them; vm->hit is all 0 again at the end. */
+static size_t vm_filter_rows(struct vm_contacts *vm, const uint32_t *in, size_t nin, int all,
+                             uint32_t *out)
+{
+	uint64_t *hit = vm->hit, need = vm->need;
+	size_t nwords = (vm->n + 63) / 64;
+	if (all) {
+		for (size_t w = 0; w < nwords; w++) {
+			const uint64_t *c = vm->chars + w * 64;
+			size_t nb = vm->n - w * 64 < 64 ? vm->n - w * 64 : 64;
+			uint64_t m = 0;
+			for (size_t b = 0; b < nb; b++)
+				m |= (uint64_t)((c[b] & need) == need) << b;
+			hit[w] = m;
+		}
+	} else {
+		for (size_t i = 0; i < nin; i++)
+			hit[in[i] >> 6] |= UINT64_C(1) << (in[i] & 63);
+	}
+	if (!all || !vm->exact)
+		for (size_t w = 0; w < nwords; w++)
+			for (uint64_t m = hit[w]; m != 0; m &= m - 1) {
+				unsigned b = vm_low_bit(m);
+				if (!vm_row_matches(vm, w * 64 + b))
+					hit[w] &= ~(UINT64_C(1) << b);
+			}
+	size_t k = 0;
+	for (size_t i = 0; i < nin; i++) {
+		uint32_t j = in[i];
+		out[k] = j;
+		k += (size_t)(hit[j >> 6] >> (j & 63)) & 1;
+	}
+	memset(hit, 0, nwords * sizeof *hit);
+	return k;
 }
 
 /* The index in rows of contact rowid (rows are in rowid order), or n. */
@@ -327,6 +402,43 @@ static size_t vm_row_index(const struct vm_contacts *vm, int64_t rowid)
 	return lo < vm->n && vm->rows[lo].rowid == rowid ? lo : vm->n;
 }
 
+/* Where row at (an index into rows) is among the rows shown, which are in
+ * the sort's order: *place (when not NULL) gets the index in shown of the
+ * first row not before it in that order; returns that index when it is row
+ * at itself, else nshown. With every row shown, the order's inverse when it
+ * is kept, else a scan of the order (in sequence, and no inverse made for a
+ * sort that has no filter); with a filter, a binary search by the rows'
+ * places in the order. */
+static size_t vm_shown_find(struct vm_contacts *vm, size_t at, size_t *place)
+{
+	size_t lo = 0;
+	int kept = vm->pos != NULL && vm->pos_sort == vm->sort;
+	if (vm->nshown == 0) {
+		/* nothing shown */
+	} else if (vm->shown == vm->order[vm->sort] && !kept) {
+		while (lo < vm->nshown && vm->shown[lo] != at)
+			lo++;
+	} else {
+		const uint32_t *pos = vm_contacts_pos(vm, vm->sort);
+		uint32_t p = pos[at];
+		if (vm->shown == vm->order[vm->sort]) {
+			lo = p;
+		} else {
+			size_t hi = vm->nshown;
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (pos[vm->shown[mid]] < p)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+		}
+	}
+	if (place != NULL)
+		*place = lo;
+	return lo < vm->nshown && vm->shown[lo] == at ? lo : vm->nshown;
+}
+
 /* The index in shown of the row nearest, in the sort's order, to row at
  * (which is not shown): the one below on a tie, else above; 0 when nothing
  * is shown. */
@@ -334,49 +446,15 @@ static size_t vm_nearest_shown(struct vm_contacts *vm, size_t at)
 {
 	if (vm->nshown == 0)
 		return 0;
-	const uint32_t *order = vm_contacts_order(vm, vm->sort);
-	size_t p = 0, n = vm->n;
-	while (p < n && order[p] != at)
-		p++;
-	unsigned char *on = xcalloc(n, 1);
-	for (size_t i = 0; i < vm->nshown; i++)
-		on[vm->shown[i]] = 1;
-	size_t pick = n;
-	for (size_t d = 1; pick == n && (d <= p || p + d < n); d++) {
-		if (p + d < n && on[order[p + d]])
-			pick = order[p + d];
-		else if (d <= p && on[order[p - d]])
-			pick = order[p - d];
-	}
-	free(on);
-	for (size_t i = 0; i < vm->nshown; i++)
-		if (vm->shown[i] == pick)
-			return i;
-	return 0;
-}
-
-/* Filters and sorts the shown rows, and finds the wanted contact again. With
- * narrow set, the filter only got stricter: the rows shown are filtered again,
- * in the order they are in. */
-static void vm_contacts_rebuild(struct vm_contacts *vm, int narrow)
-{
-	size_t k = 0, nw = vm->words.n;
-	if (narrow) {
-		for (size_t i = 0; i < vm->nshown; i++) {
-			size_t at = vm->shown[i];
-			if (vm_row_matches(vm, &vm->rows[at]))
-				vm->shown[k++] = at;
-		}
-		vm->tested = vm->nshown;
-	} else if (vm->n > 0) {
-		const uint32_t *order = vm_contacts_order(vm, vm->sort);
-		for (size_t i = 0; i < vm->n; i++)
-			if (nw == 0 || vm_row_matches(vm, &vm->rows[order[i]]))
-				vm->shown[k++] = order[i];
-		vm->tested = nw == 0 ? 0 : vm->n;
-	}
-	vm->nshown = k;
-	vm_contacts_reselect(vm);
+	size_t i;
+	vm_shown_find(vm, at, &i);
+	if (i == vm->nshown)
+		return i - 1; /* none below */
+	if (i == 0)
+		return 0; /* none above */
+	const uint32_t *pos = vm_contacts_pos(vm, vm->sort);
+	uint32_t below = pos[vm->shown[i]] - pos[at], above = pos[at] - pos[vm->shown[i - 1]];
+	return below <= above ? i : i - 1;
 }
 
 /* Finds the wanted contact again among the rows shown. */
@@ -393,6 +471,42 @@ static void vm_contacts_reselect(struct vm_contacts *vm)
 		const struct vm_contact_row *r = vm_contacts_selected(vm);
 		vm->want = r ? r->rowid : 0;
 	}
+}
+
+/* Filters and sorts the shown rows, and finds the wanted contact again.
+ * With no word, every row in the sort's order (that order itself); from a
+ * kept step (the filter only got stricter), the rows it kept are filtered
+ * again, in the order they are in; else every row is. */
+static void vm_contacts_rebuild(struct vm_contacts *vm, const struct vm_filter_step *from)
+{
+	if (vm->words.n == 0) {
+		vm_shown_set(vm, vm->n > 0 ? vm_contacts_order(vm, vm->sort) : NULL, vm->n, NULL);
+		vm->tested = 0;
+	} else {
+		const uint32_t *in = from ? from->shown : vm_contacts_order(vm, vm->sort);
+		size_t nin = from ? from->nshown : vm->n;
+		uint32_t *out = xcalloc(nin ? nin : 1, sizeof *out);
+		size_t k = vm_filter_rows(vm, in, nin, from == NULL, out);
+		vm_shown_set(vm, out, k, out);
+		vm->tested = nin;
+	}
+	vm_contacts_reselect(vm);
+}
+
+/* After a load: each row's chars in sequence, a bit a row for the filter,
+ * then the rows shown and the selection found again. */
+static void vm_contacts_index(struct vm_contacts *vm)
+{
+	free(vm->chars);
+	free(vm->hit);
+	if (vm->n > 0) /* first: the sort's scratch is freed before the rest is made */
+		vm_contacts_order(vm, vm->sort);
+	vm->chars = xcalloc(vm->n ? vm->n : 1, sizeof *vm->chars);
+	for (size_t j = 0; j < vm->n; j++)
+		vm->chars[j] = vm->rows[j].chars;
+	vm->hit = xcalloc(vm->n / 64 + 1, sizeof *vm->hit);
+	vm_contacts_rebuild(vm, NULL);
+	vm_steps_push(vm);
 }
 
 const struct vm_contact_row *vm_contacts_at(const struct vm_contacts *vm, size_t i)
@@ -434,13 +548,12 @@ int vm_contacts_select_rowid(struct vm_contacts *vm, int64_t rowid)
 	size_t at = vm_row_index(vm, rowid);
 	if (at == vm->n)
 		return 0;
-	for (size_t i = 0; i < vm->nshown; i++)
-		if (vm->shown[i] == at) {
-			vm->sel = i;
-			vm->want = rowid;
-			return 1;
-		}
-	return 0;
+	size_t i = vm_shown_find(vm, at, NULL);
+	if (i == vm->nshown)
+		return 0;
+	vm->sel = i;
+	vm->want = rowid;
+	return 1;
 }
 
 size_t vm_contacts_scroll(struct vm_contacts *vm, size_t height)
@@ -463,7 +576,7 @@ void vm_contacts_set_sort(struct vm_contacts *vm, enum vm_sort s)
 {
 	vm->sort = (unsigned)s < VM_SORT_COUNT ? s : VM_SORT_ATTENTION;
 	vm_steps_free(vm);
-	vm_contacts_rebuild(vm, 0);
+	vm_contacts_rebuild(vm, NULL);
 	vm_steps_push(vm);
 }
 
@@ -491,10 +604,6 @@ void vm_contacts_set_filter(struct vm_contacts *vm, const char *text)
 		vm->nsteps--;
 	}
 	const struct vm_filter_step *from = vm->nsteps > 0 ? &vm->steps[vm->nsteps - 1] : NULL;
-	if (from != NULL) {
-		memcpy(vm->shown, from->shown, from->nshown * sizeof *vm->shown);
-		vm->nshown = from->nshown;
-	}
 	int same = from != NULL && strcmp(f, from->filter) == 0;
 	free(vm->filter);
 	vm->filter = f;
@@ -515,11 +624,12 @@ void vm_contacts_set_filter(struct vm_contacts *vm, const char *text)
 			vm->exact = 0;
 	}
 	if (same) {
+		vm_shown_set(vm, from->shown, from->nshown, NULL);
 		vm->tested = 0;
 		vm_contacts_reselect(vm);
 		return;
 	}
-	vm_contacts_rebuild(vm, from != NULL);
+	vm_contacts_rebuild(vm, from);
 	vm_steps_push(vm);
 }
 

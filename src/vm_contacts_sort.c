@@ -169,6 +169,10 @@ const uint32_t *vm_contacts_order(struct vm_contacts *vm, enum vm_sort s)
 {
 	if (vm->order[s] != NULL)
 		return vm->order[s];
+	/* the inverse kept is another sort's: made again when asked for, and
+	   not held while this one is made */
+	free(vm->pos);
+	vm->pos = NULL;
 	size_t n = vm->n;
 	struct vm_key *keys = xcalloc(n ? n : 1, sizeof *keys);
 	struct vm_key *tmp = xcalloc(n ? n : 1, sizeof *tmp);
@@ -204,5 +208,18 @@ const uint32_t *vm_contacts_order(struct vm_contacts *vm, enum vm_sort s)
 	free(keys);
 	vm->order[s] = order;
 	return order;
+}
+
+const uint32_t *vm_contacts_pos(struct vm_contacts *vm, enum vm_sort s)
+{
+	const uint32_t *order = vm_contacts_order(vm, s);
+	if (vm->pos != NULL && vm->pos_sort == s)
+		return vm->pos;
+	if (vm->pos == NULL)
+		vm->pos = xcalloc(vm->n ? vm->n : 1, sizeof *vm->pos);
+	for (size_t i = 0; i < vm->n; i++)
+		vm->pos[order[i]] = (uint32_t)i;
+	vm->pos_sort = s;
+	return vm->pos;
 }
 

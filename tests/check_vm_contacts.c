@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../src/store_int.h"
+#include "demo.h"
 #include "store_roster.h"
 #include "store_test.h"
 #include "utf8.h"
@@ -232,31 +233,36 @@ START_TEST(test_filter_narrowing_equals_fresh)
 }
 END_TEST
 
-/* How many contacts have every word of filter in their folded name,
- * organisation or tags: a plain search, as the filter is defined. */
-static size_t tv_count_plain(const struct vm_contacts *vm, const char *filter)
+/* Whether row r has every word of filter in its folded name, organisation
+ * or tags: a plain search, as the filter is defined. */
+static int tv_plain_match(const struct vm_contacts *vm, const struct vm_contact_row *r,
+                          const char *filter)
 {
 	char *f = utf8_fold(filter);
 	struct strv words;
 	strv_init(&words);
 	strv_split(&words, f, ' ');
-	size_t n = 0;
-	for (size_t i = 0; i < vm->n; i++) {
-		const struct vm_contact_row *r = &vm->rows[i];
-		char *a = utf8_fold(vm_contacts_name(vm, r)), *b = utf8_fold(vm_contacts_org(vm, r)),
-		     *c = utf8_fold(vm_contacts_tags(vm, r));
-		char *hay = xasprintf("%s\n%s\n%s", a, b, c);
-		int all = 1;
-		for (size_t k = 0; k < words.n; k++)
-			all = all && strstr(hay, words.v[k]) != NULL;
-		n += all;
-		free(hay);
-		free(a);
-		free(b);
-		free(c);
-	}
+	char *a = utf8_fold(vm_contacts_name(vm, r)), *b = utf8_fold(vm_contacts_org(vm, r)),
+	     *c = utf8_fold(vm_contacts_tags(vm, r));
+	char *hay = xasprintf("%s\n%s\n%s", a, b, c);
+	int all = 1;
+	for (size_t k = 0; k < words.n; k++)
+		all = all && strstr(hay, words.v[k]) != NULL;
+	free(hay);
+	free(a);
+	free(b);
+	free(c);
 	strv_free(&words);
 	free(f);
+	return all;
+}
+
+/* How many contacts the plain search finds. */
+static size_t tv_count_plain(const struct vm_contacts *vm, const char *filter)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < vm->n; i++)
+		n += tv_plain_match(vm, &vm->rows[i], filter);
 	return n;
 }
 
@@ -572,6 +578,197 @@ START_TEST(test_sorts_in_order_long_ties)
 }
 END_TEST
 
+/* ---- many rows ---- */
+
+/* A demo network of n contacts, a few interactions each, loaded. */
+static void tv_load_demo(struct vm_contacts *vm, size_t n)
+{
+	struct demo_options o;
+	demo_options_default(&o);
+	o.contacts = n;
+	o.interactions = n * 3;
+	o.now = T_NOW;
+	char *cause = NULL;
+	ck_assert_msg(demo_generate(tv_fx.st, &o, NULL, NULL, NULL, &cause) == 0, "%s", cause);
+	tv_load(vm);
+	ck_assert_uint_eq(vm->n, n);
+}
+
+/* The rows shown, in order (caller frees the array). */
+static const struct vm_contact_row **tv_rows_shown(const struct vm_contacts *vm)
+{
+	const struct vm_contact_row **v = xcalloc(vm->nshown + 1, sizeof *v);
+	for (size_t i = 0; i < vm->nshown; i++)
+		v[i] = vm_contacts_at(vm, i);
+	return v;
+}
+
+/* Which of all[0..n) a plain search for filter keeps (caller frees). */
+static char *tv_plain_keep(const struct vm_contacts *vm, const struct vm_contact_row **all,
+                           size_t n, const char *filter)
+{
+	char *keep = xcalloc(n + 1, 1);
+	for (size_t i = 0; i < n; i++)
+		keep[i] = filter == NULL || tv_plain_match(vm, all[i], filter);
+	return keep;
+}
+
+/* Each row shown is found where it is shown, each other one not at all
+ * (the selection unmoved); at is scratch for vm->n places. */
+static void tv_find_each(struct vm_contacts *vm, size_t *at)
+{
+	for (size_t j = 0; j < vm->n; j++)
+		at[j] = vm->nshown;
+	for (size_t i = 0; i < vm->nshown; i++)
+		at[vm_contacts_at(vm, i) - vm->rows] = i;
+	size_t was = vm->sel;
+	for (size_t j = 0; j < vm->n; j++) {
+		int found = vm_contacts_select_rowid(vm, vm->rows[j].rowid);
+		ck_assert_int_eq(found, at[j] < vm->nshown);
+		if (found)
+			ck_assert_uint_eq(vm->sel, at[j]);
+		else
+			ck_assert_uint_eq(vm->sel, was);
+		was = vm->sel;
+	}
+}
+
+/* The filter shows what a plain search keeps of every row in the sort's
+ * order, in that order, and each row shown is found where it is shown, each
+ * other one not at all (the selection unmoved): with thousands of rows, in
+ * every sort, typed and erased a letter at a time. */
+START_TEST(test_many_filter_and_find)
+{
+	struct vm_contacts vm;
+	tv_load_demo(&vm, 2000);
+	static const char *const typed[] = {"a", "an", "ana", "an", "a",   "",    "e",   "e o", "e",
+	                                    "",  "m", "ma", "mar", "ma", "m", "z",   "",    "o e",
+	                                    "7", "" };
+	size_t *at = xcalloc(vm.n, sizeof *at);
+	for (int s = 0; s < VM_SORT_COUNT; s++) {
+		vm_contacts_set_filter(&vm, NULL);
+		vm_contacts_set_sort(&vm, (enum vm_sort)s);
+		const struct vm_contact_row **all = tv_rows_shown(&vm);
+		size_t n = vm.nshown;
+		ck_assert_uint_eq(n, vm.n);
+		tv_find_each(&vm, at); /* a new order, no filter yet */
+		for (size_t f = 0; f < sizeof typed / sizeof typed[0]; f++) {
+			vm_contacts_set_filter(&vm, typed[f]);
+			char *keep = tv_plain_keep(&vm, all, n, *typed[f] ? typed[f] : NULL);
+			size_t k = 0;
+			for (size_t i = 0; i < n; i++)
+				if (keep[i]) {
+					ck_assert_msg(k < vm.nshown && vm_contacts_at(&vm, k) == all[i],
+					              "%s '%s': row %zu shown is not the plain search's",
+					              vm_sort_name((enum vm_sort)s), typed[f], k);
+					k++;
+				}
+			ck_assert_uint_eq(k, vm.nshown);
+			/* no bit left over for the next change to test */
+			for (size_t w = 0; w < (vm.n + 63) / 64; w++)
+				ck_assert_msg(vm.hit[w] == 0, "'%s': bits left in word %zu", typed[f], w);
+			tv_find_each(&vm, at);
+			free(keep);
+		}
+		free(all);
+	}
+	free(at);
+	vm_contacts_free(&vm);
+}
+END_TEST
+
+/* The place in all[0..n) nearest p that keep keeps: p itself, else the
+ * nearest below on a tie, else above; *tie is set on a tie. */
+static size_t tv_nearest(const char *keep, size_t n, size_t p, int *tie)
+{
+	if (keep[p])
+		return p;
+	for (size_t d = 1; d <= p || p + d < n; d++) {
+		int below = p + d < n && keep[p + d], above = d <= p && keep[p - d];
+		*tie |= below && above;
+		if (below)
+			return p + d;
+		if (above)
+			return p - d;
+	}
+	return n;
+}
+
+/* A filter that hides the selected contact selects the shown one nearest it
+ * in the sort's order (below on a tie, else above), as a plain scan of the
+ * order says, letter after letter; Backspace gives that contact back. */
+START_TEST(test_many_nearest)
+{
+	struct vm_contacts vm;
+	tv_load_demo(&vm, 2000);
+	size_t hidden = 0;
+	int ties = 0;
+	static const enum vm_sort sorts[] = {VM_SORT_ATTENTION, VM_SORT_NAME};
+	for (size_t s = 0; s < 2; s++) {
+		vm_contacts_set_filter(&vm, NULL);
+		vm_contacts_set_sort(&vm, sorts[s]);
+		const struct vm_contact_row **all = tv_rows_shown(&vm);
+		size_t n = vm.nshown;
+		char *ka = tv_plain_keep(&vm, all, n, "a"), *kan = tv_plain_keep(&vm, all, n, "an");
+		for (size_t p = 0; p < n; p += 7) {
+			vm_contacts_set_filter(&vm, NULL);
+			vm_contacts_select(&vm, p);
+			vm_contacts_set_filter(&vm, "a");
+			size_t p1 = tv_nearest(ka, n, p, &ties);
+			hidden += p1 != p;
+			ck_assert_ptr_eq(vm_contacts_selected(&vm), all[p1]);
+			vm_contacts_set_filter(&vm, "an");
+			size_t p2 = tv_nearest(kan, n, p1, &ties);
+			hidden += p2 != p1;
+			ck_assert_msg(vm_contacts_selected(&vm) == all[p2], "%s: from %zu, %zu not %zu",
+			              vm_sort_name(sorts[s]), p1, p2, p2);
+			vm_contacts_set_filter(&vm, "a");
+			ck_assert_ptr_eq(vm_contacts_selected(&vm), all[p2]);
+		}
+		free(ka);
+		free(kan);
+		free(all);
+	}
+	ck_assert_uint_gt(hidden, 20); /* the rule was at work, ties included */
+	ck_assert(ties);
+	vm_contacts_free(&vm);
+}
+END_TEST
+
+/* The index of row r among the rows shown, by a linear search. */
+static size_t tv_index_of(const struct vm_contacts *vm, const struct vm_contact_row *r)
+{
+	size_t i = 0;
+	while (i < vm->nshown && vm_contacts_at(vm, i) != r)
+		i++;
+	return i;
+}
+
+/* The selected contact stays selected through every sort, with no filter
+ * and with one, among thousands of rows, where a linear search finds it. */
+START_TEST(test_many_selection_across_sorts)
+{
+	struct vm_contacts vm;
+	tv_load_demo(&vm, 2000);
+	const size_t picks[] = {0, 777, 1999};
+	for (size_t k = 0; k < 3; k++)
+		for (int filtered = 0; filtered < 2; filtered++) {
+			vm_contacts_set_filter(&vm, NULL);
+			vm_contacts_select(&vm, picks[k]);
+			const struct vm_contact_row *r = vm_contacts_selected(&vm);
+			if (filtered) /* a word of its name, a filter that shows it */
+				vm_contacts_set_filter(&vm, vm_contacts_name(&vm, r));
+			ck_assert_ptr_eq(vm_contacts_selected(&vm), r);
+			for (int c = 0; c < VM_SORT_COUNT; c++) {
+				vm_contacts_cycle_sort(&vm);
+				ck_assert_ptr_eq(vm_contacts_selected(&vm), r);
+				ck_assert_uint_eq(vm.sel, tv_index_of(&vm, r));
+			}
+		}
+	vm_contacts_free(&vm);
+}
+END_TEST
+
 Suite *suite_vm_contacts(void)
 {
 	Suite *s = suite_create("vm_contacts");
@@ -591,6 +788,9 @@ Suite *suite_vm_contacts(void)
 	tcase_add_test(tc, test_ties_by_importance);
 	tcase_add_test(tc, test_sorts_in_order);
 	tcase_add_test(tc, test_sorts_in_order_long_ties);
+	tcase_add_test(tc, test_many_filter_and_find);
+	tcase_add_test(tc, test_many_nearest);
+	tcase_add_test(tc, test_many_selection_across_sorts);
 	suite_add_tcase(s, tc);
 	return s;
 }
