@@ -36,15 +36,6 @@ static int bulk_ephemerals(sqlite3 *db, const char *sql)
 	return n;
 }
 
-/* How many times the connection's statement whose SQL holds part ran. */
-static int bulk_runs(sqlite3 *db, const char *part)
-{
-	for (sqlite3_stmt *s = sqlite3_next_stmt(db, NULL); s != NULL; s = sqlite3_next_stmt(db, s))
-		if (strstr(sqlite3_sql(s), part) != NULL)
-			return sqlite3_stmt_status(s, SQLITE_STMTSTATUS_RUN, 0);
-	return 0;
-}
-
 static int64_t bulk_person(struct store *st, const char *name, const char *email1,
                            const char *email2, const char *tags)
 {
@@ -162,14 +153,14 @@ START_TEST(test_bulk_rank_with_row)
 	c.created_at = T_NOW - 5000;
 	ck_assert_int_eq(t_contact_add(fx.st, &c, T_NOW, &cause), 0);
 	bulk_assert_rank(fx.st->db, c.rowid);
-	ck_assert_int_eq(bulk_runs(fx.st->db, "SET rank = kith_rank"), 0);
+	ck_assert_int_eq(t_stmt_runs(fx.st, "SET rank = kith_rank"), 0);
 	c.circle = CIRCLE_WIDE;
 	c.cadence_days = -1;
 	c.snoozed_until = 0;
 	c.created_at = T_NOW - 9000; /* the rank reads the new one */
 	ck_assert_int_eq(t_contact_update(fx.st, &c, T_NOW + 10, &cause), 0);
 	bulk_assert_rank(fx.st->db, c.rowid);
-	ck_assert_int_eq(bulk_runs(fx.st->db, "SET rank = kith_rank"), 0);
+	ck_assert_int_eq(t_stmt_runs(fx.st, "SET rank = kith_rank"), 0);
 	/* the rank a plain contact gets, too */
 	int64_t plain = t_person(fx.st, "Ed Fox", NULL);
 	bulk_assert_rank(fx.st->db, plain);
@@ -196,7 +187,7 @@ START_TEST(test_bulk_fields_by_groups)
 		contact_add_field(&c, i % 2 ? FIELD_PHONE : FIELD_EMAIL, type, value);
 	}
 	ck_assert_int_eq(t_contact_add(fx.st, &c, T_NOW, &cause), 0);
-	ck_assert_int_eq(bulk_runs(fx.st->db, "INSERT INTO contact_field"), 3);
+	ck_assert_int_eq(t_stmt_runs(fx.st, "INSERT INTO contact_field"), 3);
 	struct contact got;
 	ck_assert_int_eq(store_contact_get(fx.st, c.rowid, &got, &cause), 0);
 	ck_assert_uint_eq(got.nfields, nf);
