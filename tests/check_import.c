@@ -328,6 +328,65 @@ START_TEST(test_contact_merge)
 }
 END_TEST
 
+/* Into a journal empty when it begins, an import looks a record up by UID,
+ * e-mail or name only when a contact it made may have that key: it still
+ * merges the copies inside one file (by UID, by an address in any ASCII case,
+ * one an earlier merge added, by name and organisation in any case), exactly
+ * as into a journal that already had a contact. */
+START_TEST(test_fresh_journal_lookups)
+{
+	static const char *const recs[] = {
+		"Ana Souza|Acme|ana@acme.example||",
+		"ANA SOUZA|ACME|||likes tea",                        /* by name and organisation */
+		"Ana Souza|Beta|||",                                 /* another Ana */
+		"Bruno Lima||Bruno@Example.com||",
+		"B. Lima||bruno@EXAMPLE.com||a note",                /* by e-mail */
+		"Carla Dias|Gamma|carla@gamma.example|urn:x:carla|",
+		"Carla D.|Gamma|c2@gamma.example|urn:x:carla|",      /* by UID, adds an address */
+		"Someone|Else|C2@GAMMA.example||", /* by the address added: unchanged */
+	};
+	struct import_opts o = {-1, NULL, 0, NULL, NULL, NULL};
+	int email_runs[2], name_runs[2], uid_runs[2];
+	for (int before = 0; before < 2; before++) {
+		struct t_fixture fx;
+		t_fixture_open(&fx);
+		if (before)
+			t_person(fx.st, "Zed Other", NULL);
+		ti_counts(ti_run(fx.st, recs, TI_N(recs), &o, 0), 4, 3, 1, 0);
+		ck_assert_int_eq(ti_count(fx.st), 4 + before);
+		email_runs[before] = t_stmt_runs(fx.st, "f.kind = 'email'");
+		name_runs[before] = t_stmt_runs(fx.st, "c.name_folded = ?1");
+		uid_runs[before] = t_stmt_runs(fx.st, "WHERE c.uuid = ?1");
+		struct contact_ref *refs;
+		size_t n;
+		char *cause = NULL;
+		ck_assert_int_eq(store_contact_find_exact(fx.st, "ana souza", 0, &refs, &n, &cause), 0);
+		ck_assert_uint_eq(n, 2);
+		struct contact c;
+		for (size_t i = 0; i < n; i++) {
+			ck_assert_int_eq(store_contact_get(fx.st, refs[i].rowid, &c, &cause), 0);
+			ck_assert_str_eq(c.notes, strcmp(c.org, "Acme") == 0 ? "likes tea" : "");
+			contact_free(&c);
+		}
+		contact_refs_free(refs, n);
+		ti_get(fx.st, "Bruno Lima", &c);
+		ck_assert_str_eq(c.notes, "a note");
+		contact_free(&c);
+		ti_get(fx.st, "Carla D.", &c);
+		ck_assert_int_eq(c.nfields, 3); /* two addresses and the UID */
+		contact_free(&c);
+		t_fixture_close(&fx);
+	}
+	/* into the empty one, only the lookups of keys seen before ran */
+	ck_assert_int_eq(email_runs[0], 2);
+	ck_assert_int_eq(name_runs[0], 1);
+	ck_assert_int_eq(uid_runs[0], 1);
+	ck_assert_int_eq(email_runs[1], 5);
+	ck_assert_int_ge(name_runs[1], 4);
+	ck_assert_int_eq(uid_runs[1], 2);
+}
+END_TEST
+
 extern Suite *suite_import(void);
 
 Suite *suite_import(void)
@@ -342,6 +401,7 @@ Suite *suite_import(void)
 	tcase_add_test(tc, test_broken_reader_rolls_back);
 	tcase_add_test(tc, test_progress_and_warnings);
 	tcase_add_test(tc, test_contact_merge);
+	tcase_add_test(tc, test_fresh_journal_lookups);
 	suite_add_tcase(s, tc);
 	return s;
 }

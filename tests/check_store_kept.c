@@ -124,16 +124,6 @@ START_TEST(test_kept_timeline_fresh)
 }
 END_TEST
 
-/* How many times the connection's statement whose SQL holds `part` ran (0:
- * no such statement is left). */
-static int kept_runs(sqlite3 *db, const char *part)
-{
-	for (sqlite3_stmt *s = sqlite3_next_stmt(db, NULL); s != NULL; s = sqlite3_next_stmt(db, s))
-		if (strstr(sqlite3_sql(s), part) != NULL)
-			return sqlite3_stmt_status(s, SQLITE_STMTSTATUS_RUN, 0);
-	return 0;
-}
-
 /* The lookups an import runs for every record (by e-mail, by name) run on
  * kept statements, not ones prepared afresh each time. */
 START_TEST(test_kept_import_lookups)
@@ -152,8 +142,8 @@ START_TEST(test_kept_import_lookups)
 		ck_assert_uint_eq(n, 1);
 		contact_refs_free(refs, n);
 	}
-	ck_assert_int_eq(kept_runs(fx.st->db, "f.kind = 'email'"), 3);
-	ck_assert_int_eq(kept_runs(fx.st->db, "c.name_folded = ?1"), 3);
+	ck_assert_int_eq(t_stmt_runs(fx.st, "f.kind = 'email'"), 3);
+	ck_assert_int_eq(t_stmt_runs(fx.st, "c.name_folded = ?1"), 3);
 	/* given back unbound: no text of a record outlives its lookup (the
 	 * other statements may hold texts freed since: not expanded) */
 	for (sqlite3_stmt *s = sqlite3_next_stmt(fx.st->db, NULL); s != NULL;

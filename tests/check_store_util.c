@@ -108,6 +108,15 @@ void t_fixture_open(struct t_fixture *fx)
 	fx->st = t_open(fx->path);
 }
 
+int t_stmt_runs(struct store *st, const char *part)
+{
+	for (sqlite3_stmt *s = sqlite3_next_stmt(st->db, NULL); s != NULL;
+	     s = sqlite3_next_stmt(st->db, s))
+		if (strstr(sqlite3_sql(s), part) != NULL)
+			return sqlite3_stmt_status(s, SQLITE_STMTSTATUS_RUN, 0);
+	return 0;
+}
+
 void t_assert_idle(struct store *st)
 {
 	ck_assert_int_eq(st->tx, STORE_TX_NONE);

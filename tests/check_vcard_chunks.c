@@ -1,7 +1,8 @@
 /* check_vcard_chunks.c: the vCard reader reads its file a chunk at a time
  * (VCARD_CHUNK): line ends, folds and long lines across the chunks' edges,
- * CR-only files, line numbers; charset_stream_read gives the bytes getc gives.
- * Depends on vcard.h, charset.h and import.h. */
+ * CR-only files, line numbers; charset_stream_read gives the bytes getc gives;
+ * a line's property is split into one block of strings. Depends on vcard.h,
+ * vcard_int.h, charset.h and import.h. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "charset.h"
 #include "import.h"
 #include "vcard.h"
+#include "../src/vcard_int.h"
 
 /* Reads every card of b (len bytes): how many, the notes of the first two and
  * the name of the last into the caller's strings (freed by the caller), the
@@ -192,6 +194,41 @@ START_TEST(test_chunk_stream_read)
 }
 END_TEST
 
+/* A property's line, group, upper-case name, parameters and value, each its
+ * own string in the one block vcard_prop_free frees; lines that are no
+ * property are refused. */
+START_TEST(test_chunk_prop_parts)
+{
+	static const struct {
+		const char *line, *group, *name, *params, *value;
+	} ok[] = {
+		{"item1.email;type=WORK;PREF=1:a@b.org", "item1", "EMAIL", ";type=WORK;PREF=1",
+		 "a@b.org"},
+		{"FN:Ana Souza", "", "FN", "", "Ana Souza"},
+		{"x-my_prop;a=\"b:c\":v:w", "", "X-MY_PROP", ";a=\"b:c\"", "v:w"},
+		{"g.NOTE:", "g", "NOTE", "", ""},
+		{"tel;;:1", "", "TEL", ";;", "1"},
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+		struct vcard_prop p;
+		ck_assert_int_eq(vcard_parse_prop(ok[i].line, &p), 0);
+		ck_assert_str_eq(p.raw, ok[i].line);
+		ck_assert_str_eq(p.group, ok[i].group);
+		ck_assert_str_eq(p.name, ok[i].name);
+		ck_assert_str_eq(p.params, ok[i].params);
+		ck_assert_str_eq(p.value, ok[i].value);
+		ck_assert_int_eq(p.used, 0);
+		vcard_prop_free(&p);
+		ck_assert_ptr_null(p.raw);
+	}
+	static const char *const no[] = {"no colon", "a b:c", ":x", "a.:x", "a.b.c:x", "\"q:x\""};
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
+		struct vcard_prop p;
+		ck_assert_msg(vcard_parse_prop(no[i], &p) == 1, "%s", no[i]);
+	}
+}
+END_TEST
+
 Suite *suite_vcard_chunks(void)
 {
 	Suite *s = suite_create("vcard_chunks");
@@ -200,6 +237,7 @@ Suite *suite_vcard_chunks(void)
 	tcase_add_test(tc, test_chunk_long_line);
 	tcase_add_test(tc, test_chunk_cr_only);
 	tcase_add_test(tc, test_chunk_stream_read);
+	tcase_add_test(tc, test_chunk_prop_parts);
 	suite_add_tcase(s, tc);
 	return s;
 }

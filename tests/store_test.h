@@ -42,6 +42,9 @@ struct t_fixture {
 void t_fixture_open(struct t_fixture *fx);
 void t_fixture_close(struct t_fixture *fx);
 void t_assert_idle(struct store *st);
+/* How many times the store's statement whose SQL holds `part` ran (0: no
+ * such statement is left). */
+int t_stmt_runs(struct store *st, const char *part);
 
 /* Replaces the heap string *dst with a copy of s. */
 void t_set(char **dst, const char *s);
