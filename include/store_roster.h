@@ -4,16 +4,19 @@
 #ifndef KITH_STORE_ROSTER_H
 #define KITH_STORE_ROSTER_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "store.h"
 
 /* One contact's labels; the strings are valid during the call only. tags is
  * the contact's tags joined by single spaces ("" when none); folded is the
- * stored folded name (utf8_fold of the name, as name lookups use it). */
+ * stored folded name (utf8_fold of the name, as name lookups use it). Each
+ * *_len is the length in bytes of its text. */
 struct store_roster_row {
 	int64_t rowid;
 	const char *name, *org, *tags, *folded;
+	size_t name_len, org_len, tags_len, folded_len;
 	const struct store_rank_row *rank; /* the contact as ranking sees it */
 };
 /* Calls fn for every contact that is not archived, in rowid order;

@@ -13,12 +13,28 @@ const char *store_roster_sql(void)
 	       " WHERE archived_at IS NULL ORDER BY id";
 }
 
+/* Text column i of s and its length in bytes ("" when NULL): one look at
+ * the column's value serves both. */
+static const char *store_roster_text(sqlite3_stmt *s, int i, size_t *len)
+{
+	sqlite3_value *v = sqlite3_column_value(s, i);
+	const char *t = (const char *)sqlite3_value_text(v);
+	if (t == NULL) {
+		*len = 0;
+		return "";
+	}
+	*len = (size_t)sqlite3_value_bytes(v);
+	return t;
+}
+
 /* Two scans in rowid order, merged: the contacts, and their tags in the
  * order of the tag table's key (contact, tag), so that no contact costs a
  * lookup of its own; the family tag is recognised among the tags on the way
  * (model_tag_equal, the test ranking applies), so no scan of the tag index is
  * needed for it. The contact scan reads the covering index contact_roster
- * (store_schema.c), in id order, not the table's wider rows. */
+ * (store_schema.c), in id order, not the table's wider rows. Each column is
+ * read once, its length with it, and the contact of the tag row in hand is
+ * read once a step. */
 static int store_roster_read(struct store *st, store_roster_fn fn, void *arg, char **cause)
 {
 	sqlite3_stmt *s = store_prepare(st, store_roster_sql(), cause);
@@ -35,34 +51,37 @@ static int store_roster_read(struct store *st, store_roster_fn fn, void *arg, ch
 	struct buf tags;
 	buf_init(&tags);
 	int rc, trc = store_step(st, t, cause);
+	int64_t tid = trc == 1 ? sqlite3_column_int64(t, 0) : 0;
 	while (trc >= 0 && (rc = store_step(st, s, cause)) == 1) {
-		int64_t id = sqlite3_column_int64(s, 0);
+		struct store_roster_row row;
+		row.rowid = sqlite3_column_int64(s, 0);
 		int family = 0;
 		buf_reset(&tags);
-		while (trc == 1 && sqlite3_column_int64(t, 0) <= id) {
-			if (sqlite3_column_int64(t, 0) == id) {
-				const char *tag = (const char *)sqlite3_column_text(t, 1);
-				if (tag == NULL)
-					tag = "";
-				if (tags.len > 0)
-					buf_putc(&tags, ' ');
-				buf_puts(&tags, tag);
-				if (*family_tag != '\0' && model_tag_equal(tag, family_tag))
-					family = 1;
-			}
-			trc = store_step(st, t, cause);
+		for (; trc == 1 && tid <= row.rowid; trc = store_step(st, t, cause),
+		                                     tid = trc == 1 ? sqlite3_column_int64(t, 0) : 0) {
+			if (tid != row.rowid)
+				continue;
+			size_t len;
+			const char *tag = store_roster_text(t, 1, &len);
+			if (tags.len > 0)
+				buf_putc(&tags, ' ');
+			buf_add(&tags, tag, len);
+			if (*family_tag != '\0' && model_tag_equal(tag, family_tag))
+				family = 1;
 		}
-		const char *name = (const char *)sqlite3_column_text(s, 1);
-		const char *org = (const char *)sqlite3_column_text(s, 2);
-		const char *folded = (const char *)sqlite3_column_text(s, 3);
-		if (store_rank_row_fill(st, id, sqlite3_column_blob(s, 4), sqlite3_column_bytes(s, 4),
+		row.name = store_roster_text(s, 1, &row.name_len);
+		row.org = store_roster_text(s, 2, &row.org_len);
+		row.folded = store_roster_text(s, 3, &row.folded_len);
+		sqlite3_value *v = sqlite3_column_value(s, 4);
+		if (store_rank_row_fill(st, row.rowid, sqlite3_value_blob(v), sqlite3_value_bytes(v),
 		                        NULL, 0, &rank, cause) != 0) {
 			rc = -1;
 			break;
 		}
 		rank.subj.family = family;
-		struct store_roster_row row = {id,      name ? name : "", org ? org : "", buf_str(&tags),
-		                               folded ? folded : "", &rank};
+		row.tags = buf_str(&tags);
+		row.tags_len = tags.len;
+		row.rank = &rank;
 		rc = fn(arg, &row, cause);
 		if (rc != 0)
 			break;
