@@ -24,5 +24,12 @@ struct store_roster_row {
  * write. Runs in its own snapshot unless called inside store_read. */
 typedef int (*store_roster_fn)(void *arg, const struct store_roster_row *row, char **cause);
 int store_contact_roster(struct store *st, store_roster_fn fn, void *arg, char **cause);
+/* As store_contact_roster, the rows of the contacts rowids[0..n) only, in
+ * that order, each as the whole scan gives it; a contact archived or gone
+ * meanwhile is passed over. */
+int store_contact_roster_of(struct store *st, const int64_t *rowids, size_t n, store_roster_fn fn,
+                            void *arg, char **cause);
+/* The number of contacts that are not archived, into *out. */
+int store_contact_roster_count(struct store *st, size_t *out, char **cause);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "err.h"
 #include "fmt.h"
+#include "rank_best.h"
 #include "store.h"
 #include "store_roster.h"
 #include "utf8.h"
@@ -110,6 +111,7 @@ struct vm_load {
 	struct buf arena, hays;
 	struct vm_memo_slot *memo; /* VM_MEMO_SLOTS of them; arena 0: free */
 	size_t nmemo;
+	size_t texts; /* the first k: rows given their texts (vm_head_texts) */
 };
 
 static void vm_row_score(struct vm_contact_row *r, const struct score *s, int64_t snoozed_until,
@@ -237,14 +239,12 @@ static uint32_t vm_load_text(struct vm_load *l, const char *s, size_t len, uint6
 	return off;
 }
 
-static int vm_load_roster(void *arg, const struct store_roster_row *row, char **cause)
+/* The texts of one contact into its row r: its name, and the filter's
+ * haystack (the folded name as stored, organisation and tags). */
+static int vm_load_texts(struct vm_load *l, struct vm_contact_row *r,
+                         const struct store_roster_row *row, char **cause)
 {
-	struct vm_load *l = arg;
-	if (vm_load_rank(l, row->rank, cause) != 0)
-		return -1;
-	struct vm_contact_row *r = &l->rows[l->n - 1];
 	r->name = vm_arena_put(&l->arena, row->name, row->name_len);
-	/* the filter's haystack: the folded name (as stored), organisation and tags */
 	r->hay = (uint32_t)l->hays.len;
 	buf_add(&l->hays, row->folded, row->folded_len);
 	r->chars = vm_chars(row->folded, row->folded_len) | vm_char_bit('\n');
@@ -259,10 +259,63 @@ static int vm_load_roster(void *arg, const struct store_roster_row *row, char **
 	return 0;
 }
 
+static int vm_load_roster(void *arg, const struct store_roster_row *row, char **cause)
+{
+	struct vm_load *l = arg;
+	if (vm_load_rank(l, row->rank, cause) != 0)
+		return -1;
+	return vm_load_texts(l, &l->rows[l->n - 1], row, cause);
+}
+
 /* The roster comes in rowid order: so are the rows. */
 static int vm_load_all(struct store *st, void *arg, char **cause)
 {
 	return store_contact_roster(st, vm_load_roster, arg, cause);
+}
+
+static void vm_load_begin(struct vm_load *l, struct vm_contacts *vm, int64_t now)
+{
+	memset(l, 0, sizeof *l);
+	l->vm = vm;
+	l->now = now;
+	buf_init(&l->arena);
+	buf_init(&l->hays);
+	buf_putc(&l->arena, '\0'); /* offset 0 is "" */
+	l->memo = xcalloc(VM_MEMO_SLOTS, sizeof *l->memo);
+}
+
+/* Frees what l read, for a load that failed. */
+static void vm_load_abort(struct vm_load *l)
+{
+	free(l->rows);
+	buf_free(&l->arena);
+	buf_free(&l->hays);
+}
+
+/* vm's rows, texts and orders give way to l's rows[0..n) and texts (n may
+ * be more than l->n: the rows past them are blank); vm->shown gets room for
+ * n rows. */
+static void vm_load_install(struct vm_contacts *vm, struct vm_load *l, size_t n, int64_t now)
+{
+	free(vm->rows);
+	vm_orders_free(vm);
+	vm_steps_free(vm);
+	free(vm->shown);
+	buf_free(&vm->arena);
+	buf_free(&vm->hays);
+	if (n > l->n) {
+		vm->rows = xcalloc(n, sizeof *vm->rows);
+		if (l->n > 0)
+			memcpy(vm->rows, l->rows, l->n * sizeof *l->rows);
+		free(l->rows);
+	} else {
+		vm->rows = l->rows;
+	}
+	vm->n = n;
+	vm->arena = l->arena;
+	vm->hays = l->hays;
+	vm->shown = xcalloc(n ? n : 1, sizeof *vm->shown);
+	vm->now = now;
 }
 
 static void vm_contacts_rebuild(struct vm_contacts *vm, int narrow);
@@ -271,19 +324,11 @@ static void vm_contacts_reselect(struct vm_contacts *vm);
 int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 {
 	struct vm_load l;
-	memset(&l, 0, sizeof l);
-	l.vm = vm;
-	l.now = now;
-	buf_init(&l.arena);
-	buf_init(&l.hays);
-	buf_putc(&l.arena, '\0'); /* offset 0 is "" */
-	l.memo = xcalloc(VM_MEMO_SLOTS, sizeof *l.memo);
+	vm_load_begin(&l, vm, now);
 	int rc = store_read(vm->st, vm_load_all, &l, cause);
 	free(l.memo);
 	if (rc != 0) {
-		free(l.rows);
-		buf_free(&l.arena);
-		buf_free(&l.hays);
+		vm_load_abort(&l);
 		return -1;
 	}
 	/* marks follow their contacts */
@@ -295,20 +340,102 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 		if (r != NULL)
 			r->marked = 1;
 	}
-	free(vm->rows);
-	vm_orders_free(vm);
-	vm_steps_free(vm);
-	free(vm->shown);
-	buf_free(&vm->arena);
-	buf_free(&vm->hays);
-	vm->rows = l.rows;
-	vm->n = l.n;
-	vm->arena = l.arena;
-	vm->hays = l.hays;
-	vm->shown = xcalloc(l.n ? l.n : 1, sizeof *vm->shown);
-	vm->now = now;
+	vm_load_install(vm, &l, l.n, now);
 	vm_contacts_rebuild(vm, 0);
 	vm_steps_push(vm);
+	return 0;
+}
+
+/* ---- the first screen: the head of the ranked list ---- */
+
+/* rank_best's rows are the load's, scored as the whole load scores them. */
+static int vm_head_take(void *arg, const struct store_rank_row *row, char **cause)
+{
+	return vm_load_rank(arg, row, cause);
+}
+
+/* Keeps the k first of the load's rows in the order of the attention sort
+ * (vm_contacts_order on them alone), in that order. */
+static size_t vm_head_trim(void *arg, size_t k, double *kth)
+{
+	struct vm_load *l = arg;
+	struct vm_contacts part;
+	memset(&part, 0, sizeof part);
+	part.rows = l->rows;
+	part.n = l->n;
+	const uint32_t *order = vm_contacts_order(&part, VM_SORT_ATTENTION);
+	size_t keep = k < l->n ? k : l->n;
+	struct vm_contact_row *best = xreallocarray(NULL, keep ? keep : 1, sizeof *best);
+	for (size_t i = 0; i < keep; i++)
+		best[i] = l->rows[order[i]];
+	vm_orders_free(&part);
+	if (keep > 0)
+		memcpy(l->rows, best, keep * sizeof *best);
+	free(best);
+	l->n = keep;
+	if (keep == k)
+		*kth = l->rows[k - 1].score.attention;
+	return keep;
+}
+
+/* The texts of the head's rows, which the roster gives in their order. */
+static int vm_head_texts(void *arg, const struct store_roster_row *row, char **cause)
+{
+	struct vm_load *l = arg;
+	while (l->texts < l->n && l->rows[l->texts].rowid != row->rowid)
+		l->texts++;
+	if (l->texts == l->n)
+		return 0;
+	return vm_load_texts(l, &l->rows[l->texts++], row, cause);
+}
+
+struct vm_head {
+	struct vm_load *l;
+	size_t k, total;
+};
+
+/* The count, the k best by attention, then their texts: one snapshot. */
+static int vm_head_read(struct store *st, void *arg, char **cause)
+{
+	static const struct rank_best_ops ops = {vm_head_take, NULL, vm_head_trim};
+	struct vm_head *h = arg;
+	struct vm_load *l = h->l;
+	struct store_contact_filter all = {-1, NULL, 0, 0, NULL, 0};
+	if (store_contact_roster_count(st, &h->total, cause) != 0)
+		return -1;
+	if (h->total == 0)
+		return 0;
+	if (rank_best(st, l->vm->params, &all, l->now, h->k, &ops, l, cause) != 0)
+		return -1;
+	int64_t *ids = xcalloc(l->n ? l->n : 1, sizeof *ids);
+	for (size_t i = 0; i < l->n; i++)
+		ids[i] = l->rows[i].rowid;
+	int rc = store_contact_roster_of(st, ids, l->n, vm_head_texts, l, cause);
+	free(ids);
+	return rc;
+}
+
+int vm_contacts_load_head(struct vm_contacts *vm, int64_t now, size_t k, char **cause)
+{
+	if (k == 0 || vm->sort != VM_SORT_ATTENTION || vm->filter != NULL)
+		return vm_contacts_load(vm, now, cause);
+	struct vm_load l;
+	vm_load_begin(&l, vm, now);
+	struct vm_head h = {&l, k, 0};
+	int rc = store_read(vm->st, vm_head_read, &h, cause);
+	free(l.memo);
+	if (rc != 0) {
+		vm_load_abort(&l);
+		return -1;
+	}
+	size_t n = h.total > l.n ? h.total : l.n;
+	vm_load_install(vm, &l, n, now);
+	for (size_t i = 0; i < l.n; i++)
+		vm->shown[i] = i;
+	vm->nshown = n;
+	vm->sel = 0;
+	vm->top = 0;
+	vm->want = l.n > 0 ? vm->rows[0].rowid : 0;
 	return 0;
 }
 
