@@ -121,9 +121,11 @@ static void vm_row_score(struct vm_contact_row *r, const struct score *s, int64_
 	r->snoozed = snoozed_until > now;
 }
 
-/* Appends the row of one contact, scored at now. */
-static int vm_load_rank(struct vm_load *l, const struct store_rank_row *row, char **cause)
+/* Appends the row of one contact, scored at now, to the load arg (a
+ * struct vm_load; rank_best's take for the first screen). */
+static int vm_load_rank(void *arg, const struct store_rank_row *row, char **cause)
 {
+	struct vm_load *l = arg;
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 256;
 		l->rows = xreallocarray(l->rows, l->cap, sizeof *l->rows);
@@ -321,6 +323,24 @@ static void vm_load_install(struct vm_contacts *vm, struct vm_load *l, size_t n,
 static void vm_contacts_rebuild(struct vm_contacts *vm, int narrow);
 static void vm_contacts_reselect(struct vm_contacts *vm);
 
+/* The whole roster read into l becomes vm's rows, the sort, filter, marks
+ * and selected contact kept. */
+static void vm_load_finish(struct vm_contacts *vm, struct vm_load *l, int64_t now)
+{
+	/* marks follow their contacts */
+	for (size_t i = 0; i < vm->n; i++) {
+		if (!vm->rows[i].marked)
+			continue;
+		struct vm_contact_row *r =
+			bsearch(&vm->rows[i], l->rows, l->n, sizeof *l->rows, vm_row_cmp_rowid);
+		if (r != NULL)
+			r->marked = 1;
+	}
+	vm_load_install(vm, l, l->n, now);
+	vm_contacts_rebuild(vm, 0);
+	vm_steps_push(vm);
+}
+
 int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 {
 	struct vm_load l;
@@ -331,28 +351,11 @@ int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause)
 		vm_load_abort(&l);
 		return -1;
 	}
-	/* marks follow their contacts */
-	for (size_t i = 0; i < vm->n; i++) {
-		if (!vm->rows[i].marked)
-			continue;
-		struct vm_contact_row *r =
-			bsearch(&vm->rows[i], l.rows, l.n, sizeof *l.rows, vm_row_cmp_rowid);
-		if (r != NULL)
-			r->marked = 1;
-	}
-	vm_load_install(vm, &l, l.n, now);
-	vm_contacts_rebuild(vm, 0);
-	vm_steps_push(vm);
+	vm_load_finish(vm, &l, now);
 	return 0;
 }
 
 /* ---- the first screen: the head of the ranked list ---- */
-
-/* rank_best's rows are the load's, scored as the whole load scores them. */
-static int vm_head_take(void *arg, const struct store_rank_row *row, char **cause)
-{
-	return vm_load_rank(arg, row, cause);
-}
 
 /* Keeps the k first of the load's rows in the order of the attention sort
  * (vm_contacts_order on them alone), in that order. */
@@ -392,19 +395,26 @@ static int vm_head_texts(void *arg, const struct store_roster_row *row, char **c
 struct vm_head {
 	struct vm_load *l;
 	size_t k, total;
+	int whole; /* the whole roster was read instead */
 };
+
+/* Up to this many contacts a head of k reads about as many rows as the
+ * whole roster: that is read instead. */
+#define VM_HEAD_MIN(k) (8 * (k) + 1024)
 
 /* The count, the k best by attention, then their texts: one snapshot. */
 static int vm_head_read(struct store *st, void *arg, char **cause)
 {
-	static const struct rank_best_ops ops = {vm_head_take, NULL, vm_head_trim};
+	static const struct rank_best_ops ops = {vm_load_rank, NULL, vm_head_trim};
 	struct vm_head *h = arg;
 	struct vm_load *l = h->l;
 	struct store_contact_filter all = {-1, NULL, 0, 0, NULL, 0};
 	if (store_contact_roster_count(st, &h->total, cause) != 0)
 		return -1;
-	if (h->total == 0)
-		return 0;
+	if (h->total <= VM_HEAD_MIN(h->k)) {
+		h->whole = 1;
+		return vm_load_all(st, l, cause);
+	}
 	if (rank_best(st, l->vm->params, &all, l->now, h->k, &ops, l, cause) != 0)
 		return -1;
 	int64_t *ids = xcalloc(l->n ? l->n : 1, sizeof *ids);
@@ -418,15 +428,19 @@ static int vm_head_read(struct store *st, void *arg, char **cause)
 int vm_contacts_load_head(struct vm_contacts *vm, int64_t now, size_t k, char **cause)
 {
 	if (k == 0 || vm->sort != VM_SORT_ATTENTION || vm->filter != NULL)
-		return vm_contacts_load(vm, now, cause);
+		return vm_contacts_load(vm, now, cause) == 0 ? 1 : -1;
 	struct vm_load l;
 	vm_load_begin(&l, vm, now);
-	struct vm_head h = {&l, k, 0};
+	struct vm_head h = {&l, k, 0, 0};
 	int rc = store_read(vm->st, vm_head_read, &h, cause);
 	free(l.memo);
 	if (rc != 0) {
 		vm_load_abort(&l);
 		return -1;
+	}
+	if (h.whole) {
+		vm_load_finish(vm, &l, now);
+		return 1;
 	}
 	size_t n = h.total > l.n ? h.total : l.n;
 	vm_load_install(vm, &l, n, now);

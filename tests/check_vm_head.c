@@ -62,7 +62,10 @@ static void th_load(struct vm_contacts *vm, size_t k)
 	vm_contacts_init(vm, th_fx.st, &th_params);
 	int rc = k == 0 ? vm_contacts_load(vm, T_NOW, &cause)
 	                : vm_contacts_load_head(vm, T_NOW, k, &cause);
-	ck_assert_msg(rc == 0, "%s", cause);
+	ck_assert_msg(rc >= 0, "%s", cause);
+	/* a head is read where the journal has more than 8k + 1024 contacts */
+	if (k > 0)
+		ck_assert_int_eq(rc, vm->n <= 8 * k + 1024);
 }
 
 /* Shown rows [0, n) of a and b are the same contacts with the same cells. */
@@ -161,7 +164,7 @@ START_TEST(test_head_other_sort)
 		vm_contacts_init(&head, th_fx.st, &th_params);
 		vm_contacts_set_sort(&head, (enum vm_sort)s);
 		char *cause = NULL;
-		ck_assert_msg(vm_contacts_load_head(&head, T_NOW, 5, &cause) == 0, "%s", cause);
+		ck_assert_msg(vm_contacts_load_head(&head, T_NOW, 5, &cause) == 1, "%s", cause);
 		ck_assert_uint_eq(head.nshown, full.nshown);
 		th_same_rows(&full, &head, full.n);
 		vm_contacts_free(&head);
@@ -173,7 +176,7 @@ START_TEST(test_head_other_sort)
 	vm_contacts_init(&head, th_fx.st, &th_params);
 	vm_contacts_set_filter(&head, "tie");
 	char *cause = NULL;
-	ck_assert_msg(vm_contacts_load_head(&head, T_NOW, 2, &cause) == 0, "%s", cause);
+	ck_assert_msg(vm_contacts_load_head(&head, T_NOW, 2, &cause) == 1, "%s", cause);
 	ck_assert_uint_gt(full.nshown, 2);
 	ck_assert_uint_eq(head.nshown, full.nshown);
 	th_same_rows(&full, &head, full.nshown);
