@@ -2,12 +2,15 @@
  * the whole load's: the same count, the same first rows in the same order
  * with the same cells and selection, on journals with ties of attention,
  * interactions after now, archived and family contacts, before the rest is
- * read; then the whole load over it gives what a whole load alone gives. */
+ * read; then the whole load over it gives what a whole load alone gives; the
+ * app started from a head (app_init_head, app_load_rest) likewise. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
+#include "buf.h"
 #include "demo.h"
 #include "err.h"
 #include "store_test.h"
@@ -185,6 +188,60 @@ START_TEST(test_head_other_sort)
 }
 END_TEST
 
+static char *th_status(struct app *app)
+{
+	struct buf b;
+	buf_init(&b);
+	size_t cur = 0;
+	app_status(app, 120, &b, &cur);
+	return buf_detach(&b);
+}
+
+/* The app from a head of 24 rows: the status line and the selected contact
+ * of the app of the whole roster, before and after the rest is read (at the
+ * head's time); keys after it move on the whole roster; a contact another
+ * connection added between the head and the rest is in the rest. */
+START_TEST(test_app_head)
+{
+	th_journal(1500, 10 * T_DAY, 20);
+	struct app whole, head;
+	char *cause = NULL;
+	ck_assert_msg(app_init(&whole, th_fx.st, &th_params, T_NOW, &cause) == 0, "%s", cause);
+	ck_assert_uint_eq(whole.rest, 0);
+	ck_assert_msg(app_init_head(&head, th_fx.st, &th_params, T_NOW, 24, &cause) == 0, "%s",
+	              cause);
+	ck_assert_uint_eq(head.rest, 24);
+	char *a = th_status(&whole), *b = th_status(&head);
+	ck_assert_str_eq(b, a);
+	free(b);
+	ck_assert_int_eq(vm_contacts_selected(&head.contacts)->rowid,
+	                 vm_contacts_selected(&whole.contacts)->rowid);
+	th_same_rows(&whole.contacts, &head.contacts, 24);
+	/* the rest, read later, is read at the head's time */
+	ck_assert_int_eq(app_load_rest(&head, &cause), APP_DIRTY_CONTACTS | APP_DIRTY_STATUS);
+	ck_assert_uint_eq(head.rest, 0);
+	ck_assert_int_eq(app_load_rest(&head, &cause), 0);
+	b = th_status(&head);
+	ck_assert_str_eq(b, a);
+	free(b);
+	th_same_rows(&whole.contacts, &head.contacts, whole.contacts.n);
+	app_key(&head, KEYMAP_KEY_END);
+	ck_assert_uint_eq(head.contacts.sel, whole.contacts.n - 1);
+	free(a);
+	app_free(&head);
+	/* another connection writes between the head and the rest */
+	ck_assert_msg(app_init_head(&head, th_fx.st, &th_params, T_NOW, 24, &cause) == 0, "%s",
+	              cause);
+	struct store *other = t_open(th_fx.path);
+	t_person(other, "Zed Newcomer", NULL);
+	store_close(other);
+	ck_assert_int_ge(app_load_rest(&head, &cause), 0);
+	ck_assert_uint_eq(head.contacts.n, whole.contacts.n + 1);
+	app_free(&head);
+	app_free(&whole);
+}
+END_TEST
+
 Suite *suite_vm_head(void)
 {
 	Suite *s = suite_create("vm_head");
@@ -195,6 +252,7 @@ Suite *suite_vm_head(void)
 	tcase_add_test(tc, test_head_few_ties);
 	tcase_add_test(tc, test_head_network);
 	tcase_add_test(tc, test_head_other_sort);
+	tcase_add_test(tc, test_app_head);
 	suite_add_tcase(s, tc);
 	return s;
 }
