@@ -58,6 +58,14 @@ fi
 # the first screen, cell for cell
 t send-keys -t h1 End
 check "End reaches the last contact" h1 "$N/$N"
+last=$("$KITH" --db "$DB" list --sort attention --json |
+	sed -n 's/^    "name": "\(.*\)",$/\1/p' | tail -1)
+selected=$(t capture-pane -p -t h1 | sed -n 's/^ *> *//p' | sed -E 's/(…|  ).*//')
+case $last in
+"$selected"*) [ -n "$selected" ] && ok "the last row is kith list's last" ||
+	not_ok "the last row is kith list's last (none selected)" h1 ;;
+*) not_ok "the last row is kith list's last ($last, not $selected)" h1 ;;
+esac
 t send-keys -t h1 Home
 check "Home comes back" h1 "1/$N"
 sleep 0.3
