@@ -176,7 +176,7 @@ START_TEST(test_head_other_sort)
 	struct vm_contacts full, head;
 	th_load(&full, 0);
 	vm_contacts_set_filter(&full, "tie");
-	vm_contacts_init(&head, th_fx.st, &th_params);
+	th_load(&head, 0);
 	vm_contacts_set_filter(&head, "tie");
 	char *cause = NULL;
 	ck_assert_msg(vm_contacts_load_head(&head, T_NOW, 2, &cause) == 1, "%s", cause);
