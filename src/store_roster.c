@@ -83,19 +83,31 @@ static int store_roster_merge(struct store *st, sqlite3_stmt *s, sqlite3_stmt *t
 	return rc < 0 ? -1 : 0;
 }
 
+/* The contact and the tag statements of a roster read into *s and *t: 0,
+ * or -1 with *cause and neither left prepared. */
+static int store_roster_prepare(struct store *st, const char *contacts, const char *tags,
+                                sqlite3_stmt **s, sqlite3_stmt **t, char **cause)
+{
+	*s = store_prepare(st, contacts, cause);
+	if (*s == NULL)
+		return -1;
+	*t = store_prepare(st, tags, cause);
+	if (*t == NULL) {
+		(void)sqlite3_finalize(*s);
+		return -1;
+	}
+	return 0;
+}
+
 /* Every contact: the contact scan reads the covering index contact_roster
  * (store_schema.c), in id order, not the table's wider rows. */
 static int store_roster_read(struct store *st, store_roster_fn fn, void *arg, char **cause)
 {
-	sqlite3_stmt *s = store_prepare(st, store_roster_sql(), cause);
-	if (s == NULL)
+	sqlite3_stmt *s, *t;
+	if (store_roster_prepare(st, store_roster_sql(),
+	                         "SELECT contact_id, tag FROM contact_tag ORDER BY contact_id, tag", &s,
+	                         &t, cause) != 0)
 		return -1;
-	sqlite3_stmt *t = store_prepare(
-		st, "SELECT contact_id, tag FROM contact_tag ORDER BY contact_id, tag", cause);
-	if (t == NULL) {
-		(void)sqlite3_finalize(s);
-		return -1;
-	}
 	struct buf tags;
 	buf_init(&tags);
 	int rc = store_roster_merge(st, s, t, fn, arg, &tags, cause);
@@ -109,19 +121,14 @@ static int store_roster_read(struct store *st, store_roster_fn fn, void *arg, ch
 static int store_roster_read_of(struct store *st, const int64_t *rowids, size_t n,
                                 store_roster_fn fn, void *arg, char **cause)
 {
-	sqlite3_stmt *s = store_prepare(st,
-	                                "SELECT id, name, org, name_folded, rank FROM contact"
-	                                " WHERE archived_at IS NULL AND id = ?1",
-	                                cause);
-	if (s == NULL)
+	sqlite3_stmt *s, *t;
+	if (store_roster_prepare(st,
+	                         "SELECT id, name, org, name_folded, rank FROM contact"
+	                         " WHERE archived_at IS NULL AND id = ?1",
+	                         "SELECT contact_id, tag FROM contact_tag WHERE contact_id = ?1"
+	                         " ORDER BY tag",
+	                         &s, &t, cause) != 0)
 		return -1;
-	sqlite3_stmt *t = store_prepare(
-		st, "SELECT contact_id, tag FROM contact_tag WHERE contact_id = ?1 ORDER BY tag",
-		cause);
-	if (t == NULL) {
-		(void)sqlite3_finalize(s);
-		return -1;
-	}
 	struct buf tags;
 	buf_init(&tags);
 	int rc = 0;
