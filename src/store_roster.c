@@ -1,7 +1,6 @@
 /* store_roster.c: names, organisations, tags and rank values of every
- * contact in one scan (store_roster.h), for the contacts pane's rows and its
- * live filter.
- * Part of the store; the only SQLite code is in store*.c. */
+ * contact in one scan, or of given ones, and their count (store_roster.h),
+ * for the contacts pane's rows and its live filter. Part of the store. */
 #include "store_roster.h"
 
 #include "err.h"

@@ -1,7 +1,7 @@
 /* vm_contacts.c: the contacts pane's rows (vm_contacts.h): one load from the
- * roster (texts and rank values in one scan), then filter, marks and the
- * selection in memory (the orders: vm_contacts_sort.c). View layer;
- * depends on store.h, store_roster.h, score.h and utf8.h. */
+ * roster (texts and rank values in one scan; first its head, for a first
+ * screen), then filter, marks and selection in memory (the orders:
+ * vm_contacts_sort.c). View layer; depends on store_roster.h, rank_best.h. */
 #include "vm_contacts.h"
 
 #include <stdlib.h>
