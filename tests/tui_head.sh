@@ -21,9 +21,10 @@ start() {
 	wait_for "$1" "sort:attention" || not_ok "session $1 starts" "$1"
 }
 
-# The screen of session $1 but its status line.
+# The contacts pane of session $1: the screen but its status line, left of
+# the border (the other panes come once the selection has settled).
 rows() {
-	t capture-pane -p -t "$1" | sed '$d'
+	t capture-pane -p -t "$1" | sed -e '$d' -e 's/│.*//'
 }
 
 # The names of the first 8 rows of session $1, as far as the pane shows them
