@@ -126,6 +126,7 @@ tui-test: $(KITH) $(SQL_EXEC)
 	@if [ -f tests/tui.sh ]; then sh tests/tui.sh $(KITH); fi
 	@sh tests/tui_main.sh $(KITH)
 	@sh tests/tui_review.sh $(KITH)
+	@sh tests/tui_head.sh $(KITH)
 	@sh tests/khard.sh $(KITH)
 
 check: deps

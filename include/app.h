@@ -97,6 +97,7 @@ struct app {
 	int message_error;
 	int64_t data_version;
 	int empty; /* the journal has nobody: the welcome */
+	size_t rest; /* app_init_head read this many rows: app_load_rest reads all */
 	int settle; /* the timeline and reciprocity wait for the selection to settle */
 	char *capture; /* `c` asks the terminal layer for the capture prompt, prefilled
 	                  with this; NULL otherwise */
@@ -118,6 +119,17 @@ struct app {
  * default one (rebind through app->km). -1 with *cause (caller frees). */
 int app_init(struct app *app, struct store *st, const struct score_params *params, int64_t now,
              char **cause);
+/* As app_init, reading only the count of the contacts and the `rows` first
+ * of the ranked list (vm_contacts_load_head), for a first screen at most
+ * that many lines high; rows 0: all of them (app_init). app_load_rest must
+ * follow the first paint, before any key or idle step. */
+int app_init_head(struct app *app, struct store *st, const struct score_params *params,
+                  int64_t now, size_t rows, char **cause);
+/* Reads the whole roster after app_init_head (nothing when it was read),
+ * at the time the head was read, keeping the selection: the screen painted
+ * after it is the one painted before. Returns the app_dirty bits, or -1 with
+ * *cause (caller frees). */
+int app_load_rest(struct app *app, char **cause);
 void app_free(struct app *app);
 
 /* One key (a keymap key); returns the app_dirty bits. */

@@ -88,6 +88,16 @@ void vm_contacts_free(struct vm_contacts *vm);
  * selection moves to the nearest row when its contact is gone). -1 with
  * *cause (caller frees), and vm unchanged, on a read error. */
 int vm_contacts_load(struct vm_contacts *vm, int64_t now, char **cause);
+/* For a first screen: reads the number of contacts not archived and the k
+ * first of them in the attention sort's order (rank_best), without the
+ * others; vm then counts them all (n and nshown), shows those k first (rows
+ * and shown [0, k)), the first selected, and has blank rows after them, to
+ * be painted no further than row k and read in full by vm_contacts_load
+ * before anything else is done with them: 0. It reads the whole roster
+ * instead, as vm_contacts_load does, and returns 1, for a journal of fewer
+ * than 8k + 1024 contacts (a head would read about as many), with another
+ * sort or a filter in force, or k 0. -1 with *cause, vm unchanged. */
+int vm_contacts_load_head(struct vm_contacts *vm, int64_t now, size_t k, char **cause);
 
 /* Texts of a row (owned by vm, valid until the next load). */
 const char *vm_contacts_name(const struct vm_contacts *vm, const struct vm_contact_row *r);

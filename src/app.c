@@ -25,6 +25,12 @@ static void app_refresh_empty(struct app *app)
 int app_init(struct app *app, struct store *st, const struct score_params *params, int64_t now,
              char **cause)
 {
+	return app_init_head(app, st, params, now, 0, cause);
+}
+
+int app_init_head(struct app *app, struct store *st, const struct score_params *params,
+                  int64_t now, size_t rows, char **cause)
+{
 	memset(app, 0, sizeof *app);
 	app->st = st;
 	app->params = params;
@@ -37,14 +43,27 @@ int app_init(struct app *app, struct store *st, const struct score_params *param
 	vm_lines_init(&app->view);
 	lineedit_init(&app->le);
 	app->page = 10;
+	int head = -1;
 	if (store_data_version(st, &app->data_version, cause) != 0 ||
-	    vm_contacts_load(&app->contacts, now, cause) != 0) {
+	    (head = vm_contacts_load_head(&app->contacts, now, rows, cause)) < 0) {
 		app_free(app);
 		return -1;
 	}
+	app->rest = head == 0 ? rows : 0;
 	app_refresh_empty(app);
 	app->settle = 1;
 	return 0;
+}
+
+int app_load_rest(struct app *app, char **cause)
+{
+	if (app->rest == 0)
+		return 0;
+	if (vm_contacts_load(&app->contacts, app->now, cause) != 0)
+		return -1;
+	app->rest = 0;
+	app_refresh_empty(app);
+	return APP_DIRTY_CONTACTS | APP_DIRTY_STATUS;
 }
 
 void app_free(struct app *app)

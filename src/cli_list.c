@@ -8,6 +8,7 @@
 #include "date.h"
 #include "err.h"
 #include "fmt.h"
+#include "rank_best.h"
 #include "table.h"
 #include "utf8.h"
 
@@ -426,93 +427,39 @@ static int cli_list_records(struct cli *cli, const struct store_contact_filter *
 	return rc;
 }
 
-/* The search for the k contacts with the most attention (cli_list_rank_best):
- * the best found so far, and the attention of the k-th of them once there
- * are k, which a contact must be able to reach to be read. */
-struct cli_list_best {
-	struct cli_list *l;
-	size_t k;
-	int have;   /* k found: kth holds */
-	double kth; /* the k-th best attention found */
-	enum circle circle;
-};
-
-/* Keeps the k best of l's rows, and their k-th. */
-static void cli_list_best_trim(struct cli_list_best *b)
+/* Keeps the k best of l's rows (rank_best's trim). */
+static size_t cli_list_best_trim(void *arg, size_t k, double *kth)
 {
-	struct cli_list *l = b->l;
+	struct cli_list *l = arg;
 	for (size_t j = 0; j < l->n; j++)
 		l->r[j].sort = SORT_ATTENTION;
-	cli_list_select(l->r, l->n, b->k < l->n ? b->k : l->n);
-	if (l->n >= b->k) {
-		l->n = b->k;
-		b->have = 1;
-		b->kth = l->r[b->k - 1].score.attention;
+	cli_list_select(l->r, l->n, k < l->n ? k : l->n);
+	if (l->n >= k) {
+		l->n = k;
+		*kth = l->r[k - 1].score.attention;
 	}
+	return l->n;
 }
 
-/* A bound below the k-th best, with room for rounding: the contact and every
- * contact after it in the scan's order have less attention than k others. */
-static int cli_list_best_beaten(const struct cli_list_best *b, double bound)
+/* The rows with interactions after now, scored from their records; a
+ * problem is reported here. */
+static int cli_list_best_rescore(void *arg, char **cause)
 {
-	return b->have && b->kth > bound + 1e-9;
+	struct cli_list *l = arg;
+	*cause = NULL;
+	return cli_list_rescore(l->cli, l) == CLI_OK ? 0 : -1;
 }
 
-/* A row of the scan by what is owed: rows with interactions after now come
- * from their own scan, which scored them already. */
-static int cli_list_best_take(void *arg, const struct store_rank_row *row, char **cause)
-{
-	struct cli_list_best *b = arg;
-	struct cli_list *l = b->l;
-	if (score_cache_has_future(&row->sc, l->cli->now))
-		return 0;
-	if (cli_list_best_beaten(b, score_attention_bound(&l->cli->cfg.score, b->circle, &row->sc)))
-		return 1;
-	if (cli_list_take(l, row, cause) != 0)
-		return -1;
-	if (l->n >= 4 * b->k + 1024)
-		cli_list_best_trim(b);
-	return 0;
-}
-
-/* The best k by attention of the contacts f admits, into l (unordered): those
- * with interactions after now, then circle by circle, the circles that could
- * hold the most attention first, each in the order of what its contacts are
- * owed, until no contact left could have more attention than the k-th best
- * found (score_attention_bound). The rows after that are never read: the
- * first 50 of 100k contacts read a few thousand. */
+/* The best k by attention of the contacts f admits, into l (unordered), read
+ * as rank_best does: the first 50 of 100k contacts read a few thousand. */
 static int cli_list_rank_best(struct cli *cli, const struct store_contact_filter *f, size_t k,
                               struct cli_list *l)
 {
-	const struct score_params *p = &cli->cfg.score;
-	struct cli_list_best b = {l, k, 0, 0.0, CIRCLE_INNER};
+	static const struct rank_best_ops ops = {cli_list_take, cli_list_best_rescore,
+	                                         cli_list_best_trim};
 	char *cause = NULL;
-	if (store_contact_rank_future(cli->st, f, cli->now, cli_list_take, l, &cause) != 0)
-		return cli_fail(cli, cause);
-	if (cli_list_rescore(cli, l) != CLI_OK)
-		return CLI_FAIL;
-	cli_list_best_trim(&b);
-	enum circle order[CIRCLE_COUNT];
-	for (int i = 0; i < CIRCLE_COUNT; i++) {
-		int at = i;
-		for (; at > 0 && score_attention_bound(p, order[at - 1], NULL) <
-		                         score_attention_bound(p, (enum circle)i, NULL); at--)
-			order[at] = order[at - 1];
-		order[at] = (enum circle)i;
-	}
-	unsigned admitted = f->circles != 0 ? f->circles : (1u << CIRCLE_COUNT) - 1;
-	for (int i = 0; i < CIRCLE_COUNT; i++) {
-		if (cli_list_best_beaten(&b, score_attention_bound(p, order[i], NULL)))
-			break;
-		struct store_contact_filter one = *f;
-		one.circles = admitted & (1u << order[i]);
-		if (one.circles == 0)
-			continue;
-		b.circle = order[i];
-		if (store_contact_rank_owed(cli->st, &one, cli_list_best_take, &b, &cause) != 0)
-			return cli_fail(cli, cause);
-		cli_list_best_trim(&b);
-	}
+	if (rank_best(cli->st, &cli->cfg.score, f, cli->now, k, &ops, l, &cause) != 0)
+		return cause != NULL ? cli_fail(cli, cause) : CLI_FAIL;
 	return CLI_OK;
 }
 

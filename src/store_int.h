@@ -298,6 +298,10 @@ int store_digest_check(struct store *st, int *same, char **cause);
 /* The roster scan's query (store_roster.c; static storage), so that tests
  * can ask SQLite how it is run. */
 const char *store_roster_sql(void);
+/* The pages of a database file of size bytes with header head (its first 100
+ * bytes), as SQLite counts them when no -wal adds any; -1 for a page size
+ * SQLite never makes. store_open.c. */
+int64_t store_header_pages(const unsigned char head[100], int64_t size);
 /* The orders of the rank scans (store_rank.c): any, by what is owed, or the
  * contacts with interactions after now only. */
 enum store_rank_order { STORE_RANK_ANY, STORE_RANK_OWED, STORE_RANK_FUTURE };

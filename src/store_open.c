@@ -33,9 +33,33 @@ struct store_probe {
 	int version; /* its user_version */
 };
 
+static uint32_t store_be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* The number of pages of a database file of `size` bytes whose header is
+ * head, as SQLite counts them when no -wal adds any: the header's own count
+ * when it is valid (not 0, and written by the same change as the file:
+ * offsets 28, 24 and 92), else the file's size in pages; -1 when the page
+ * size is not one SQLite makes. */
+int64_t store_header_pages(const unsigned char head[100], int64_t size)
+{
+	uint32_t page = (uint32_t)head[16] << 8 | head[17];
+	if (page == 1)
+		page = 65536;
+	if (page < 512 || (page & (page - 1)) != 0)
+		return -1;
+	uint32_t counted = store_be32(head + 28);
+	if (counted != 0 && store_be32(head + 24) == store_be32(head + 92))
+		return counted;
+	return (size + page - 1) / page;
+}
+
 /* The file's first bytes: an empty file is a new journal; anything else must
- * be an SQLite database. */
-static int store_probe_header(const char *path, int *empty, char **cause)
+ * be an SQLite database. *pages: its pages by its header (store_header_pages),
+ * -1 when unknown. */
+static int store_probe_header(const char *path, int *empty, int64_t *pages, char **cause)
 {
 	/* never blocks: a FIFO put here since store_file_kind looked is refused below */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -52,15 +76,16 @@ static int store_probe_header(const char *path, int *empty, char **cause)
 		return err_set(cause, "%s is not a kith journal (not a regular file)", path);
 	}
 	*empty = sb.st_size == 0;
-	char head[sizeof store_magic];
+	unsigned char head[100];
 	ssize_t got = *empty ? 0 : read(fd, head, sizeof head);
 	int e = errno;
 	close(fd);
 	if (got < 0)
 		return err_set(cause, "cannot read %s: %s", path, strerror(e));
-	if (!*empty && (sb.st_size < 100 || got != (ssize_t)sizeof head ||
-	                memcmp(head, store_magic, sizeof head) != 0))
+	if (!*empty && (sb.st_size < 100 || got < (ssize_t)sizeof store_magic ||
+	                memcmp(head, store_magic, sizeof store_magic) != 0))
 		return err_set(cause, "%s is not a kith journal (not an SQLite database)", path);
+	*pages = !*empty && got == (ssize_t)sizeof head ? store_header_pages(head, sb.st_size) : -1;
 	return 0;
 }
 
@@ -177,8 +202,10 @@ static int store_connect_ro(const char *path, sqlite3 **out, char **cause)
 	/* other processes may be writing: wait for them as the main connection does */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_busy_timeout(db, STORE_BUSY_MS);
+	/* a read of the header: it opens the -wal and -shm files as any read
+	 * does, without reading the schema */
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+		rc = sqlite3_exec(db, "PRAGMA user_version", NULL, NULL, NULL);
 	off_t wal = 0;
 	if (((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) &&
 	    (!store_exists(path, "-wal", &wal) || wal == 0)) {
@@ -204,11 +231,16 @@ static int store_connect_ro(const char *path, sqlite3 **out, char **cause)
 }
 
 /* Looks at an existing file through a read-only connection, so that nothing
- * is written to a file this kith must refuse. */
+ * is written to a file this kith must refuse. The schema is read only where
+ * a question needs it: the tables of a file that is not a journal of this
+ * kith's schema, and the pages of a file with a -wal that holds some or a
+ * migration ahead (else the header counts them, store_header_pages), so that
+ * opening a journal reads its schema once, on the connection that uses it. */
 static int store_probe_db(const char *path, int newest, struct store_probe *pr, char **cause)
 {
 	memset(pr, 0, sizeof *pr);
-	if (store_probe_header(path, &pr->empty, cause) != 0)
+	int64_t head_pages = -1;
+	if (store_probe_header(path, &pr->empty, &head_pages, cause) != 0)
 		return -1;
 	if (pr->empty)
 		return 0;
@@ -224,12 +256,18 @@ static int store_probe_db(const char *path, int newest, struct store_probe *pr, 
 	}
 	rc = -1;
 	if (store_probe_int(db, path, "PRAGMA application_id", &appid, cause) != 0 ||
-	    store_probe_int(db, path, "PRAGMA user_version", &version, cause) != 0 ||
+	    store_probe_int(db, path, "PRAGMA user_version", &version, cause) != 0)
+		goto out;
+	if ((appid != STORE_APPLICATION_ID || version < 1) &&
 	    store_probe_int(db, path,
 	                    "SELECT count(*) FROM sqlite_master "
 	                    "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
-	                    &tables, cause) != 0 ||
-	    store_probe_int(db, path, "PRAGMA page_count", &pages, cause) != 0)
+	                    &tables, cause) != 0)
+		goto out;
+	off_t wal = 0;
+	if (head_pages >= 0 && version == newest && (!store_exists(path, "-wal", &wal) || wal == 0))
+		pages = head_pages;
+	else if (store_probe_int(db, path, "PRAGMA page_count", &pages, cause) != 0)
 		goto out;
 	if (appid != STORE_APPLICATION_ID) {
 		/* kith never leaves one without tables: its first write makes them */

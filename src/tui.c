@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -24,6 +25,7 @@
 
 #define TUI_TICK_MS 250  /* the idle tick: is there news in the journal? */
 #define TUI_SETTLE_MS 40 /* keys paused this long: the selection settled */
+#define TUI_SCRIPT_LINES 24 /* the scripted mode's screen, until a resize step */
 
 static const char tui_small[] = "terminal too small";
 
@@ -294,7 +296,7 @@ static int tui_open(struct tui *t, const struct tui_config *cfg, char **cause)
 		return err_set(cause, "cannot use the terminal '%s' (unknown to terminfo?)", term);
 	set_term(t->scr);
 	if (t->script)
-		resize_term(24, 80);
+		resize_term(TUI_SCRIPT_LINES, 80);
 	cbreak();
 	noecho();
 	nonl();
@@ -418,10 +420,42 @@ static void tui_progress(void *arg)
 	tui_paint(arg, APP_DIRTY_STATUS);
 }
 
-static void tui_loop(struct tui *t, const struct tui_config *cfg)
+/* The lines the screen has before curses starts, for the first screen's
+ * head (0: not known; the whole roster is read first). */
+static size_t tui_lines_hint(const struct tui_config *cfg)
+{
+	if (cfg->script != NULL)
+		return TUI_SCRIPT_LINES;
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0)
+		return ws.ws_row;
+	return 0;
+}
+
+/* The first frame: painted from the head of the ranked list (app_init_head),
+ * then the rest of the roster read before any key is (a key typed meanwhile
+ * waits in the terminal); a screen taller than the head has it read first.
+ * The paint after the rest changes no cell, and so writes nothing. -1 with
+ * *cause. */
+static int tui_first_frame(struct tui *t, char **cause)
 {
 	struct app *app = t->app;
+	if (app->rest > 0 && (size_t)LINES > app->rest && app_load_rest(app, cause) < 0)
+		return -1;
 	tui_paint(t, APP_DIRTY_ALL);
+	int dirty = app_load_rest(app, cause);
+	if (dirty < 0)
+		return -1;
+	if (dirty != 0)
+		tui_paint(t, dirty);
+	return 0;
+}
+
+static int tui_loop(struct tui *t, const struct tui_config *cfg, char **cause)
+{
+	struct app *app = t->app;
+	if (tui_first_frame(t, cause) != 0)
+		return -1;
 	while (!app->quit && !tui_signalled()) {
 		int dirty = 0, wait = app->settle ? TUI_SETTLE_MS : TUI_TICK_MS, keys = 0;
 		for (;;) {
@@ -447,6 +481,7 @@ static void tui_loop(struct tui *t, const struct tui_config *cfg)
 		if (dirty != 0)
 			tui_paint(t, dirty);
 	}
+	return 0;
 }
 
 /* ---- the scripted mode ---- */
@@ -625,7 +660,10 @@ static int tui_script(struct tui *t, const struct tui_config *cfg, char **cause)
 	size_t lineno = 0, dumps = 0;
 	int rc = 0;
 	/* as if the user looked for a moment: the first frame, then the idle tick */
-	tui_paint(t, APP_DIRTY_ALL);
+	if (tui_first_frame(t, cause) != 0) {
+		fclose(f);
+		return -1;
+	}
 	app_idle(t->app, clock_now(cfg->clock));
 	while (!t->app->quit && fgets(line, sizeof line, f) != NULL) {
 		lineno++;
@@ -652,7 +690,8 @@ int tui_run(const struct tui_config *cfg, char **cause)
 	struct tui t;
 	memset(&t, 0, sizeof t);
 	struct app app;
-	if (app_init(&app, cfg->st, cfg->params, clock_now(cfg->clock), cause) != 0)
+	if (app_init_head(&app, cfg->st, cfg->params, clock_now(cfg->clock), tui_lines_hint(cfg),
+	                  cause) != 0)
 		return -1;
 	if (cfg->config_text != NULL &&
 	    keymap_parse_config(&app.km, cfg->config_name ? cfg->config_name : "config",
@@ -694,7 +733,7 @@ int tui_run(const struct tui_config *cfg, char **cause)
 		if (t.script)
 			rc = tui_script(&t, cfg, cause);
 		else
-			tui_loop(&t, cfg);
+			rc = tui_loop(&t, cfg, cause);
 	}
 	tui_close(&t);
 	vm_lines_free(&t.scratch);

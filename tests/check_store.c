@@ -367,6 +367,40 @@ START_TEST(test_refused_unchanged)
 }
 END_TEST
 
+/* A journal's pages counted from its header are SQLite's own count, and a
+ * header that does not vouch for its count (a change counter it was not
+ * written with) gives the file's size in pages; a page size SQLite never
+ * makes gives none. */
+START_TEST(test_header_pages)
+{
+	char *dir = t_tmpdir();
+	char *path = t_path(dir, "kith.db");
+	make_kith(path, 300);
+	size_t len;
+	unsigned char *data = (unsigned char *)t_slurp(path, &len);
+	ck_assert_uint_ge(len, 100);
+	int64_t pages = raw_int(path, "PRAGMA page_count");
+	ck_assert_int_gt(pages, 8);
+	ck_assert_int_eq(store_header_pages(data, (int64_t)len), pages);
+	/* the file grows by pages the header does not count */
+	ck_assert_int_eq(store_header_pages(data, (int64_t)len + 3 * 4096), pages);
+	data[27] ^= 1; /* a change counter the count was not written with */
+	ck_assert_int_eq(store_header_pages(data, (int64_t)len + 3 * 4096 + 1), pages + 4);
+	data[16] = 0x00; /* 1: pages of 64 KiB */
+	data[17] = 0x01;
+	ck_assert_int_eq(store_header_pages(data, 65536 * 5), 5);
+	data[16] = 0x03; /* 0x0300: not a power of two */
+	data[17] = 0x00;
+	ck_assert_int_eq(store_header_pages(data, (int64_t)len), -1);
+	data[16] = 0x01; /* 256: too small */
+	ck_assert_int_eq(store_header_pages(data, (int64_t)len), -1);
+	free(data);
+	t_rmtree(dir);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 /* ---- the v1 fixture ---- */
 
 START_TEST(test_fixture_reads)
@@ -698,6 +732,7 @@ Suite *suite_store(void)
 	tcase_add_test(tc, test_empty_is_new);
 	tcase_add_loop_test(tc, test_refused_unchanged, 0,
 	                    (int)(sizeof refused / sizeof refused[0]));
+	tcase_add_test(tc, test_header_pages);
 	tcase_add_test(tc, test_fixture_reads);
 	tcase_add_test(tc, test_migration_to_v2);
 	tcase_add_test(tc, test_migration_keeps_scores);

@@ -100,6 +100,62 @@ START_TEST(test_roster_order_folded_rank)
 }
 END_TEST
 
+struct tv_lengths {
+	size_t n, wrong;
+};
+
+static int tv_roster_lengths(void *arg, const struct store_roster_row *row, char **cause)
+{
+	(void)cause;
+	struct tv_lengths *l = arg;
+	l->n++;
+	if (row->name_len != strlen(row->name) || row->org_len != strlen(row->org) ||
+	    row->tags_len != strlen(row->tags) || row->folded_len != strlen(row->folded))
+		l->wrong++;
+	return 0;
+}
+
+/* Each text of a roster row comes with its length in bytes, for names,
+ * organisations and tags of several bytes a character and none at all. */
+START_TEST(test_roster_lengths)
+{
+	tv_person_org("Zoë Ânia", "Ünïcorn Labs", "rust,Berlin,日本");
+	tv_person_org("李小龍", "", NULL);
+	tv_person_org("Ana", "Acme", "x");
+	struct tv_lengths l = {0, 0};
+	char *cause = NULL;
+	ck_assert_int_eq(store_contact_roster(tv_fx.st, tv_roster_lengths, &l, &cause), 0);
+	ck_assert_uint_eq(l.n, 3);
+	ck_assert_uint_eq(l.wrong, 0);
+}
+END_TEST
+
+/* Texts that begin alike and differ in length, beyond one word of the
+ * hash (8 bytes) or within it, are kept apart and each found by itself. */
+START_TEST(test_texts_of_one_prefix)
+{
+	tv_person_org("Ana", "Acme Corporation", "team-alpha");
+	tv_person_org("Bia", "Acme Corporation Ltd", "team-alphabet");
+	tv_person_org("Cid", "Acme Cor", "team");
+	tv_person_org("Dan", "Acme Corporation", "team-alpha");
+	struct vm_contacts vm;
+	tv_load(&vm);
+	vm_contacts_set_sort(&vm, VM_SORT_NAME);
+	ck_assert_uint_eq(vm.nshown, 4);
+	ck_assert_str_eq(vm_contacts_org(&vm, vm_contacts_at(&vm, 0)), "Acme Corporation");
+	ck_assert_str_eq(vm_contacts_org(&vm, vm_contacts_at(&vm, 1)), "Acme Corporation Ltd");
+	ck_assert_str_eq(vm_contacts_org(&vm, vm_contacts_at(&vm, 2)), "Acme Cor");
+	ck_assert_str_eq(vm_contacts_tags(&vm, vm_contacts_at(&vm, 1)), "team-alphabet");
+	ck_assert_str_eq(vm_contacts_tags(&vm, vm_contacts_at(&vm, 2)), "team");
+	ck_assert_uint_eq(vm_contacts_at(&vm, 0)->org, vm_contacts_at(&vm, 3)->org);
+	ck_assert_uint_eq(tv_filtered(&vm, "ltd"), 1);
+	ck_assert_str_eq(tv_name_at(&vm, 0), "Bia");
+	ck_assert_uint_eq(tv_filtered(&vm, "alphabet"), 1);
+	ck_assert_uint_eq(tv_filtered(&vm, "corporation"), 3);
+	vm_contacts_free(&vm);
+}
+END_TEST
+
 struct tv_family {
 	int64_t rowid[8];
 	int family[8];
@@ -154,15 +210,15 @@ START_TEST(test_shared_texts)
 	tv_person_org("Cid", "Ünïcorn Lab", "rust");
 	tv_person_org("Dan", "rust", "Ünïcorn Labs");
 	tv_person_org("Eva", "", NULL);
-	/* two texts of the same 32-bit FNV-1a hash */
-	tv_person_org("Fay", "costarring", NULL);
-	tv_person_org("Gil", "liquid", NULL);
+	/* two texts of the same length and the same 32-bit hash (vm_load_text's) */
+	tv_person_org("Fay", "klcbaaaaa", NULL);
+	tv_person_org("Gil", "svtaaaaaa", NULL);
 	struct vm_contacts vm;
 	tv_load(&vm);
 	vm_contacts_set_sort(&vm, VM_SORT_NAME);
 	ck_assert_uint_eq(vm.nshown, 7);
-	ck_assert_str_eq(vm_contacts_org(&vm, vm_contacts_at(&vm, 5)), "costarring");
-	ck_assert_str_eq(vm_contacts_org(&vm, vm_contacts_at(&vm, 6)), "liquid");
+	ck_assert_str_eq(vm_contacts_org(&vm, vm_contacts_at(&vm, 5)), "klcbaaaaa");
+	ck_assert_str_eq(vm_contacts_org(&vm, vm_contacts_at(&vm, 6)), "svtaaaaaa");
 	const struct vm_contact_row *ana = vm_contacts_at(&vm, 0), *bia = vm_contacts_at(&vm, 1),
 	                            *cid = vm_contacts_at(&vm, 2), *dan = vm_contacts_at(&vm, 3),
 	                            *eva = vm_contacts_at(&vm, 4);
@@ -178,7 +234,7 @@ START_TEST(test_shared_texts)
 	ck_assert_uint_eq(tv_filtered(&vm, "unicorn labs"), 3);
 	ck_assert_uint_eq(tv_filtered(&vm, "berlin"), 2);
 	ck_assert_str_eq(tv_name_at(&vm, 1), "Bia");
-	ck_assert_uint_eq(tv_filtered(&vm, "liquid"), 1);
+	ck_assert_uint_eq(tv_filtered(&vm, "svtaaaaaa"), 1);
 	ck_assert_str_eq(tv_name_at(&vm, 0), "Gil");
 	ck_assert_uint_eq(tv_filtered(&vm, "lab rust"), 4);
 	vm_contacts_free(&vm);
@@ -777,6 +833,8 @@ Suite *suite_vm_contacts(void)
 	tcase_add_checked_fixture(tc, tv_setup, tv_teardown);
 	tcase_add_test(tc, test_roster_order_folded_rank);
 	tcase_add_test(tc, test_roster_family_from_tags);
+	tcase_add_test(tc, test_roster_lengths);
+	tcase_add_test(tc, test_texts_of_one_prefix);
 	tcase_add_test(tc, test_shared_texts);
 	tcase_add_test(tc, test_filter_narrowing_equals_fresh);
 	tcase_add_test(tc, test_filter_narrowing_keeps_sort);
