@@ -54,20 +54,32 @@ static int vcard_name_is(const char *s, size_t n, const char *word)
 	return strlen(word) == n && strncasecmp(s, word, n) == 0;
 }
 
+/* Whether c ends a type: a comma, a quote, and the ';' and ':' a quoted
+ * value may hold (kept, they would read as a parameter's or the value's
+ * start when the type is written again). */
+static int vcard_type_ends(char c)
+{
+	return c == ',' || c == '"' || c == ';' || c == ':';
+}
+
 static void vcard_add_type(struct buf *types, const char *v, size_t n)
 {
-	/* TYPE=a,b and "a,b": one type each, lower case */
+	/* TYPE=a,b and "a,b": one type each, lower case, without the spaces
+	   around it */
 	size_t i = 0;
 	while (i < n) {
-		while (i < n && (v[i] == ',' || v[i] == '"' || v[i] == ' '))
+		while (i < n && (vcard_type_ends(v[i]) || v[i] == ' '))
 			i++;
 		size_t s = i;
-		while (i < n && v[i] != ',' && v[i] != '"')
+		while (i < n && !vcard_type_ends(v[i]))
 			i++;
-		if (i > s) {
+		size_t e = i;
+		while (e > s && v[e - 1] == ' ')
+			e--;
+		if (e > s) {
 			if (types->len > 0)
 				buf_putc(types, ',');
-			for (size_t k = s; k < i; k++)
+			for (size_t k = s; k < e; k++)
 				buf_putc(types, (char)tolower((unsigned char)v[k]));
 		}
 	}

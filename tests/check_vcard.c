@@ -431,6 +431,39 @@ END_TEST
 /* Lines whose parameters only look like QUOTED-PRINTABLE or X-APPLE-OMIT-YEAR
  * (found by the fuzzer): the reader keeps them as they came, and a write and a
  * read give them back unchanged, whatever the value ends with. */
+/* A quoted TYPE that holds ';' or ':' or spaces gives types without them:
+ * kept, the next write would read as other parameters or the value. */
+START_TEST(test_write_quoted_types)
+{
+	static const char card[] = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ana\r\n"
+	                           "TEL;TYPE=cell\"TEL;TYPE=cell\"pe+rf1 :555 0101\r\n"
+	                           "EMAIL;TYPE=\"a:b\", c :ana@example.org\r\nEND:VCARD\r\n";
+	for (int version = 3; version <= 4; version++) {
+		struct vc_read a, b, c;
+		VC_READ(&a, card);
+		ck_assert_int_eq(a.n, 1);
+		ck_assert_str_eq(vc_field(&a.rec[0].c, FIELD_PHONE, 0)->type, "cell,tel,type=cell,pe+rf1");
+		ck_assert_str_eq(vc_field(&a.rec[0].c, FIELD_EMAIL, 0)->type, "a,b,c");
+		struct buf one, two;
+		buf_init(&one);
+		buf_init(&two);
+		vcard_write(&one, &a.rec[0].c, version);
+		vc_read(&b, one.data, one.len);
+		ck_assert_int_eq(b.n, 1);
+		ck_assert(contact_same_details(&a.rec[0].c, &b.rec[0].c));
+		vcard_write(&two, &b.rec[0].c, version);
+		vc_read(&c, two.data, two.len);
+		ck_assert_int_eq(c.n, 1);
+		ck_assert(contact_same_details(&b.rec[0].c, &c.rec[0].c));
+		buf_free(&one);
+		buf_free(&two);
+		vc_free(&a);
+		vc_free(&b);
+		vc_free(&c);
+	}
+}
+END_TEST
+
 START_TEST(test_write_lookalike_params)
 {
 	static const char card[] = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\n"
@@ -604,6 +637,7 @@ Suite *suite_vcard(void)
 	tcase_add_test(tc, test_write_folds);
 	tcase_add_test(tc, test_write_round_trip);
 	tcase_add_test(tc, test_write_lookalike_params);
+	tcase_add_test(tc, test_write_quoted_types);
 	tcase_add_test(tc, test_corpus);
 	suite_add_tcase(s, tc);
 	return s;
