@@ -34,6 +34,11 @@ enum store_open_flags {
  * ~/.local/share/kith/kith.db. Caller frees; NULL with *cause when no home. */
 char *store_default_path(char **cause);
 
+/* Sets SQLite up for a process of one thread (no mutexes, no count of the
+ * memory it uses): called once, before any other store call, by a program
+ * that never calls the store from two threads. */
+void store_library_init(void);
+
 /* Opens (creating the file, mode 0600, and its directory, 0700, when missing)
  * and migrates the schema, backing the file up first (to "PATH.bak-vN", N the
  * old version). Only a regular file is opened: a directory, FIFO, socket or

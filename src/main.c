@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "err.h"
+#include "store.h"
 
 static const struct cli_cmd *const main_cmds[] = {
 	&cli_cmd_log,      &cli_cmd_capture,  &cli_cmd_add,      &cli_cmd_edit,   &cli_cmd_rm,     &cli_cmd_show,
@@ -356,5 +357,6 @@ out:
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	store_library_init();
 	return main_run(argc, argv);
 }

@@ -119,16 +119,22 @@ static int store_contact_words(struct store *st, int64_t rowid, const char *fold
 	return 0;
 }
 
-/* The fields of c (rowid set, none stored yet), STORE_FIELD_ROWS a run. */
+/* The fields of c (rowid set, none stored yet), STORE_FIELD_ROWS a run, or
+ * one a statement when a run has no more than STORE_FIELD_ONE_MAX. */
 static int store_contact_fields_insert(struct store *st, const struct contact *c, char **cause)
 {
-	for (size_t at = 0; at < c->nfields; at += STORE_FIELD_ROWS) {
-		sqlite3_stmt *s = store_stmt(st, STORE_SQL_CONTACT_FIELD_INSERT, cause);
+	for (size_t at = 0; at < c->nfields;) {
+		size_t left = c->nfields - at;
+		int one = left <= STORE_FIELD_ONE_MAX;
+		size_t rows = one ? 1 : left < STORE_FIELD_ROWS ? left : STORE_FIELD_ROWS;
+		sqlite3_stmt *s = store_stmt(
+			st, one ? STORE_SQL_CONTACT_FIELD_INSERT_ONE : STORE_SQL_CONTACT_FIELD_INSERT, cause);
 		if (s == NULL)
 			return -1;
-		(void)sqlite3_clear_bindings(s); /* rows left unbound are none */
+		if (!one)
+			(void)sqlite3_clear_bindings(s); /* rows left unbound are none */
 		int rc = sqlite3_bind_int64(s, 1, c->rowid);
-		for (size_t i = 0; rc == SQLITE_OK && i < STORE_FIELD_ROWS && at + i < c->nfields; i++) {
+		for (size_t i = 0; rc == SQLITE_OK && i < rows; i++) {
 			const struct field *f = &c->fields[at + i];
 			int col = (int)(2 + 4 * i);
 			rc = sqlite3_bind_int64(s, col, (int64_t)(at + i));
@@ -147,6 +153,7 @@ static int store_contact_fields_insert(struct store *st, const struct contact *c
 		}
 		if (store_step_done(st, s, cause) != 0)
 			return -1;
+		at += rows;
 	}
 	return 0;
 }

@@ -33,6 +33,7 @@ enum store_stmt {
 	STORE_SQL_CONTACT_TAG_INSERT,
 	STORE_SQL_CONTACT_TAG_CLEAR,
 	STORE_SQL_CONTACT_FIELD_INSERT,
+	STORE_SQL_CONTACT_FIELD_INSERT_ONE,
 	STORE_SQL_CONTACT_FIELD_CLEAR,
 	STORE_SQL_CONTACT_WORD_INSERT,
 	STORE_SQL_CONTACT_WORD_CLEAR,
@@ -200,7 +201,10 @@ void store_tag_sql(struct buf *sql, const char *col, int n);
 int store_tag_bind(struct store *st, sqlite3_stmt *s, int n, const char *tag, char **cause);
 /* Runs the kept statement id with the one parameter rowid to its end. */
 int store_run_id(struct store *st, enum store_stmt id, int64_t rowid, char **cause);
-/* The rows STORE_SQL_CONTACT_FIELD_INSERT writes at most in one run. */
+/* The rows STORE_SQL_CONTACT_FIELD_INSERT writes at most in one run; a run of
+ * at most STORE_FIELD_ONE_MAX rows is written a row at a time by
+ * STORE_SQL_CONTACT_FIELD_INSERT_ONE, which costs less for so few. */
+#define STORE_FIELD_ONE_MAX 2
 #define STORE_FIELD_ROWS 8
 /* Runs the kept statement id ("it" binds) once per tag of sv for rowid, but
  * for a tag equal to an earlier one but for ASCII case (model_tag_equal):

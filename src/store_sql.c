@@ -53,6 +53,8 @@ static const char *const store_sql[STORE_SQL_COUNT] = {
 		"(?2, ?3, ?4, ?5), (?6, ?7, ?8, ?9), (?10, ?11, ?12, ?13), (?14, ?15, ?16, ?17), "
 		"(?18, ?19, ?20, ?21), (?22, ?23, ?24, ?25), (?26, ?27, ?28, ?29), "
 		"(?30, ?31, ?32, ?33)) WHERE column1 IS NOT NULL",
+	[STORE_SQL_CONTACT_FIELD_INSERT_ONE] = "INSERT INTO contact_field (contact_id, pos, kind, type, "
+					       "value) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[STORE_SQL_CONTACT_FIELD_CLEAR] = "DELETE FROM contact_field WHERE contact_id = ?1",
 	[STORE_SQL_CONTACT_WORD_INSERT] = "INSERT OR IGNORE INTO contact_word (word, contact_id) "
 					  "VALUES (?1, ?2)",

@@ -112,6 +112,54 @@ START_TEST(test_schema_created)
 }
 END_TEST
 
+/* The mutex of a connection to path opened in SQLite's serialized mode
+ * (NULL: SQLite runs without mutexes). */
+static sqlite3_mutex *library_db_mutex(const char *path)
+{
+	sqlite3 *db = NULL;
+	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL),
+	                 SQLITE_OK);
+	sqlite3_mutex *m = sqlite3_db_mutex(db);
+	sqlite3_close(db);
+	return m;
+}
+
+/* store_library_init: SQLite without mutexes and without its count of the
+ * memory in use, for the whole process; a journal still opens and takes
+ * writes. SQLite is shut down around the test so that it starts as a process
+ * of kith starts it, and the other tests keep SQLite's defaults. */
+START_TEST(test_library_one_thread)
+{
+	ck_assert_int_eq(sqlite3_shutdown(), SQLITE_OK);
+	store_library_init();
+	char *dir = t_tmpdir();
+	char *path = t_path(dir, "kith.db");
+	struct store *st = t_open(path);
+	struct contact c;
+	contact_init(&c);
+	t_set(&c.name, "Ines Duarte");
+	char *cause = NULL;
+	ck_assert_int_eq(t_contact_add(st, &c, T_NOW, &cause), 0);
+	/* no memory is counted with a journal open, and a connection asked for
+	 * its own mutex has none */
+	ck_assert_int_eq(sqlite3_memory_used(), 0);
+	ck_assert_ptr_null(library_db_mutex(path));
+	contact_free(&c);
+	store_close(st);
+	ck_assert_int_eq(sqlite3_shutdown(), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_config(SQLITE_CONFIG_SERIALIZED), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 1), SQLITE_OK);
+	/* SQLite's defaults again: mutexes, and the memory in use counted */
+	ck_assert_ptr_nonnull(library_db_mutex(path));
+	st = t_open(path);
+	ck_assert_int_gt(sqlite3_memory_used(), 0);
+	store_close(st);
+	t_rmtree(dir);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_pragmas_of_connection)
 {
 	char *dir = t_tmpdir();
@@ -727,6 +775,7 @@ Suite *suite_store(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_schema_created);
 	tcase_add_test(tc, test_pragmas_of_connection);
+	tcase_add_test(tc, test_library_one_thread);
 	tcase_add_test(tc, test_modes_private);
 	tcase_add_test(tc, test_nocreate);
 	tcase_add_test(tc, test_empty_is_new);

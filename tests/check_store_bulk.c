@@ -210,6 +210,50 @@ START_TEST(test_bulk_fields_by_groups)
 }
 END_TEST
 
+/* A run of fields of at most STORE_FIELD_ONE_MAX goes in a row a statement,
+ * a longer one in one statement; every field at its place, whatever the
+ * count. */
+START_TEST(test_bulk_fields_few)
+{
+	static const struct {
+		size_t nf;
+		int runs;
+	} cases[] = {
+		{1, 1}, {2, 2}, {3, 1}, {STORE_FIELD_ROWS, 1}, {STORE_FIELD_ROWS + 1, 2},
+		{STORE_FIELD_ROWS + 2, 3}, {STORE_FIELD_ROWS + 3, 2},
+	};
+	size_t k = (size_t)_i;
+	struct t_fixture fx;
+	t_fixture_open(&fx);
+	char *cause = NULL;
+	struct contact c;
+	contact_init(&c);
+	t_set(&c.name, "Gil Moreau");
+	for (size_t i = 0; i < cases[k].nf; i++) {
+		char type[32], value[48];
+		snprintf(type, sizeof type, "t%zu", i);
+		snprintf(value, sizeof value, "w%zu@example.org", i);
+		contact_add_field(&c, i % 3 ? FIELD_URL : FIELD_EMAIL, type, value);
+	}
+	ck_assert_int_eq(t_contact_add(fx.st, &c, T_NOW, &cause), 0);
+	/* runs of the insert of several rows, and of the insert of one */
+	ck_assert_int_eq(t_stmt_runs(fx.st, "type, value) SELECT") +
+	                         t_stmt_runs(fx.st, "type, value) VALUES"),
+	                 cases[k].runs);
+	struct contact got;
+	ck_assert_int_eq(store_contact_get(fx.st, c.rowid, &got, &cause), 0);
+	ck_assert_uint_eq(got.nfields, cases[k].nf);
+	for (size_t i = 0; i < cases[k].nf; i++) {
+		ck_assert_int_eq(got.fields[i].kind, c.fields[i].kind);
+		ck_assert_str_eq(got.fields[i].type, c.fields[i].type);
+		ck_assert_str_eq(got.fields[i].value, c.fields[i].value);
+	}
+	contact_free(&got);
+	contact_free(&c);
+	t_fixture_close(&fx);
+}
+END_TEST
+
 /* The inserts of a contact, its fields, tags and words, an interaction, a
  * follow-up and a tombstone build no temporary table per run: the schema's
  * CHECKs of enums have no IN list that SQLite would build as one. */
@@ -219,7 +263,8 @@ START_TEST(test_bulk_inserts_no_temp_tables)
 	t_fixture_open(&fx);
 	static const enum store_stmt ids[] = {
 		STORE_SQL_CONTACT_INSERT,     STORE_SQL_CONTACT_UPDATE,
-		STORE_SQL_CONTACT_FIELD_INSERT, STORE_SQL_CONTACT_TAG_INSERT,
+		STORE_SQL_CONTACT_FIELD_INSERT, STORE_SQL_CONTACT_FIELD_INSERT_ONE,
+		STORE_SQL_CONTACT_TAG_INSERT,
 		STORE_SQL_CONTACT_WORD_INSERT, STORE_SQL_INTERACTION_INSERT,
 		STORE_SQL_INTERACTION_UPDATE, STORE_SQL_FOLLOWUP_INSERT,
 		STORE_SQL_TOMBSTONE_INSERT,
@@ -424,6 +469,7 @@ Suite *suite_store_bulk(void)
 	tcase_add_test(tc, test_bulk_tags_once);
 	tcase_add_test(tc, test_bulk_rank_with_row);
 	tcase_add_test(tc, test_bulk_fields_by_groups);
+	tcase_add_loop_test(tc, test_bulk_fields_few, 0, 7);
 	tcase_add_test(tc, test_bulk_inserts_no_temp_tables);
 	tcase_add_test(tc, test_bulk_schema_short_in_lists);
 	tcase_add_test(tc, test_bulk_checks_refuse);
