@@ -99,7 +99,7 @@ $(KILLAT): tests/killat.c
 
 $(BENCHTOOL): bench/benchtool.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $<
+	$(CC) $(PC_CORE) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(LIBS_CORE)
 
 deps:
 	@sh scripts/deps.sh
@@ -119,8 +119,8 @@ proof: $(KITH) $(KILLAT)
 	@for t in tests/proof_*.sh; do sh $$t $(KITH) $(KILLAT) || exit 1; done
 
 # The bench helper's frame measure on a stand-in that fails on purpose.
-benchtool-test: $(BENCHTOOL)
-	@sh tests/benchtool.sh $(BENCHTOOL)
+benchtool-test: $(BENCHTOOL) $(KITH)
+	@sh tests/benchtool.sh $(BENCHTOOL) $(KITH)
 
 tui-test: $(KITH) $(SQL_EXEC)
 	@if [ -f tests/tui.sh ]; then sh tests/tui.sh $(KITH); fi

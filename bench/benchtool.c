@@ -4,6 +4,7 @@
  *   benchtool rss -- CMD...                             peak resident memory, KiB
  *   benchtool fsync DIR RUNS                            median ms of write(4 KiB)+fsync
  *   benchtool frame RUNS WARMUP KEYS -- CMD...          full-screen program in a pty
+ *   benchtool sqlcopy SRC DST                           SQLite alone, writing SRC's rows
  * time: INPUT is a file for standard input ("-" for /dev/null); REMOVE is a file
  * removed, with its -wal and -shm, before each run ("-" for none; a name ending in "/"
  * is a folder whose files are removed); output is dropped.
@@ -12,7 +13,13 @@
  * each waiting for its paint, then 'q' (or the bytes of $BENCHTOOL_QUIT). Prints the medians of: first frame ms, key
  * to paint ms (wall), and the CPU ms of the whole run, over the runs that painted and
  * quit, then "OK/RUNS" (how many of the runs did); fails only when none did. A run
- * gives up after GIVE_UP_MS of silence ($BENCHTOOL_GIVE_UP_MS). */
+ * gives up after GIVE_UP_MS of silence ($BENCHTOOL_GIVE_UP_MS).
+ * sqlcopy: makes the journal DST (a new file) with SRC's schema, identity and, in one
+ * transaction, each table's rows copied by one INSERT ... SELECT a table, with the
+ * connection settings of kith (WAL, synchronous FULL, foreign keys): what SQLite
+ * itself costs to store those rows and their indexes, without reading any file
+ * format and without a statement a row. (The WHERE keeps SQLite from copying the
+ * b-trees page by page, which only a copy of a whole table can do.) */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
@@ -30,6 +37,8 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <sqlite3.h>
 
 #define QUIET_MS 30
 #define GIVE_UP_MS 10000
@@ -240,8 +249,94 @@ static int frame(char **argv, int keys, double *first, double *key, double *cpu)
 	return ok ? 0 : -1;
 }
 
+static int sql_exec(sqlite3 *db, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return 0;
+	fprintf(stderr, "benchtool: %s: %s\n", sql, msg ? msg : sqlite3_errmsg(db));
+	sqlite3_free(msg);
+	return -1;
+}
+
+/* Runs fmt on db with each text of the query's first column (given twice). */
+static int sql_each(sqlite3 *db, const char *query, const char *fmt)
+{
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(db, query, -1, &s, NULL) != SQLITE_OK) {
+		fprintf(stderr, "benchtool: %s: %s\n", query, sqlite3_errmsg(db));
+		return -1;
+	}
+	int rc = 0;
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 0);
+		char *sql = sqlite3_mprintf(fmt, name, name);
+		rc = sql_exec(db, sql);
+		sqlite3_free(sql);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* The integer of a PRAGMA's one row; -1 on failure. */
+static long long sql_pragma(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	long long v = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	else
+		fprintf(stderr, "benchtool: %s: %s\n", sql, sqlite3_errmsg(db));
+	sqlite3_finalize(s);
+	return v;
+}
+
+static int sql_copy(const char *src, const char *dst)
+{
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(dst, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		fprintf(stderr, "benchtool: %s: %s\n", dst, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return -1;
+	}
+	char *attach = sqlite3_mprintf("ATTACH %Q AS src", src);
+	/* the schema first, in its own transaction, as kith makes a new journal;
+	 * then the rows, in one */
+	int rc = sql_exec(db, attach);
+	sqlite3_free(attach);
+	long long app = rc == 0 ? sql_pragma(db, "PRAGMA src.application_id") : -1;
+	long long version = rc == 0 ? sql_pragma(db, "PRAGMA src.user_version") : -1;
+	char *ids = sqlite3_mprintf("PRAGMA main.application_id = %lld; PRAGMA main.user_version "
+	                            "= %lld; PRAGMA synchronous = FULL; PRAGMA cache_size = -8192; "
+	                            "BEGIN",
+	                            app, version);
+	if (rc == 0)
+		rc = app < 0 || version < 0 ? -1 : sql_exec(db, ids);
+	sqlite3_free(ids);
+	if (rc == 0)
+		rc = sql_each(db,
+		              "SELECT sql FROM src.sqlite_schema WHERE sql IS NOT NULL "
+		              "AND name NOT LIKE 'sqlite%' ORDER BY type = 'index', rowid",
+		              "%s");
+	if (rc == 0)
+		rc = sql_exec(db, "COMMIT; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
+		                  "BEGIN IMMEDIATE");
+	if (rc == 0)
+		rc = sql_each(db,
+		              "SELECT name FROM src.sqlite_schema WHERE type = 'table' "
+		              "AND name NOT LIKE 'sqlite%' ORDER BY rowid",
+		              "INSERT INTO main.\"%w\" SELECT * FROM src.\"%w\" WHERE 1");
+	if (rc == 0)
+		rc = sql_exec(db, "COMMIT");
+	sqlite3_close(db);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 4 && strcmp(argv[1], "sqlcopy") == 0)
+		return sql_copy(argv[2], argv[3]) == 0 ? 0 : 1;
 	if (argc >= 7 && strcmp(argv[1], "time") == 0 && strcmp(argv[6], "--") == 0) {
 		int runs = atoi(argv[2]), warm = atoi(argv[3]);
 		if (runs < 1)
@@ -330,6 +425,6 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	fprintf(stderr, "usage: benchtool time RUNS WARMUP INPUT REMOVE -- CMD... | rss -- CMD... |"
-	                " fsync DIR RUNS | frame RUNS WARMUP KEYS -- CMD...\n");
+	                " fsync DIR RUNS | frame RUNS WARMUP KEYS -- CMD... | sqlcopy SRC DST\n");
 	return 2;
 }

@@ -3,8 +3,10 @@
 # small stand-in for a full-screen program that paints after a set delay, or
 # fails on the runs asked: the medians are those of the runs that painted and
 # quit, with how many did; the measure fails only when none did.
-# usage: sh tests/benchtool.sh BENCHTOOL
-TOOL=${1:?usage: sh tests/benchtool.sh BENCHTOOL}
+# With KITH, also the copy of a journal's rows by SQLite alone (sqlcopy).
+# usage: sh tests/benchtool.sh BENCHTOOL [KITH]
+TOOL=${1:?usage: sh tests/benchtool.sh BENCHTOOL [KITH]}
+KITH=${2:-}
 case $TOOL in /*) ;; *) TOOL=$(pwd)/$TOOL ;; esac
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/kith-benchtool-XXXXXX") || exit 1
 trap 'rm -rf "$TMP"' EXIT
@@ -71,6 +73,27 @@ measure 3 "" "" "" 500
 rc=$?
 [ $rc = 0 ] && [ "$(cut -d' ' -f4 "$TMP/out")" = 3/3 ] && ok "all runs paint: 3/3" ||
 	not_ok "all runs paint: exit $rc, $(cat "$TMP/out")"
+
+# sqlcopy: a new journal with the same schema and rows, that kith reads as the same
+if [ -n "$KITH" ]; then
+	case $KITH in /*) ;; *) KITH=$(pwd)/$KITH ;; esac
+	KITH_NOW=2026-06-01T12:00:00Z "$KITH" --db "$TMP/src.db" demo --contacts 60 --seed 3 \
+		>/dev/null 2>&1 || not_ok "sqlcopy: the demo journal"
+	if "$TOOL" sqlcopy "$TMP/src.db" "$TMP/dst.db" 2>"$TMP/err"; then
+		KITH_NOW=2026-06-01T12:00:00Z "$KITH" --db "$TMP/src.db" export --format jsonl \
+			>"$TMP/src.jsonl" 2>&1
+		KITH_NOW=2026-06-01T12:00:00Z "$KITH" --db "$TMP/dst.db" export --format jsonl \
+			>"$TMP/dst.jsonl" 2>&1
+		[ -s "$TMP/src.jsonl" ] && cmp -s "$TMP/src.jsonl" "$TMP/dst.jsonl" &&
+			ok "sqlcopy: the copy holds the same records" ||
+			not_ok "sqlcopy: the copy differs: $(diff "$TMP/src.jsonl" "$TMP/dst.jsonl" | head -5)"
+	else
+		not_ok "sqlcopy: $(cat "$TMP/err")"
+	fi
+	"$TOOL" sqlcopy "$TMP/src.db" "$TMP/dst.db" 2>"$TMP/err" &&
+		not_ok "sqlcopy into a journal that has the tables succeeded" ||
+		ok "sqlcopy into a journal that has the tables fails: $(head -c 80 "$TMP/err")"
+fi
 
 echo "# benchtool: $pass passed, $fail failed"
 [ $fail = 0 ]
