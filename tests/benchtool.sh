@@ -92,7 +92,7 @@ if [ -n "$KITH" ]; then
 	fi
 	"$TOOL" sqlcopy "$TMP/src.db" "$TMP/dst.db" 2>"$TMP/err" &&
 		not_ok "sqlcopy into a journal that has the tables succeeded" ||
-		ok "sqlcopy into a journal that has the tables fails: $(head -c 80 "$TMP/err")"
+		ok "sqlcopy into a journal that has the tables fails: $(head -c 60 "$TMP/err" | tr "\n\t" "  ")"
 fi
 
 echo "# benchtool: $pass passed, $fail failed"
