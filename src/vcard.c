@@ -594,16 +594,14 @@ static void vcard_take_prop(struct vcard_reader *r, struct import_record *rec, s
 	size_t n;
 	switch (p->kind) {
 	case VCARD_P_EMAIL:
-		vcard_take_field(r, rec, p, FIELD_EMAIL);
-		return;
 	case VCARD_P_TEL:
-		vcard_take_field(r, rec, p, FIELD_PHONE);
-		return;
 	case VCARD_P_URL:
-		vcard_take_field(r, rec, p, FIELD_URL);
-		return;
 	case VCARD_P_ADR:
-		vcard_take_field(r, rec, p, FIELD_ADDRESS);
+		vcard_take_field(r, rec, p,
+		                 p->kind == VCARD_P_EMAIL ? FIELD_EMAIL
+		                 : p->kind == VCARD_P_TEL ? FIELD_PHONE
+		                 : p->kind == VCARD_P_URL ? FIELD_URL
+		                                          : FIELD_ADDRESS);
 		return;
 	case VCARD_P_FN:
 		/* the one before the name's had none; the name's is taken */
