@@ -19,6 +19,9 @@ void buf_reset(struct buf *b); /* length 0, keeps the memory */
 void buf_add(struct buf *b, const void *p, size_t n);
 /* Appends a copy of the n bytes at offset at of b itself (at + n <= b->len). */
 void buf_repeat(struct buf *b, size_t at, size_t n);
+/* Makes b n bytes longer and returns the first of them (not initialised,
+ * the NUL after them set); the pointer is b's, valid until its next change. */
+char *buf_extend(struct buf *b, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) KITH_PRINTF(2, 3);

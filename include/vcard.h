@@ -39,6 +39,7 @@
 #define VCARD_CHUNK (64 * 1024) /* bytes the reader reads at a time */
 
 struct vcard_prop;
+struct vcard_scratch;
 
 /* Reads cards from a FILE it does not own, one record at a time. */
 struct vcard_reader {
@@ -54,6 +55,9 @@ struct vcard_reader {
 	struct buf logical;
 	struct vcard_prop *props; /* the card being read */
 	size_t nprops, capprops;
+	/* the card's strings and the buffers its values are read in, kept from
+	 * card to card (vcard.c); NULL before the first card */
+	struct vcard_scratch *scratch;
 	long photos_dropped; /* PHOTO lines over VCARD_PHOTO_CAP left out */
 	long cards;          /* cards read */
 };

@@ -55,6 +55,15 @@ void buf_repeat(struct buf *b, size_t at, size_t n)
 	b->data[b->len] = '\0';
 }
 
+char *buf_extend(struct buf *b, size_t n)
+{
+	buf_reserve(b, n);
+	char *at = b->data + b->len;
+	b->len += n;
+	b->data[b->len] = '\0';
+	return at;
+}
+
 void buf_puts(struct buf *b, const char *s)
 {
 	buf_add(b, s, strlen(s));

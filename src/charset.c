@@ -54,7 +54,18 @@ enum charset charset_parse(const char *name)
 
 int charset_is_utf8(const char *s, size_t len)
 {
-	return utf8_valid(s, len);
+	/* ASCII eight bytes at a time, the rest (from the first byte that is
+	 * not ASCII) character by character */
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
+			break;
+	}
+	while (i < len && (unsigned char)s[i] < 0x80)
+		i++;
+	return i == len || utf8_valid(s + i, len - i);
 }
 
 static void charset_put_cp(struct buf *out, uint32_t cp)

@@ -14,6 +14,21 @@
 #include "vcard_int.h"
 
 
+/* What the reader keeps from card to card: the blocks of the card's
+ * properties, and the buffers its values are decoded and unescaped in. A
+ * buffer grown past VCARD_KEEP by one card is let go after it. */
+struct vcard_scratch {
+	struct buf card;               /* the blocks of the card's properties */
+	struct vcard_params ps, lps;   /* a property's parameters, its label's */
+	struct buf dec, text, cstr;    /* a value decoded, unescaped, made a string */
+	struct buf ldec, ltext;        /* a label decoded, unescaped */
+	struct buf kdec, line;         /* a line kept decoded, and written again */
+	struct buf part, part2, type;  /* parts of a list; a field's type */
+	struct buf plain;              /* the N line kith writes for the card's name */
+	int have_plain;
+};
+#define VCARD_KEEP (64 * 1024)
+
 void vcard_reader_init(struct vcard_reader *r, FILE *f)
 {
 	memset(r, 0, sizeof *r);
@@ -22,22 +37,50 @@ void vcard_reader_init(struct vcard_reader *r, FILE *f)
 	buf_init(&r->logical);
 }
 
-void vcard_prop_free(struct vcard_prop *p)
+/* Lets go of the buffers of s (all: every one) that hold more than
+ * VCARD_KEEP, and empties the others. */
+static void vcard_scratch_let_go(struct vcard_scratch *s, int all)
 {
-	free(p->raw); /* the block of all its strings (vcard_parse_prop) */
-	memset(p, 0, sizeof *p);
+	struct buf *b[] = {&s->card,  &s->dec,   &s->text,     &s->cstr,       &s->ldec,
+	                   &s->ltext, &s->kdec,  &s->line,     &s->part,       &s->part2,
+	                   &s->type,  &s->plain, &s->ps.types, &s->ps.others, &s->lps.types,
+	                   &s->lps.others};
+	for (size_t i = 0; i < sizeof b / sizeof *b; i++) {
+		if (all || b[i]->cap > VCARD_KEEP)
+			buf_free(b[i]);
+		else
+			buf_reset(b[i]);
+	}
+	s->have_plain = 0;
 }
 
+static struct vcard_scratch *vcard_scratch(struct vcard_reader *r)
+{
+	if (r->scratch == NULL) {
+		r->scratch = xcalloc(1, sizeof *r->scratch);
+		vcard_params_read(&r->scratch->ps, "");
+		vcard_params_read(&r->scratch->lps, "");
+	}
+	return r->scratch;
+}
+
+/* Forgets the card read: nothing of it stays for the next one, and no
+ * buffer keeps more than VCARD_KEEP of its memory. */
 static void vcard_props_clear(struct vcard_reader *r)
 {
-	for (size_t i = 0; i < r->nprops; i++)
-		vcard_prop_free(&r->props[i]);
 	r->nprops = 0;
+	if (r->scratch != NULL)
+		vcard_scratch_let_go(r->scratch, 0);
 }
 
 void vcard_reader_free(struct vcard_reader *r)
 {
-	vcard_props_clear(r);
+	if (r->scratch != NULL) {
+		vcard_scratch_let_go(r->scratch, 1);
+		vcard_params_free(&r->scratch->ps);
+		vcard_params_free(&r->scratch->lps);
+		free(r->scratch);
+	}
 	free(r->props);
 	free(r->in);
 	buf_free(&r->look);
@@ -84,8 +127,10 @@ static int vcard_fill(struct vcard_reader *r, char **cause)
  * bytes up to a line end are copied whole. */
 static int vcard_read_phys(struct vcard_reader *r, struct buf *b, char **cause)
 {
-	buf_reset(b);
-	buf_add(b, "", 0);
+	if (b->data != NULL)
+		buf_reset(b);
+	else
+		buf_add(b, "", 0);
 	int rc;
 	/* the rest of the last line's end: more CRs, then one LF */
 	while (r->after_cr && (rc = vcard_fill(r, cause)) == 1) {
@@ -141,34 +186,30 @@ static int vcard_peek(struct vcard_reader *r, char **cause)
 	return rc;
 }
 
-/* The end of the name and parameters of a line: its first ':' outside quotes
- * (NULL when none). */
-static const char *vcard_colon(const char *s)
+/* 1 when the line's parameters say QUOTED-PRINTABLE, read as the value's
+ * decoder reads them (a parameter that merely contains the word does not).
+ * The head ends at the first ':' outside quotes; without a ';' before it
+ * the line has no parameters. */
+static int vcard_is_qp(const char *line)
 {
+	/* most lines: a ':' before any ';' or quote */
+	const char *s = line + strcspn(line, ":;\"");
+	if (*s != ';' && *s != '"')
+		return 0;
+	const char *semi = NULL;
 	int q = 0;
 	for (; *s != '\0'; s++) {
 		if (*s == '"')
 			q = !q;
 		else if (*s == ':' && !q)
-			return s;
+			break;
+		else if (*s == ';' && semi == NULL)
+			semi = s;
 	}
-	return NULL;
-}
-
-/* 1 when the line's parameters say QUOTED-PRINTABLE, read as the value's
- * decoder reads them (a parameter that merely contains the word does not). */
-static int vcard_is_qp(const char *line)
-{
-	const char *colon = vcard_colon(line);
-	if (colon == NULL || !vcard_has_word(line, (size_t)(colon - line), "QUOTED-PRINTABLE"))
+	if (*s == '\0' || semi == NULL ||
+	    !vcard_has_word(line, (size_t)(s - line), "QUOTED-PRINTABLE"))
 		return 0;
-	const char *semi = memchr(line, ';', (size_t)(colon - line));
-	if (semi == NULL)
-		return 0;
-	char *params = xstrndup(semi, (size_t)(colon - semi));
-	int qp = vcard_params_say_qp(params);
-	free(params);
-	return qp;
+	return vcard_params_say_qp(semi, (size_t)(s - semi));
 }
 
 /* The next logical line into r->logical: folds (a line starting with a space
@@ -185,8 +226,10 @@ static int vcard_logical(struct vcard_reader *r, long *at, char **cause)
 		if (r->look.len > 0)
 			break;
 	}
-	buf_reset(&r->logical);
-	buf_add(&r->logical, r->look.data, r->look.len);
+	/* the line read ahead becomes the logical line: the buffers swap */
+	struct buf line = r->logical;
+	r->logical = r->look;
+	r->look = line;
 	*at = r->look_line;
 	int qp = vcard_is_qp(buf_str(&r->logical));
 	for (;;) {
@@ -225,77 +268,73 @@ static int vcard_logical(struct vcard_reader *r, long *at, char **cause)
 	return 1;
 }
 
-/* Splits a logical line into a property; 0, or 1 when it is no property (no
- * ':' or a name with other characters than letters, digits and '-'). */
-int vcard_parse_prop(const char *line, struct vcard_prop *p)
-{
-	const char *colon = vcard_colon(line);
-	if (colon == NULL)
-		return 1;
-	size_t i = 0, head = (size_t)(colon - line);
-	size_t name_start = 0, dot = (size_t)-1;
-	while (i < head && line[i] != ';') {
-		char c = line[i];
-		if (c == '.' && dot == (size_t)-1) {
-			dot = i;
-			name_start = i + 1;
-		} else if (!isalnum((unsigned char)c) && c != '-' && c != '_') {
-			return 1;
-		}
-		i++;
-	}
-	if (i == name_start)
-		return 1;
-	/* one block: the line (the value is its end), then the group, the name
-	 * in upper case and the parameters, each ended by a NUL */
-	size_t len = strlen(line), ngroup = dot == (size_t)-1 ? 0 : dot;
-	size_t nname = i - name_start, nparams = head - i;
-	char *block = xmalloc(len + ngroup + nname + nparams + 4);
-	memset(p, 0, sizeof *p);
-	p->raw = block;
-	memcpy(p->raw, line, len + 1);
-	p->value = p->raw + head + 1;
-	p->group = p->raw + len + 1;
-	memcpy(p->group, line, ngroup);
-	p->group[ngroup] = '\0';
-	p->name = p->group + ngroup + 1;
-	for (size_t k = 0; k < nname; k++)
-		p->name[k] = (char)toupper((unsigned char)line[name_start + k]);
-	p->name[nname] = '\0';
-	p->params = p->name + nname + 1;
-	memcpy(p->params, line + i, nparams);
-	p->params[nparams] = '\0';
-	return 0;
-}
-
 
 /* ---- a card to a record ---- */
 
+/* The bytes of p's value. */
+static size_t vcard_value_len(const struct vcard_prop *p)
+{
+	return p->len - p->head - 1;
+}
+
+/* The n bytes at v, in a NUL-terminated string inside which they lie, as a
+ * string: v itself when the n bytes end it, else a copy in b. */
+static const char *vcard_cstr(struct buf *b, const char *v, size_t n)
+{
+	if (v[n] == '\0')
+		return v;
+	buf_reset(b);
+	buf_add(b, v, n);
+	return b->data;
+}
+
+/* p's value decoded (its parameters read into s->ps), its escapes undone,
+ * trimmed: a string in p or s, *len its length. */
+static const char *vcard_text(struct vcard_scratch *s, const struct vcard_prop *p, size_t *len)
+{
+	size_t n;
+	const char *d = vcard_decoded(&s->dec, p->value, vcard_value_len(p), &s->ps, &n);
+	const char *t = vcard_unescaped(&s->text, d, n, &n);
+	vcard_trim_span(&t, &n);
+	*len = n;
+	return vcard_cstr(&s->cstr, t, n);
+}
+
+/* The next part of a list (s, ended by sep) unescaped and trimmed into the
+ * span *v, *n (in b); *s goes past it, NULL after the last. */
+static void vcard_part(struct buf *b, const char **s, char sep, const char **v, size_t *n)
+{
+	buf_reset(b);
+	vcard_unescape_add(b, *s, sep, s);
+	*v = b->data;
+	*n = b->len;
+	vcard_trim_span(v, n);
+}
+
 /* 1 when a BDAY line says the birthday b as kith would write it. */
-static int vcard_bday_plain(const char *raw, const char *b)
+static int vcard_bday_plain(struct buf *line, const char *raw, const char *b)
 {
 	int same = 0;
 	for (int version = 3; version <= 5 && !same; version++) {
-		struct buf line;
-		buf_init(&line);
-		if (version == 5)
-			buf_printf(&line, "BDAY:%s", b);
-		else
-			vcard_bday_line(&line, b, version);
-		same = strcasecmp(buf_str(&line), raw) == 0;
-		buf_free(&line);
+		buf_reset(line);
+		if (version == 5) {
+			buf_puts(line, "BDAY:");
+			buf_puts(line, b);
+		} else {
+			vcard_bday_line(line, b, version);
+		}
+		same = strcasecmp(buf_str(line), raw) == 0;
 	}
 	return same;
 }
 
-/* The label of group `group` (its X-ABLabel), NULL when none; marks it used. */
+/* The label of group `group` (its X-ABLabel), NULL when none. */
 static struct vcard_prop *vcard_group_label(struct vcard_reader *r, const char *group)
 {
 	if (group[0] == '\0')
 		return NULL;
 	for (size_t i = 0; i < r->nprops; i++)
-		if (strcasecmp(r->props[i].group, group) == 0 &&
-		    strcmp(r->props[i].name, "X-ABLABEL") == 0)
+		if (r->props[i].kind == VCARD_P_X_ABLABEL && strcasecmp(r->props[i].group, group) == 0)
 			return &r->props[i];
 	return NULL;
 }
@@ -317,155 +356,199 @@ static void vcard_label_param(struct buf *b, const char *label)
 	buf_putc(b, '"');
 }
 
-/* s with its line breaks (CR LF, CR, LF) as the escape \\n. Caller frees. */
-static char *vcard_escape_breaks(const char *s)
+/* Appends s with its line breaks (CR LF, CR, LF) as the escape \\n. */
+static void vcard_breaks_add(struct buf *b, const char *s)
 {
-	struct buf b;
-	buf_init(&b);
-	buf_add(&b, "", 0);
+	buf_add(b, "", 0);
 	for (; *s != '\0'; s++) {
 		if (*s == '\r' || *s == '\n') {
-			buf_puts(&b, "\\n");
+			buf_puts(b, "\\n");
 			if (*s == '\r' && s[1] == '\n')
 				s++;
 		} else {
-			buf_putc(&b, *s);
+			buf_putc(b, *s);
 		}
 	}
-	return buf_detach(&b);
+}
+
+/* s (n bytes, NUL-terminated) with its line breaks escaped: s itself when it
+ * has none, else b's text. */
+static const char *vcard_breaks_escaped(struct buf *b, const char *s, size_t n, size_t *len)
+{
+	if (memchr(s, '\r', n) == NULL && memchr(s, '\n', n) == NULL) {
+		*len = n;
+		return s;
+	}
+	buf_reset(b);
+	vcard_breaks_add(b, s);
+	*len = b->len;
+	return b->data;
 }
 
 static void vcard_take_field(struct vcard_reader *r, struct import_record *rec,
-                             struct vcard_prop *p, enum field_kind k,
-                             const struct vcard_params *ps)
+                             struct vcard_prop *p, enum field_kind k)
 {
-	char *dec = vcard_decode(p->value, ps);
-	char *v = k == FIELD_ADDRESS ? vcard_escape_breaks(dec) : vcard_unescape(dec, 0, NULL);
-	free(dec);
-	vcard_trim(v);
-	if (v[0] == '\0') {
-		free(v);
+	struct vcard_scratch *s = r->scratch;
+	size_t n;
+	const char *v = vcard_decoded(&s->dec, p->value, vcard_value_len(p), &s->ps, &n);
+	v = k == FIELD_ADDRESS ? vcard_breaks_escaped(&s->text, v, n, &n)
+	                       : vcard_unescaped(&s->text, v, n, &n);
+	vcard_trim_span(&v, &n);
+	if (n == 0)
 		return;
-	}
-	struct buf type;
-	buf_init(&type);
-	buf_puts(&type, buf_str(&ps->types));
-	buf_puts(&type, buf_str(&ps->others));
+	v = vcard_cstr(&s->cstr, v, n);
+	buf_reset(&s->type);
+	buf_add(&s->type, s->ps.types.data, s->ps.types.len);
+	buf_add(&s->type, s->ps.others.data, s->ps.others.len);
 	struct vcard_prop *label = vcard_group_label(r, p->group);
 	if (label != NULL) {
-		struct vcard_params lp;
-		vcard_params_read(&lp, label->params);
-		char *ld = vcard_decode(label->value, &lp);
-		char *l = vcard_unescape(ld, 0, NULL);
-		vcard_label_param(&type, l);
-		free(ld);
-		free(l);
-		vcard_params_free(&lp);
+		size_t ln;
+		vcard_params_reread(&s->lps, label->params);
+		const char *l = vcard_decoded(&s->ldec, label->value, vcard_value_len(label), &s->lps, &ln);
+		vcard_label_param(&s->type, vcard_unescaped(&s->ltext, l, ln, &ln));
 		label->used = 1;
 	}
-	contact_add_field(&rec->c, k, buf_str(&type), v);
-	buf_free(&type);
-	free(v);
+	contact_add_field(&rec->c, k, buf_str(&s->type), v);
 }
 
-/* Keeps p's whole line as a field of kind vcard; a line in QUOTED-PRINTABLE
- * or another charset is kept decoded, in UTF-8, without those parameters. */
-static void vcard_keep(struct vcard_reader *r, struct import_record *rec, struct vcard_prop *p)
+/* The N line kith writes for the card's name (set before the first call). */
+static const char *vcard_plain_n(struct vcard_scratch *s, const struct import_record *rec)
 {
-	if (strcmp(p->name, "PHOTO") == 0 && strlen(p->raw) > VCARD_PHOTO_CAP) {
+	if (!s->have_plain) {
+		buf_reset(&s->plain);
+		vcard_n_derived(&s->plain, rec->c.name);
+		s->have_plain = 1;
+	}
+	return buf_str(&s->plain);
+}
+
+/* Keeps p's whole line (its parameters in ps) as a field of kind vcard; a
+ * line in QUOTED-PRINTABLE or another charset is kept decoded, in UTF-8,
+ * without those parameters. An N line that says no more than the name (what
+ * kith writes for a contact without one) goes, so that a card kith wrote
+ * comes back the same. */
+static void vcard_keep(struct vcard_reader *r, struct import_record *rec, struct vcard_prop *p,
+                       const struct vcard_params *ps)
+{
+	struct vcard_scratch *s = r->scratch;
+	if (p->kind == VCARD_P_PHOTO && p->len > VCARD_PHOTO_CAP) {
 		r->photos_dropped++;
 		return;
 	}
-	struct vcard_params ps;
-	vcard_params_read(&ps, p->params);
-	if (!ps.qp && !ps.has_charset) {
-		contact_add_field(&rec->c, FIELD_VCARD, p->name, p->raw);
-	} else {
-		char *dec = vcard_decode(p->value, &ps);
-		struct buf line;
-		buf_init(&line);
+	const char *line = p->raw;
+	if (ps->qp || ps->has_charset) {
+		size_t n;
+		const char *dec = vcard_decoded(&s->kdec, p->value, vcard_value_len(p), ps, &n);
+		buf_reset(&s->line);
 		if (p->group[0] != '\0')
-			buf_printf(&line, "%s.", p->group);
-		buf_puts(&line, p->name);
-		if (ps.types.len > 0)
-			buf_printf(&line, ";TYPE=%s", buf_str(&ps.types));
-		char *esc = vcard_escape_breaks(dec);
-		buf_printf(&line, "%s:%s", buf_str(&ps.others), esc);
-		free(esc);
-		contact_add_field(&rec->c, FIELD_VCARD, p->name, buf_str(&line));
-		buf_free(&line);
-		free(dec);
+			buf_printf(&s->line, "%s.", p->group);
+		buf_puts(&s->line, p->name);
+		if (ps->types.len > 0)
+			buf_printf(&s->line, ";TYPE=%s", buf_str(&ps->types));
+		buf_add(&s->line, ps->others.data, ps->others.len);
+		buf_putc(&s->line, ':');
+		vcard_breaks_add(&s->line, dec);
+		line = buf_str(&s->line);
 	}
-	vcard_params_free(&ps);
+	if (p->kind == VCARD_P_N && strcmp(line, vcard_plain_n(s, rec)) == 0)
+		return;
+	contact_add_field(&rec->c, FIELD_VCARD, p->name, line);
 }
 
-static void vcard_take_n(struct import_record *rec, const char *dec, char **n_name)
+/* The name an N value gives, "given family", into b (empty when none). */
+static void vcard_n_name(struct vcard_scratch *s, const char *dec, struct buf *b)
 {
-	char *part[5] = {NULL, NULL, NULL, NULL, NULL};
-	const char *s = dec;
-	for (int i = 0; i < 5 && s != NULL; i++)
-		part[i] = vcard_trim(vcard_unescape(s, ';', &s));
-	struct buf b;
-	buf_init(&b);
-	buf_add(&b, "", 0);
-	if (part[1] != NULL && part[1][0] != '\0')
-		buf_puts(&b, part[1]);
-	if (part[0] != NULL && part[0][0] != '\0') {
-		if (b.len > 0)
-			buf_putc(&b, ' ');
-		buf_puts(&b, part[0]);
+	const char *rest = dec, *family, *given = "";
+	size_t nf, ng = 0;
+	vcard_part(&s->part, &rest, ';', &family, &nf);
+	if (rest != NULL)
+		vcard_part(&s->part2, &rest, ';', &given, &ng);
+	buf_reset(b);
+	buf_add(b, given, ng);
+	if (nf > 0) {
+		if (b->len > 0)
+			buf_putc(b, ' ');
+		buf_add(b, family, nf);
 	}
-	for (int i = 0; i < 5; i++)
-		free(part[i]);
-	if (*n_name == NULL && b.len > 0)
-		*n_name = buf_detach(&b);
-	buf_free(&b);
-	(void)rec;
 }
 
-static void vcard_take_list(struct buf *joined, const char *dec, char sep, const char *with)
+/* The card's name: its first FN that says one (*fn_at, else r->nprops),
+ * else the first N that does. */
+static void vcard_take_name(struct vcard_reader *r, struct import_record *rec, size_t *fn_at)
 {
-	const char *s = dec;
-	while (s != NULL) {
-		char *part = vcard_trim(vcard_unescape(s, sep, &s));
-		if (part[0] != '\0') {
+	struct vcard_scratch *s = r->scratch;
+	size_t n;
+	for (*fn_at = 0; *fn_at < r->nprops; (*fn_at)++) {
+		struct vcard_prop *p = &r->props[*fn_at];
+		if (p->kind != VCARD_P_FN)
+			continue;
+		vcard_params_reread(&s->ps, p->params);
+		const char *v = vcard_text(s, p, &n);
+		if (n > 0) {
+			vcard_set(&rec->c.name, xstrndup(v, n));
+			return;
+		}
+	}
+	for (size_t i = 0; i < r->nprops; i++) {
+		struct vcard_prop *p = &r->props[i];
+		if (p->kind != VCARD_P_N)
+			continue;
+		vcard_params_reread(&s->ps, p->params);
+		const char *d = vcard_decoded(&s->dec, p->value, vcard_value_len(p), &s->ps, &n);
+		vcard_n_name(s, d, &s->line);
+		if (s->line.len > 0) {
+			vcard_set(&rec->c.name, xstrndup(s->line.data, s->line.len));
+			return;
+		}
+	}
+}
+
+/* Joins the parts of list dec (ended by sep) that are not blank with `with`. */
+static void vcard_take_list(struct vcard_scratch *s, struct buf *joined, const char *dec,
+                            char sep, const char *with)
+{
+	const char *rest = dec, *v;
+	size_t n;
+	while (rest != NULL) {
+		vcard_part(&s->part, &rest, sep, &v, &n);
+		if (n > 0) {
 			if (joined->len > 0)
 				buf_puts(joined, with);
-			buf_puts(joined, part);
+			buf_add(joined, v, n);
 		}
-		free(part);
 	}
 }
 
-static void vcard_take_tags(struct import_record *rec, const char *dec)
+static void vcard_take_tags(struct vcard_scratch *s, struct import_record *rec, const char *dec)
 {
-	const char *s = dec;
-	while (s != NULL) {
-		char *tag = vcard_trim(vcard_unescape(s, ',', &s));
-		if (tag[0] != '\0')
-			contact_add_tag(&rec->c, tag);
-		free(tag);
+	const char *rest = dec, *v;
+	size_t n;
+	while (rest != NULL) {
+		vcard_part(&s->part, &rest, ',', &v, &n);
+		if (n > 0)
+			contact_add_tag(&rec->c, vcard_cstr(&s->cstr, v, n));
 	}
 }
 
-/* What kith adds: X-KITH-CIRCLE, X-KITH-KIND, X-KITH-CADENCE, X-KITH-MET. 1 when p is one. */
+/* What kith adds: X-KITH-CIRCLE, X-KITH-KIND, X-KITH-CADENCE, X-KITH-MET. 1
+ * when p is one it can read. */
 static int vcard_take_kith(struct import_record *rec, const struct vcard_prop *p, const char *text)
 {
-	if (strcmp(p->name, "X-KITH-CIRCLE") == 0) {
+	if (p->kind == VCARD_P_KITH_CIRCLE) {
 		enum circle c;
 		if (model_circle_parse(text, &c) == 0) {
 			rec->c.circle = c;
 			rec->has_circle = 1;
 			return 1;
 		}
-	} else if (strcmp(p->name, "X-KITH-KIND") == 0) {
+	} else if (p->kind == VCARD_P_KITH_KIND) {
 		enum contact_kind k;
 		if (model_ckind_parse(text, &k) == 0) {
 			rec->c.kind = k;
 			rec->has_kind = 1;
 			return 1;
 		}
-	} else if (strcmp(p->name, "X-KITH-CADENCE") == 0) {
+	} else if (p->kind == VCARD_P_KITH_CADENCE) {
 		char *end;
 		long d = strtol(text, &end, 10);
 		if (end != text && *end == '\0' && d >= -1 && d <= 36500) {
@@ -473,115 +556,135 @@ static int vcard_take_kith(struct import_record *rec, const struct vcard_prop *p
 			rec->has_cadence = 1;
 			return 1;
 		}
-	} else if (strcmp(p->name, "X-KITH-MET") == 0) {
+	} else if (p->kind == VCARD_P_KITH_MET) {
 		vcard_set(&rec->c.met, xstrdup(text));
 		return 1;
 	}
 	return 0;
 }
 
-static int vcard_is_n_line(const struct field *f, const void *line)
+static void vcard_take_bday(struct vcard_reader *r, struct import_record *rec, struct vcard_prop *p)
 {
-	return f->kind == FIELD_VCARD && strcmp(f->type, "N") == 0 && strcmp(f->value, line) == 0;
+	struct vcard_scratch *s = r->scratch;
+	size_t n;
+	const char *d = vcard_decoded(&s->dec, p->value, vcard_value_len(p), &s->ps, &n);
+	vcard_trim_span(&d, &n);
+	char *b = vcard_birthday(vcard_cstr(&s->cstr, d, n), s->ps.omit_year);
+	int first = rec->c.birthday[0] == '\0';
+	int plain = b != NULL && vcard_bday_plain(&s->line, p->raw, b);
+	/* the line too when kith's forms do not say all it says; a second BDAY
+	 * that repeats the first goes */
+	if (!plain || (!first && strcmp(b, rec->c.birthday) != 0))
+		vcard_keep(r, rec, p, &s->ps);
+	if (first && b != NULL)
+		vcard_set(&rec->c.birthday, b);
+	else
+		free(b);
 }
 
-/* Drops a kept N line that says no more than the name (what kith writes for
- * a contact without one), so that a card kith wrote comes back the same. */
-static void vcard_drop_plain_n(struct import_record *rec)
+/* One property of the card (its parameters in r's ps) onto rec; fn_at: the
+ * FN that gave the name. Properties the name, org, notes or uid have already
+ * come from are kept as they are. */
+static void vcard_take_prop(struct vcard_reader *r, struct import_record *rec, size_t i,
+                            size_t fn_at, struct buf *org, struct buf *notes)
 {
-	struct buf plain;
-	buf_init(&plain);
-	vcard_n_derived(&plain, rec->c.name);
-	contact_drop_fields(&rec->c, vcard_is_n_line, buf_str(&plain));
-	buf_free(&plain);
+	struct vcard_scratch *s = r->scratch;
+	struct vcard_prop *p = &r->props[i];
+	const char *v, *d;
+	size_t n;
+	switch (p->kind) {
+	case VCARD_P_EMAIL:
+	case VCARD_P_TEL:
+	case VCARD_P_URL:
+	case VCARD_P_ADR:
+		vcard_take_field(r, rec, p,
+		                 p->kind == VCARD_P_EMAIL ? FIELD_EMAIL
+		                 : p->kind == VCARD_P_TEL ? FIELD_PHONE
+		                 : p->kind == VCARD_P_URL ? FIELD_URL
+		                                          : FIELD_ADDRESS);
+		return;
+	case VCARD_P_FN:
+		/* the one before the name's had none; the name's is taken */
+		if (fn_at < r->nprops && i > fn_at)
+			vcard_keep(r, rec, p, &s->ps);
+		return;
+	case VCARD_P_N:
+		vcard_keep(r, rec, p, &s->ps);
+		return;
+	case VCARD_P_ORG:
+		if (org->len > 0)
+			break;
+		d = vcard_decoded(&s->dec, p->value, vcard_value_len(p), &s->ps, &n);
+		vcard_take_list(s, org, d, ';', ", ");
+		return;
+	case VCARD_P_TITLE:
+		if (rec->c.role[0] != '\0')
+			break;
+		v = vcard_text(s, p, &n);
+		vcard_set(&rec->c.role, xstrndup(v, n));
+		return;
+	case VCARD_P_NOTE:
+		v = vcard_text(s, p, &n);
+		if (n > 0) {
+			if (notes->len > 0)
+				buf_putc(notes, '\n');
+			buf_add(notes, v, n);
+		}
+		return;
+	case VCARD_P_CATEGORIES:
+		d = vcard_decoded(&s->dec, p->value, vcard_value_len(p), &s->ps, &n);
+		vcard_take_tags(s, rec, d);
+		return;
+	case VCARD_P_UID:
+		if (rec->uid != NULL)
+			break;
+		v = vcard_text(s, p, &n);
+		if (n > 0)
+			rec->uid = xstrndup(v, n);
+		return;
+	case VCARD_P_BDAY:
+		vcard_take_bday(r, rec, p);
+		return;
+	case VCARD_P_KITH_CIRCLE:
+	case VCARD_P_KITH_KIND:
+	case VCARD_P_KITH_CADENCE:
+	case VCARD_P_KITH_MET:
+		v = vcard_text(s, p, &n);
+		if (vcard_take_kith(rec, p, v))
+			return;
+		break;
+	default:
+		break;
+	}
+	vcard_keep(r, rec, p, &s->ps);
 }
 
 static void vcard_card_to_record(struct vcard_reader *r, struct import_record *rec)
 {
-	char *fn = NULL, *n_name = NULL;
+	struct vcard_scratch *s = r->scratch;
 	struct buf notes, org;
 	buf_init(&notes);
 	buf_init(&org);
+	size_t fn_at;
+	vcard_take_name(r, rec, &fn_at);
 	for (size_t i = 0; i < r->nprops; i++) {
 		struct vcard_prop *p = &r->props[i];
-		if (p->used)
+		if (p->used || p->kind == VCARD_P_VERSION || p->kind == VCARD_P_BEGIN ||
+		    p->kind == VCARD_P_END)
 			continue;
-		const char *nm = p->name;
-		if (strcmp(nm, "VERSION") == 0 || strcmp(nm, "BEGIN") == 0 || strcmp(nm, "END") == 0)
-			continue;
-		if (strcmp(nm, "X-ABLABEL") == 0)
+		if (p->kind == VCARD_P_X_ABLABEL)
 			continue; /* kept with its group's field below, else verbatim */
-		struct vcard_params ps;
-		vcard_params_read(&ps, p->params);
-		char *dec = vcard_decode(p->value, &ps);
-		if (strcmp(nm, "EMAIL") == 0) {
-			vcard_take_field(r, rec, p, FIELD_EMAIL, &ps);
-		} else if (strcmp(nm, "TEL") == 0) {
-			vcard_take_field(r, rec, p, FIELD_PHONE, &ps);
-		} else if (strcmp(nm, "URL") == 0) {
-			vcard_take_field(r, rec, p, FIELD_URL, &ps);
-		} else if (strcmp(nm, "ADR") == 0) {
-			vcard_take_field(r, rec, p, FIELD_ADDRESS, &ps);
-		} else if (strcmp(nm, "FN") == 0 && fn == NULL) {
-			char *v = vcard_trim(vcard_unescape(dec, 0, NULL));
-			if (v[0] != '\0')
-				fn = v;
-			else
-				free(v);
-		} else if (strcmp(nm, "N") == 0) {
-			vcard_take_n(rec, dec, &n_name);
-			vcard_keep(r, rec, p);
-		} else if (strcmp(nm, "ORG") == 0 && org.len == 0) {
-			vcard_take_list(&org, dec, ';', ", ");
-		} else if (strcmp(nm, "TITLE") == 0 && rec->c.role[0] == '\0') {
-			vcard_set(&rec->c.role, vcard_trim(vcard_unescape(dec, 0, NULL)));
-		} else if (strcmp(nm, "NOTE") == 0) {
-			char *v = vcard_trim(vcard_unescape(dec, 0, NULL));
-			if (v[0] != '\0') {
-				if (notes.len > 0)
-					buf_putc(&notes, '\n');
-				buf_puts(&notes, v);
-			}
-			free(v);
-		} else if (strcmp(nm, "CATEGORIES") == 0) {
-			vcard_take_tags(rec, dec);
-		} else if (strcmp(nm, "UID") == 0 && rec->uid == NULL) {
-			char *v = vcard_trim(vcard_unescape(dec, 0, NULL));
-			if (v[0] != '\0')
-				rec->uid = v;
-			else
-				free(v);
-		} else if (strcmp(nm, "BDAY") == 0) {
-			char *b = vcard_birthday(vcard_trim(dec), ps.omit_year);
-			int first = rec->c.birthday[0] == '\0';
-			int plain = b != NULL && vcard_bday_plain(p->raw, b);
-			/* the line too when kith's forms do not say all it says; a
-			 * second BDAY that repeats the first goes */
-			if (!plain || (!first && strcmp(b, rec->c.birthday) != 0))
-				vcard_keep(r, rec, p);
-			if (first && b != NULL)
-				vcard_set(&rec->c.birthday, b);
-			else
-				free(b);
-		} else {
-			char *v = vcard_trim(vcard_unescape(dec, 0, NULL));
-			if (strncmp(nm, "X-KITH-", 7) != 0 || !vcard_take_kith(rec, p, v))
-				vcard_keep(r, rec, p);
-			free(v);
-		}
-		free(dec);
-		vcard_params_free(&ps);
+		vcard_params_reread(&s->ps, p->params);
+		vcard_take_prop(r, rec, i, fn_at, &org, &notes);
 	}
 	/* labels whose group had no field kith reads */
-	for (size_t i = 0; i < r->nprops; i++)
-		if (strcmp(r->props[i].name, "X-ABLABEL") == 0 && !r->props[i].used)
-			vcard_keep(r, rec, &r->props[i]);
-	if (fn != NULL)
-		vcard_set(&rec->c.name, fn);
-	else if (n_name != NULL)
-		vcard_set(&rec->c.name, n_name), n_name = NULL;
-	free(n_name);
-	vcard_drop_plain_n(rec);
+	for (size_t i = 0; i < r->nprops; i++) {
+		struct vcard_prop *p = &r->props[i];
+		if (p->kind == VCARD_P_X_ABLABEL && !p->used) {
+			vcard_params_reread(&s->ps, p->params);
+			vcard_keep(r, rec, p, &s->ps);
+		}
+	}
 	if (org.len > 0)
 		vcard_set(&rec->c.org, buf_detach(&org));
 	if (notes.len > 0)
@@ -592,7 +695,9 @@ static void vcard_card_to_record(struct vcard_reader *r, struct import_record *r
 
 static int vcard_is(const char *line, const char *what)
 {
-	/* "BEGIN:VCARD", any case, blanks after */
+	/* "BEGIN:VCARD", any case, blanks after; what is in upper case */
+	if ((line[0] & ~32) != what[0])
+		return 0;
 	size_t n = strlen(what);
 	if (strncasecmp(line, what, n) != 0)
 		return 0;
@@ -602,12 +707,32 @@ static int vcard_is(const char *line, const char *what)
 	return 1;
 }
 
+/* Puts the logical line read, line `at`, in the card when it is a property. */
+static void vcard_add_prop(struct vcard_reader *r, long at)
+{
+	struct vcard_scratch *s = vcard_scratch(r);
+	const char *line = buf_str(&r->logical);
+	if (r->nprops == r->capprops) {
+		r->capprops = r->capprops ? r->capprops * 2 : 16;
+		r->props = xreallocarray(r->props, r->capprops, sizeof *r->props);
+	}
+	struct vcard_prop *p = &r->props[r->nprops];
+	if (vcard_prop_split(line, strlen(line), p) != 0)
+		return;
+	p->at = s->card.len;
+	p->line = at;
+	vcard_prop_fill(line, p, buf_extend(&s->card, vcard_prop_size(p)));
+	r->nprops++;
+}
+
 int vcard_next(void *self, struct import_record *rec, char **cause)
 {
 	struct vcard_reader *r = self;
 	long at = 0, begin = 0;
 	int rc;
-	vcard_props_clear(r);
+	r->nprops = 0; /* what a card left unfinished (vcard_props_clear after a whole one) */
+	if (r->scratch != NULL)
+		buf_reset(&r->scratch->card);
 	/* outside a card: blank lines only, then BEGIN:VCARD */
 	for (;;) {
 		if ((rc = vcard_logical(r, &at, cause)) != 1)
@@ -630,15 +755,12 @@ int vcard_next(void *self, struct import_record *rec, char **cause)
 		if (vcard_is(line, "BEGIN:VCARD"))
 			return err_set(cause, "line %ld: the card begun at line %ld has no END:VCARD",
 			               at, begin);
-		if (r->nprops == r->capprops) {
-			r->capprops = r->capprops ? r->capprops * 2 : 16;
-			r->props = xreallocarray(r->props, r->capprops, sizeof *r->props);
-		}
-		if (vcard_parse_prop(line, &r->props[r->nprops]) == 0) {
-			r->props[r->nprops].line = at;
-			r->nprops++;
-		}
+		vcard_add_prop(r, at);
 	}
+	/* the card's store moved as it grew: its strings are pointed at again */
+	struct vcard_scratch *s = vcard_scratch(r);
+	for (size_t i = 0; i < r->nprops; i++)
+		vcard_prop_point(&r->props[i], s->card.data + r->props[i].at);
 	r->cards++;
 	rec->line = begin;
 	vcard_card_to_record(r, rec);

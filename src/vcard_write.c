@@ -31,17 +31,30 @@ static void vcard_put_line(struct buf *out, const char *line, size_t len)
 	buf_puts(out, "\r\n");
 }
 
-/* Text escaped as vCard values want it: \\ \, \; and line breaks as \n. */
+/* The n bytes of s escaped as vCard values want them: \\ \, \; and line
+ * breaks as \n (a CR goes); runs of other bytes are copied whole. */
+static void vcard_escape_n(struct buf *b, const char *s, size_t n)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c != '\\' && c != ',' && c != ';' && c != '\n' && c != '\r')
+			continue;
+		buf_add(b, s + run, i - run);
+		if (c == '\n') {
+			buf_puts(b, "\\n");
+		} else if (c != '\r') {
+			buf_putc(b, '\\');
+			buf_putc(b, c);
+		}
+		run = i + 1;
+	}
+	buf_add(b, s + run, n - run);
+}
+
 static void vcard_escape(struct buf *b, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		if (*s == '\\' || *s == ',' || *s == ';')
-			buf_putc(b, '\\');
-		if (*s == '\n')
-			buf_puts(b, "\\n");
-		else if (*s != '\r')
-			buf_putc(b, *s);
-	}
+	vcard_escape_n(b, s, strlen(s));
 }
 
 static void vcard_flush(struct buf *out, struct buf *line)
@@ -156,9 +169,7 @@ void vcard_n_derived(struct buf *line, const char *name)
 	if (sp != NULL) {
 		vcard_escape(line, sp + 1);
 		buf_putc(line, ';');
-		char *given = xstrndup(name, (size_t)(sp - name));
-		vcard_escape(line, given);
-		free(given);
+		vcard_escape_n(line, name, (size_t)(sp - name));
 	} else {
 		vcard_escape(line, name);
 		buf_putc(line, ';');
@@ -176,16 +187,29 @@ static void vcard_n(struct buf *out, struct buf *line, const struct contact *c)
 	vcard_flush(out, line);
 }
 
+/* Appends at most n bytes of s (fewer when it ends before). */
+static void vcard_add_upto(struct buf *line, const char *s, size_t n)
+{
+	buf_add(line, s, strnlen(s, n));
+}
+
 void vcard_bday_line(struct buf *line, const char *b, int version)
 {
-	if (b[0] == '-') /* --MM-DD */
-		buf_printf(line, version >= 4 ? "BDAY:--%.2s%.2s"
-		                              : "BDAY;X-APPLE-OMIT-YEAR=1604:1604-%.2s-%.2s",
-		           b + 2, b + 5);
-	else if (version >= 4)
-		buf_printf(line, "BDAY:%.4s%.2s%.2s", b, b + 5, b + 8);
-	else
-		buf_printf(line, "BDAY:%s", b);
+	if (b[0] == '-') { /* --MM-DD */
+		buf_puts(line, version >= 4 ? "BDAY:--" : "BDAY;X-APPLE-OMIT-YEAR=1604:1604-");
+		vcard_add_upto(line, b + 2, 2);
+		if (version < 4)
+			buf_putc(line, '-');
+		vcard_add_upto(line, b + 5, 2);
+	} else if (version >= 4) {
+		buf_puts(line, "BDAY:");
+		vcard_add_upto(line, b, 4);
+		vcard_add_upto(line, b + 5, 2);
+		vcard_add_upto(line, b + 8, 2);
+	} else {
+		buf_puts(line, "BDAY:");
+		buf_puts(line, b);
+	}
 }
 
 /* 1 when a kept BDAY line still says the contact's birthday (or the contact
