@@ -351,5 +351,51 @@ else
 fi
 t send-keys -t n7 q
 
+# 22. the welcome's import of a broken file: one line saying where it is
+# broken, and nothing written
+t new-session -d -s wbroken -x 100 -y 30 \
+	"env HOME=$TMP XDG_CONFIG_HOME=$TMP/config KITH_DB=$TMP/broken/kith.db KITH_NOW=$NOW \
+	 TZ=UTC $KITH; echo EXIT=\$?; sleep 600"
+check "the welcome, for a broken file" wbroken "to import vCard, CSV, JSON Lines or vdir"
+t send-keys -t wbroken i
+t send-keys -t wbroken -l "$FIXTURES/import/broken.csv"
+t send-keys -t wbroken Enter
+check "a broken file: where, on the status line" wbroken \
+	"broken.csv: line 3: unterminated quoted field; nothing imported"
+check "and the welcome stays" wbroken "Welcome to kith"
+t send-keys -t wbroken i
+t send-keys -t wbroken -l "$TMP/no-such-file.vcf"
+t send-keys -t wbroken Enter
+check "a bad path: said on the status line" wbroken \
+	"no-such-file.vcf: No such file or directory; nothing imported"
+if [ -e "$TMP/broken/kith.db" ] &&
+	[ "$("$KITH" --db "$TMP/broken/kith.db" list --json | grep -c '"id"')" -ne 0 ]; then
+	not_ok "a broken file writes nothing" wbroken
+else
+	ok "a broken file writes nothing"
+fi
+t send-keys -t wbroken q
+check "and q quits after them" wbroken "EXIT=0"
+
+# 23. kith import of a long JSON Lines file on a terminal: the progress
+# line, as for vCard and CSV files (read from what the pane was sent: the
+# line is cleared when the import ends)
+awk 'BEGIN {
+	print "{\"type\":\"kith\",\"version\":1}"
+	for (i = 0; i < 2500; i++)
+		printf "{\"type\":\"contact\",\"id\":\"00000000-0000-4000-8000-%012d\",\"name\":\"Person %d\",\"org\":\"\",\"role\":\"\",\"circle\":\"outer\",\"kind\":\"personal\",\"cadence_days\":null,\"met\":\"\",\"birthday\":\"\",\"notes\":\"\",\"tags\":[],\"fields\":[],\"archived_at\":null,\"snoozed_until\":null,\"created_at\":1795168800,\"updated_at\":1795168800}\n", i, i
+}' >"$TMP/many.jsonl"
+t new-session -d -s jprog -x 100 -y 30 \
+	"read go; $KITH --db $TMP/many/kith.db import $TMP/many.jsonl; echo EXIT=\$?; sleep 600"
+t pipe-pane -t jprog -o "cat >$TMP/jprog.raw"
+t send-keys -t jprog Enter
+check "a JSON Lines import on a terminal ends" jprog "EXIT=0"
+check "with its summary" jprog "2500 new, 0 updated, 0 unchanged, 0 errors"
+if grep -q "importing: 2000 records read" "$TMP/jprog.raw"; then
+	ok "a JSON Lines import shows its progress on a terminal"
+else
+	not_ok "a JSON Lines import shows its progress on a terminal" jprog
+fi
+
 echo "tui_main: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
