@@ -1,6 +1,6 @@
 /* cli_export.c: kith export: the journal in another format (DESIGN.md §8),
- * on standard output or into -o FILE (written whole, then renamed into
- * place) or -o DIR for the formats that write a folder. One table of formats. */
+ * on standard output or into FILE (-o FILE, written whole, then renamed into
+ * place) or DIR for the formats that write a folder. One table of formats. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,6 +142,12 @@ static int cli_export_run(struct cli *cli, struct cli_args *a)
 {
 	const char *name = cli_opt(a, "format");
 	const char *path = cli_opt(a, "output");
+	/* kith export --format vdir DIR: the path may be said without -o */
+	if (a->pos.n > 0) {
+		if (path != NULL)
+			return cli_usage(cli, "give the output once: -o %s or %s", path, a->pos.v[0]);
+		path = a->pos.v[0];
+	}
 	const struct cli_export_format *fmt = NULL;
 	if (name != NULL)
 		fmt = cli_export_find(name);
@@ -166,7 +172,7 @@ static int cli_export_run(struct cli *cli, struct cli_args *a)
 	if (vversion == 3)
 		fmt = strcmp(fmt->name, "vcard") == 0 ? &cli_export_vcard_v3 : &cli_export_vdir_v3;
 	if (fmt->write_dir != NULL && path == NULL)
-		return cli_usage(cli, "--format %s writes a folder: give it with -o DIR", fmt->name);
+		return cli_usage(cli, "--format %s writes a folder: give it (DIR or -o DIR)", fmt->name);
 	if (path != NULL && path[0] == '\0')
 		return cli_usage(cli, "-o needs a file name");
 	if (cli_store(cli) == NULL)
@@ -202,6 +208,6 @@ static const struct cli_opt cli_export_opts[] = {
 };
 
 const struct cli_cmd cli_cmd_export = {
-	"export", "", "write the journal in another format: kith export -o backup.jsonl",
-	cli_export_opts, 0, 0, cli_export_run, 1,
+	"export", "[FILE|DIR]", "write the journal in another format: kith export -o backup.jsonl",
+	cli_export_opts, 0, 1, cli_export_run, 1,
 };
