@@ -1,16 +1,18 @@
-/* cli_export.c: kith export: the journal in another format (DESIGN.md §8),
- * on standard output or into FILE (-o FILE, written whole, then renamed into
- * place) or DIR for the formats that write a folder. One table of formats. */
+/* cli_export.c: kith export: the journal in another format (DESIGN.md §8), on standard
+ * output (escaped on a terminal) or into FILE (written whole, then renamed into place) or
+ * DIR for the formats that write a folder. One table of formats. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "err.h"
 #include "file.h"
 #include "ics.h"
 #include "sync.h"
+#include "utf8.h"
 #include "vcard.h"
 #include "vdir.h"
 
@@ -138,6 +140,41 @@ static int cli_export_fill(FILE *f, void *arg, char **cause)
 	return x->fmt->write(x->cli, f, cause);
 }
 
+/* fmt written to a terminal: through a temporary file, then a line at a
+ * time with its control characters escaped (utf8_escape), so that no escape
+ * sequence a card or a note carries reaches the terminal raw; each line
+ * ends in '\n' (a CR before it dropped). */
+static int cli_export_tty(struct cli *cli, const struct cli_export_format *fmt, char **cause)
+{
+	FILE *tmp = tmpfile();
+	if (tmp == NULL)
+		return err_set(cause, "cannot make a temporary file: %s", strerror(errno));
+	int rc = fmt->write(cli, tmp, cause);
+	if (rc == 0 && (fflush(tmp) != 0 || ferror(tmp) || fseek(tmp, 0, SEEK_SET) != 0))
+		rc = err_set(cause, "cannot read the export back: %s", strerror(errno ? errno : EIO));
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	struct buf b;
+	buf_init(&b);
+	while (rc == 0 && (n = getline(&line, &cap, tmp)) > 0) {
+		size_t len = (size_t)n;
+		if (line[len - 1] == '\n')
+			len--;
+		if (len > 0 && line[len - 1] == '\r')
+			len--;
+		buf_reset(&b);
+		utf8_escape(&b, line, len);
+		buf_putc(&b, '\n');
+		if (fwrite(b.data, 1, b.len, cli->out) != b.len)
+			rc = err_set(cause, "cannot write the export: %s", strerror(errno));
+	}
+	buf_free(&b);
+	free(line);
+	(void)fclose(tmp);
+	return rc;
+}
+
 static int cli_export_run(struct cli *cli, struct cli_args *a)
 {
 	const char *name = cli_opt(a, "format");
@@ -188,7 +225,8 @@ static int cli_export_run(struct cli *cli, struct cli_args *a)
 		struct cli_export_fill x = {cli, fmt};
 		rc = file_write_atomic(path, cli_export_fill, &x, &cause);
 	} else {
-		rc = fmt->write(cli, cli->out, &cause);
+		rc = isatty(fileno(cli->out)) ? cli_export_tty(cli, fmt, &cause)
+		                              : fmt->write(cli, cli->out, &cause);
 		if (rc == 0 && (fflush(cli->out) != 0 || ferror(cli->out)))
 			rc = err_set(&cause, "cannot write the export: %s", strerror(errno ? errno : EIO));
 	}

@@ -397,5 +397,14 @@ else
 	not_ok "a JSON Lines import shows its progress on a terminal" jprog
 fi
 
+# 24. kith export on a terminal: the escape sequences a card carries are shown
+# escaped, never run (here one that would write the clipboard)
+printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Evil \033]52;c;aGFja2Vk\007\033[31mRed\r\nEND:VCARD\r\n' >"$TMP/evil.vcf"
+"$KITH" --db "$TMP/evil.db" import "$TMP/evil.vcf" >/dev/null
+t new-session -d -s xtty -x 100 -y 30 \
+	"$KITH --db $TMP/evil.db export --format vcard; echo EXIT=\$?; sleep 600"
+check "an export on a terminal ends" xtty "EXIT=0"
+check "with a card's escape sequences escaped" xtty 'FN:Evil \e]52\;c\;aGFja2Vk\x07\e[31mRed'
+
 echo "tui_main: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
