@@ -357,16 +357,16 @@ t new-session -d -s wbroken -x 100 -y 30 \
 	"env HOME=$TMP XDG_CONFIG_HOME=$TMP/config KITH_DB=$TMP/broken/kith.db KITH_NOW=$NOW \
 	 TZ=UTC $KITH; echo EXIT=\$?; sleep 600"
 check "the welcome, for a broken file" wbroken "to import vCard, CSV, JSON Lines or vdir"
-t send-keys -t wbroken i
-t send-keys -t wbroken -l "$FIXTURES/import/broken.csv"
-t send-keys -t wbroken Enter
-check "a broken file: where, on the status line" wbroken \
+welcome_import() { # name path text: `i`, the path, Enter; the status line says text
+	t send-keys -t wbroken i
+	t send-keys -t wbroken -l "$2"
+	t send-keys -t wbroken Enter
+	check "$1" wbroken "$3"
+}
+welcome_import "a broken file: where, on the status line" "$FIXTURES/import/broken.csv" \
 	"broken.csv: line 3: unterminated quoted field; nothing imported"
 check "and the welcome stays" wbroken "Welcome to kith"
-t send-keys -t wbroken i
-t send-keys -t wbroken -l "$TMP/no-such-file.vcf"
-t send-keys -t wbroken Enter
-check "a bad path: said on the status line" wbroken \
+welcome_import "a bad path: said on the status line" "$TMP/no-such-file.vcf" \
 	"no-such-file.vcf: No such file or directory; nothing imported"
 if [ -e "$TMP/broken/kith.db" ] &&
 	[ "$("$KITH" --db "$TMP/broken/kith.db" list --json | grep -c '"id"')" -ne 0 ]; then
