@@ -25,7 +25,7 @@ struct csv_reader *csv_reader_new_mem(const char *s, size_t n);
 void csv_reader_free(struct csv_reader *r);
 
 /* The next record into fields (emptied first; fields owns the cells). Fields are split
- * on commas; a field in double quotes may hold commas, doubled quotes and line breaks
+ * on commas (or csv_reader_set_sep's separator); a field in double quotes may hold commas, doubled quotes and line breaks
  * (CRLF, LF or CR). Lines end with CRLF, LF or CR. Lenient where readers agree: a quote
  * inside an unquoted field, or text after a closing quote, is kept as written. An empty
  * line is a record of one empty field. Returns 1 with a record, 0 at the end, or -1 with
@@ -41,6 +41,15 @@ size_t csv_reader_lineno(const struct csv_reader *r);
 /* Splits one line of text into fields as csv_reader_next would, leniently: a quote left
  * open takes the rest of the line. fields is emptied first. */
 void csv_split_line(const char *s, size_t n, struct strv *fields);
+/* The same, fields split on sep instead of commas. */
+void csv_split_line_sep(const char *s, size_t n, char sep, struct strv *fields);
+
+/* The separator of a header line: the one of ',', ';' and TAB it holds most often
+ * outside quotes (a spreadsheet in a language whose decimal mark is a comma writes
+ * ';'), ',' on a tie or when none. */
+char csv_guess_sep(const char *s, size_t n);
+/* Splits r's next records on sep (',' until told). */
+void csv_reader_set_sep(struct csv_reader *r, char sep);
 
 /* The writer: cells are appended to out, separated by commas, rows end with CRLF. */
 struct csv_writer {

@@ -22,20 +22,32 @@ struct sync_counts {
 	int64_t added, updated, unchanged, deleted, skipped;
 };
 
+/* Told while a merge reads, as import.h's progress is: every
+ * IMPORT_PROGRESS_EVERY records (the lines after the version line), how many
+ * were read. fn NULL: not told. */
+struct sync_progress {
+	void (*fn)(void *arg, long records);
+	void *arg;
+};
+
 /* Merges the JSON Lines of in (named `name` in messages) into the journal,
  * inside the store_write (or store_trial) open: records by uuid, the newer
  * updated_at winning (on a tie, the greater line, so that every journal
  * chooses alike); a tombstone deletes its record, whatever the times, and a
  * record never comes back over a tombstone. Adds to *counts. A line that is
  * not a record, or a file whose last line has no newline (cut short), fails
- * with "NAME:LINE: ..." and the caller's transaction must roll back. */
-int sync_tx_merge(struct store *st, FILE *in, const char *name, struct sync_counts *counts,
+ * with "NAME:LINE: ..." and the caller's transaction must roll back.
+ * progress may be NULL. */
+int sync_tx_merge(struct store *st, FILE *in, const char *name,
+                  const struct sync_progress *progress, struct sync_counts *counts,
                   char **cause);
 
 /* sync_tx_merge of in in its own transaction (a dry run: every write done,
- * then rolled back); *counts says what it did. -1 with *cause: nothing kept. */
+ * then rolled back); *counts says what it did. -1 with *cause: nothing kept.
+ * progress may be NULL. */
 int sync_import(struct store *st, FILE *in, const char *name, int dry_run,
-                struct sync_counts *counts, char **cause);
+                const struct sync_progress *progress, struct sync_counts *counts,
+                char **cause);
 
 /* The journal's replica id (a uuid, made and kept in the meta table on first
  * use, inside the store_write open). */

@@ -34,8 +34,10 @@ struct vdir_counts {
  * (0700) when missing: a card whose file already says the same is not
  * written again, each other is written whole and renamed into place, and the
  * files an earlier export wrote (listed in DIR/.kith-vdir) for contacts that
- * are gone are removed; files kith did not write are left alone. 0, or -1
- * with *cause. */
+ * are gone are removed; files kith did not write are left alone. A card the
+ * folder holds in a file not named after its UID (vdirsyncer names some by
+ * a hash) is written to that file, and the manifest remembers it as
+ * "NAME\tUID", so that no contact has two files. 0, or -1 with *cause. */
 #define VDIR_MANIFEST ".kith-vdir"
 int vdir_export(struct store *st, const char *dir, int version, struct vdir_counts *out,
                 char **cause);

@@ -427,14 +427,20 @@ int app_import(struct app *app, const char *path)
 	char *cause = NULL;
 	int dirty = APP_DIRTY_STATUS;
 	int rc = import_file_path(app->st, full, &o, app->now, &rep, &cause);
+	const char *base = strrchr(full, '/');
+	base = base != NULL && base[1] != '\0' ? base + 1 : full;
 	if (rc != 0) {
-		app_say(app, 1, "%s%s; nothing imported", cause,
+		/* the file by its name, as the summary names it, so that a long
+		 * path does not push what went wrong off the status line */
+		size_t flen = strlen(full);
+		const char *why = strncmp(cause, full, flen) == 0 && cause[flen] == ':' ? cause + flen
+		                                                                        : NULL;
+		app_say(app, 1, "%s%s%s; nothing imported", why != NULL ? base : "",
+		        why != NULL ? why : cause,
 		        rc == IMPORT_FILE_UNKNOWN ? " (vCard, vdir, CSV, LinkedIn or JSON Lines)" : "");
 		free(cause);
 	} else {
 		dirty |= app_reload(app);
-		const char *base = strrchr(full, '/');
-		base = base != NULL && base[1] != '\0' ? base + 1 : full;
 		long read = rep.n.new_ + rep.n.updated + rep.n.unchanged;
 		app_say(app, 0, "imported %ld %s from %s (%s): %ld new, %ld updated, %ld unchanged, "
 		        "%ld %s", read, rep.merged ? buf_plural(read, "record", "records")

@@ -1,16 +1,18 @@
-/* cli_export.c: kith export: the journal in another format (DESIGN.md §8),
- * on standard output or into -o FILE (written whole, then renamed into
- * place) or -o DIR for the formats that write a folder. One table of formats. */
+/* cli_export.c: kith export: the journal in another format (DESIGN.md §8), on standard
+ * output (escaped on a terminal) or into FILE (written whole, then renamed into place) or
+ * DIR for the formats that write a folder. One table of formats. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "err.h"
 #include "file.h"
 #include "ics.h"
 #include "sync.h"
+#include "utf8.h"
 #include "vcard.h"
 #include "vdir.h"
 
@@ -138,10 +140,51 @@ static int cli_export_fill(FILE *f, void *arg, char **cause)
 	return x->fmt->write(x->cli, f, cause);
 }
 
+/* fmt written to a terminal: through a temporary file, then a line at a
+ * time with its control characters escaped (utf8_escape), so that no escape
+ * sequence a card or a note carries reaches the terminal raw; each line
+ * ends in '\n' (a CR before it dropped). */
+static int cli_export_tty(struct cli *cli, const struct cli_export_format *fmt, char **cause)
+{
+	FILE *tmp = tmpfile();
+	if (tmp == NULL)
+		return err_set(cause, "cannot make a temporary file: %s", strerror(errno));
+	int rc = fmt->write(cli, tmp, cause);
+	if (rc == 0 && (fflush(tmp) != 0 || ferror(tmp) || fseek(tmp, 0, SEEK_SET) != 0))
+		rc = err_set(cause, "cannot read the export back: %s", strerror(errno ? errno : EIO));
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	struct buf b;
+	buf_init(&b);
+	while (rc == 0 && (n = getline(&line, &cap, tmp)) > 0) {
+		size_t len = (size_t)n;
+		if (line[len - 1] == '\n')
+			len--;
+		if (len > 0 && line[len - 1] == '\r')
+			len--;
+		buf_reset(&b);
+		utf8_escape(&b, line, len);
+		buf_putc(&b, '\n');
+		if (fwrite(b.data, 1, b.len, cli->out) != b.len)
+			rc = err_set(cause, "cannot write the export: %s", strerror(errno));
+	}
+	buf_free(&b);
+	free(line);
+	(void)fclose(tmp);
+	return rc;
+}
+
 static int cli_export_run(struct cli *cli, struct cli_args *a)
 {
 	const char *name = cli_opt(a, "format");
 	const char *path = cli_opt(a, "output");
+	/* kith export --format vdir DIR: the path may be said without -o */
+	if (a->pos.n > 0) {
+		if (path != NULL)
+			return cli_usage(cli, "give the output once: -o %s or %s", path, a->pos.v[0]);
+		path = a->pos.v[0];
+	}
 	const struct cli_export_format *fmt = NULL;
 	if (name != NULL)
 		fmt = cli_export_find(name);
@@ -166,7 +209,7 @@ static int cli_export_run(struct cli *cli, struct cli_args *a)
 	if (vversion == 3)
 		fmt = strcmp(fmt->name, "vcard") == 0 ? &cli_export_vcard_v3 : &cli_export_vdir_v3;
 	if (fmt->write_dir != NULL && path == NULL)
-		return cli_usage(cli, "--format %s writes a folder: give it with -o DIR", fmt->name);
+		return cli_usage(cli, "--format %s writes a folder: give it (DIR or -o DIR)", fmt->name);
 	if (path != NULL && path[0] == '\0')
 		return cli_usage(cli, "-o needs a file name");
 	if (cli_store(cli) == NULL)
@@ -182,7 +225,8 @@ static int cli_export_run(struct cli *cli, struct cli_args *a)
 		struct cli_export_fill x = {cli, fmt};
 		rc = file_write_atomic(path, cli_export_fill, &x, &cause);
 	} else {
-		rc = fmt->write(cli, cli->out, &cause);
+		rc = isatty(fileno(cli->out)) ? cli_export_tty(cli, fmt, &cause)
+		                              : fmt->write(cli, cli->out, &cause);
 		if (rc == 0 && (fflush(cli->out) != 0 || ferror(cli->out)))
 			rc = err_set(&cause, "cannot write the export: %s", strerror(errno ? errno : EIO));
 	}
@@ -202,6 +246,6 @@ static const struct cli_opt cli_export_opts[] = {
 };
 
 const struct cli_cmd cli_cmd_export = {
-	"export", "", "write the journal in another format: kith export -o backup.jsonl",
-	cli_export_opts, 0, 0, cli_export_run, 1,
+	"export", "[FILE|DIR]", "write the journal in another format: kith export -o backup.jsonl",
+	cli_export_opts, 0, 1, cli_export_run, 1,
 };

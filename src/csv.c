@@ -22,6 +22,7 @@ struct csv_reader {
 	int bom_checked; /* the start was looked at for a byte order mark */
 	size_t line;     /* the physical line being read, 1-based */
 	size_t start;    /* the line on which the last record started */
+	char sep;        /* between fields: ',' unless told */
 	struct buf cell;
 };
 
@@ -47,6 +48,7 @@ struct csv_reader *csv_reader_new(size_t (*read)(void *ctx, char *dst, size_t n)
 	r->ctx = ctx;
 	r->line = 1;
 	r->start = 1;
+	r->sep = ',';
 	buf_init(&r->cell);
 	return r;
 }
@@ -163,14 +165,14 @@ static int csv_next(struct csv_reader *r, struct strv *fields, int lenient, char
 			}
 		}
 		/* an unquoted field, or what follows a closing quote, up to the separator */
-		while (c >= 0 && c != ',' && !csv_is_eol(c)) {
+		while (c >= 0 && c != r->sep && !csv_is_eol(c)) {
 			buf_putc(&r->cell, (char)c);
 			if (++total > CSV_RECORD_MAX)
 				return err_set(cause, "line %zu: record longer than 16 MiB", r->start);
 			c = csv_get(r);
 		}
 		strv_push(fields, buf_str(&r->cell));
-		if (c == ',') {
+		if (c == r->sep) {
 			c = csv_get(r);
 			continue;
 		}
@@ -203,13 +205,42 @@ int csv_reader_line(struct csv_reader *r, struct buf *line)
 	return 1;
 }
 
-void csv_split_line(const char *s, size_t n, struct strv *fields)
+void csv_split_line_sep(const char *s, size_t n, char sep, struct strv *fields)
 {
 	struct csv_reader *r = csv_reader_new_mem(s, n);
 	r->bom_checked = 1;
+	r->sep = sep;
 	if (csv_next(r, fields, 1, NULL) <= 0)
 		strv_push(fields, "");
 	csv_reader_free(r);
+}
+
+void csv_split_line(const char *s, size_t n, struct strv *fields)
+{
+	csv_split_line_sep(s, n, ',', fields);
+}
+
+char csv_guess_sep(const char *s, size_t n)
+{
+	static const char seps[] = {',', ';', '\t'};
+	size_t count[3] = {0, 0, 0};
+	int quoted = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		for (size_t k = 0; !quoted && k < 3; k++)
+			count[k] += s[i] == seps[k];
+	}
+	size_t best = 0;
+	for (size_t k = 1; k < 3; k++)
+		if (count[k] > count[best])
+			best = k;
+	return seps[best];
+}
+
+void csv_reader_set_sep(struct csv_reader *r, char sep)
+{
+	r->sep = sep;
 }
 
 void csv_writer_init(struct csv_writer *w, struct buf *out)

@@ -95,7 +95,7 @@ int csv_import_sniff(const char *head, size_t n)
 		end++;
 	struct strv cells;
 	strv_init(&cells);
-	csv_split_line(head + i, end - i, &cells);
+	csv_split_line_sep(head + i, end - i, csv_guess_sep(head + i, end - i), &cells);
 	int yes = linkedin_preamble_is(&cells) || linkedin_header_is(&cells);
 	for (size_t k = 0; !yes && cells.n > 1 && k < cells.n; k++)
 		yes = csv_map_target(cells.v[k], NULL) != CSV_COL_UNMATCHED;

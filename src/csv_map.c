@@ -706,8 +706,10 @@ int csv_source_open(struct csv_source *src, struct csv_reader *r, enum csv_want 
 	buf_init(&line);
 	int preamble = want == CSV_WANT_LINKEDIN;
 	int rc = -1;
+	char sep = ',';
 	while (csv_reader_line(r, &line) == 1) {
-		csv_split_line(line.data, line.len, &src->row);
+		sep = csv_guess_sep(line.data, line.len);
+		csv_split_line_sep(line.data, line.len, sep, &src->row);
 		if (csv_map_blank(&src->row))
 			continue;
 		for (size_t i = 0; i < src->row.n; i++) {
@@ -737,6 +739,7 @@ int csv_source_open(struct csv_source *src, struct csv_reader *r, enum csv_want 
 		                               : "no header row");
 	}
 	src->header_line = csv_reader_lineno(r);
+	csv_reader_set_sep(r, sep); /* the records are split as the header was */
 	csv_map_free(&src->map);
 	csv_map_init(&src->map, &src->row);
 	strv_free(&src->row);

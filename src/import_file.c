@@ -28,7 +28,7 @@ struct import_format {
 	int dir; /* reads a folder */
 	/* a format that merges on its own, by its records' uuids, instead of
 	 * handing contacts to import_run (JSON Lines); NULL for the others */
-	int (*merge)(struct store *st, struct import_file *imf, int dry_run,
+	int (*merge)(struct store *st, struct import_file *imf, const struct import_opts *o,
 	             struct import_counts *n, char **cause);
 	const char *label;
 };
@@ -135,11 +135,14 @@ static int import_file_linkedin_open(struct import_file *imf, char **cause)
 
 /* ---- JSON Lines: another kith's export, merged by uuid (sync.h) ---- */
 
-static int import_file_jsonl_merge(struct store *st, struct import_file *imf, int dry_run,
-                                   struct import_counts *n, char **cause)
+static int import_file_jsonl_merge(struct store *st, struct import_file *imf,
+                                   const struct import_opts *o, struct import_counts *n,
+                                   char **cause)
 {
 	struct sync_counts c;
-	if (sync_import(st, imf->f, imf->path, dry_run, &c, cause) != 0)
+	/* told of its progress as the other formats are, through o's callback */
+	struct sync_progress progress = {o->progress, o->arg};
+	if (sync_import(st, imf->f, imf->path, o->dry_run, &progress, &c, cause) != 0)
 		return -1;
 	/* a record a tombstone deleted is one the import changed */
 	n->new_ = (long)c.added;
@@ -286,7 +289,7 @@ int import_file_run(struct store *st, struct import_file *imf, const struct impo
 		if (o->circle >= 0 || o->tag != NULL)
 			return err_set(cause, "%s: its records keep their own circles and tags",
 			               imf->path);
-		return imf->fmt->merge(st, imf, o->dry_run, out, cause);
+		return imf->fmt->merge(st, imf, o, out, cause);
 	}
 	if (import_run(st, &imf->reader, o, now, out, cause) != 0)
 		return err_wrap(cause, "%s: ", imf->path);

@@ -192,6 +192,7 @@ int sync_tx_replica(struct store *st, char out[ID_LEN + 1], char **cause)
 struct sync_file_tx {
 	FILE *f;
 	const char *name;
+	const struct sync_progress *progress;
 	struct sync_counts counts;
 };
 
@@ -200,13 +201,14 @@ static int sync_file_merge(struct store *st, void *arg, char **cause)
 	struct sync_file_tx *tx = arg;
 	rewind(tx->f);
 	memset(&tx->counts, 0, sizeof tx->counts);
-	return sync_tx_merge(st, tx->f, tx->name, &tx->counts, cause);
+	return sync_tx_merge(st, tx->f, tx->name, tx->progress, &tx->counts, cause);
 }
 
 int sync_import(struct store *st, FILE *in, const char *name, int dry_run,
-                struct sync_counts *counts, char **cause)
+                const struct sync_progress *progress, struct sync_counts *counts,
+                char **cause)
 {
-	struct sync_file_tx tx = {in, name, {0, 0, 0, 0, 0}};
+	struct sync_file_tx tx = {in, name, progress, {0, 0, 0, 0, 0}};
 	int rc = dry_run ? store_trial(st, sync_file_merge, &tx, cause)
 	                 : store_write(st, sync_file_merge, &tx, cause);
 	*counts = tx.counts;
@@ -465,7 +467,7 @@ static int sync_dir_file(struct store *st, const char *dir, const char *name,
 	} else {
 		struct sync_counts n;
 		char *why = NULL;
-		int failed = sync_import(st, f, path, 0, &n, &why) != 0;
+		int failed = sync_import(st, f, path, 0, NULL, &n, &why) != 0;
 		if (failed && store_failed_in_journal(st)) {
 			/* the journal could not take it (a full disk): the sync fails */
 			free(*cause);

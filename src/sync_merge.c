@@ -1,12 +1,14 @@
 /* sync_merge.c: merging another journal's JSON Lines into this one by uuid
  * (DESIGN.md §8): the newer record wins, tombstones delete, nothing comes back
- * once deleted, nothing is doubled. Core; depends on store.h and jsonl.h. */
+ * once deleted, nothing is doubled. Core; depends on store.h, jsonl.h and
+ * import.h (the progress's pace). */
 #include "sync.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
+#include "import.h"
 #include "jsonl.h"
 
 struct sync_merge {
@@ -294,9 +296,11 @@ static int sync_apply(struct sync_merge *m, struct jsonl_record *r, char **cause
 	return 0;
 }
 
-int sync_tx_merge(struct store *st, FILE *in, const char *name, struct sync_counts *counts,
+int sync_tx_merge(struct store *st, FILE *in, const char *name,
+                  const struct sync_progress *progress, struct sync_counts *counts,
                   char **cause)
 {
+	long records = 0;
 	struct sync_merge m = {st, counts, {NULL, 0, 0}, {NULL, 0, 0}};
 	struct jsonl_reader rd;
 	jsonl_reader_init(&rd, in);
@@ -320,6 +324,9 @@ int sync_tx_merge(struct store *st, FILE *in, const char *name, struct sync_coun
 			header = 1;
 		} else if (rc == 0) {
 			rc = sync_apply(&m, &r, cause);
+			if (++records % IMPORT_PROGRESS_EVERY == 0 && progress != NULL &&
+			    progress->fn != NULL)
+				progress->fn(progress->arg, records);
 		}
 		jsonl_record_free(&r);
 		if (rc != 0)

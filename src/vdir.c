@@ -1,6 +1,7 @@
 /* vdir.c: reading a vdir (a folder of UID.vcf files) as one import reader,
- * one file open at a time; writing one (only the cards that changed), and
- * all cards to one stream. Depends on vcard, import, store, file. */
+ * one file open at a time; writing one (only the cards that changed, each to
+ * the file that holds it), and all cards to one stream. Depends on vcard,
+ * import, store, file. */
 #include "vdir.h"
 
 #include <dirent.h>
@@ -98,9 +99,10 @@ struct import_reader vdir_import_reader(struct vdir_reader *r)
 	return ir;
 }
 
-char *vdir_file_name(const struct contact *c)
+/* vdir_file_name of a card whose UID is uid (id: the contact's, for a UID
+ * that gives no name). */
+static char *vdir_file_name_of(const char *uid, const char *id)
 {
-	const char *uid = import_contact_uid(c);
 	struct buf b;
 	buf_init(&b);
 	for (const char *p = uid; *p != '\0'; p++) {
@@ -111,12 +113,17 @@ char *vdir_file_name(const struct contact *c)
 	}
 	if (b.len == 0 || b.len > 200) {
 		buf_reset(&b);
-		buf_puts(&b, c->id);
+		buf_puts(&b, id);
 	}
-	if (b.data[0] == '.')
+	if (b.len > 0 && b.data[0] == '.')
 		b.data[0] = '_';
 	buf_puts(&b, ".vcf");
 	return buf_detach(&b);
+}
+
+char *vdir_file_name(const struct contact *c)
+{
+	return vdir_file_name_of(import_contact_uid(c), c->id);
 }
 
 /* ---- export ---- */
@@ -182,13 +189,112 @@ int vcard_export(struct store *st, FILE *f, int version, char **cause)
 	return rc;
 }
 
+/* A card of the folder in a file not named after its UID (vdirsyncer names
+ * the file of a UID unsafe in a file name by a hash, iCloud's for one): the
+ * export writes that card back to that file, not to a second one. */
+struct vdir_alias {
+	char *uid;
+	char *name;
+};
+
 struct vdir_export_job {
 	const char *dir;
 	int version;
 	struct strv written; /* the file names of this export */
+	struct strv aliased; /* "NAME\tUID" of those written to an alias */
+	struct vdir_alias *aliases; /* sorted by uid */
+	size_t naliases, cap;
 	struct vdir_counts *counts;
 	struct buf card, old;
 };
+
+static int vdir_alias_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct vdir_alias *)a)->uid, ((const struct vdir_alias *)b)->uid);
+}
+
+static void vdir_alias_add(struct vdir_export_job *job, const char *uid, const char *name)
+{
+	if (job->naliases == job->cap) {
+		job->cap = job->cap ? job->cap * 2 : 16;
+		job->aliases = xrealloc(job->aliases, job->cap * sizeof *job->aliases);
+	}
+	job->aliases[job->naliases].uid = xstrdup(uid);
+	job->aliases[job->naliases].name = xstrdup(name);
+	job->naliases++;
+}
+
+/* The file the folder keeps uid's card in under another name, or NULL. */
+static const char *vdir_alias_find(const struct vdir_export_job *job, const char *uid)
+{
+	struct vdir_alias key = {(char *)uid, NULL};
+	const struct vdir_alias *a =
+	        job->naliases > 0 ? bsearch(&key, job->aliases, job->naliases, sizeof key,
+	                                    vdir_alias_cmp)
+	                          : NULL;
+	return a != NULL ? a->name : NULL;
+}
+
+static int vdir_str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* 1 when sv, sorted (strv_sort_unique), holds s. */
+static int vdir_sorted_has(const struct strv *sv, const char *s)
+{
+	return sv->n > 0 && bsearch(&s, sv->v, sv->n, sizeof *sv->v, vdir_str_cmp) != NULL;
+}
+
+/* The UID of the first card of DIR/name (NULL: none, or not a card); caller frees. */
+static char *vdir_card_uid(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "rb");
+	free(path);
+	if (f == NULL)
+		return NULL;
+	struct vcard_reader vr;
+	vcard_reader_init(&vr, f);
+	struct import_reader r = vcard_import_reader(&vr);
+	struct import_record rec;
+	import_record_init(&rec);
+	char *cause = NULL;
+	char *uid = NULL;
+	if (r.next(r.self, &rec, &cause) == 1 && rec.uid != NULL && rec.uid[0] != '\0')
+		uid = xstrdup(rec.uid);
+	free(cause);
+	import_record_free(&rec);
+	vcard_reader_free(&vr);
+	(void)fclose(f);
+	return uid;
+}
+
+/* The cards of dir not named after their UIDs: those an earlier export wrote
+ * so (told by the manifest, in before's aliases already), and those of the
+ * files it did not write (before: the names it did, sorted), read for it. */
+static void vdir_aliases_find(struct vdir_export_job *job, const struct strv *before)
+{
+	DIR *d = opendir(job->dir);
+	if (d != NULL) {
+		struct dirent *e;
+		while ((e = readdir(d)) != NULL) {
+			if (!vdir_is_card(e->d_name) || vdir_sorted_has(before, e->d_name))
+				continue;
+			char *uid = vdir_card_uid(job->dir, e->d_name);
+			char *own = uid != NULL ? vdir_file_name_of(uid, "") : NULL;
+			if (uid != NULL && strcmp(own, e->d_name) != 0 && strchr(uid, '\n') == NULL &&
+			    strchr(e->d_name, '\t') == NULL)
+				vdir_alias_add(job, uid, e->d_name);
+			free(own);
+			free(uid);
+		}
+		(void)closedir(d);
+	}
+	if (job->naliases > 0)
+		qsort(job->aliases, job->naliases, sizeof *job->aliases, vdir_alias_cmp);
+}
+
 
 /* 1 when path holds exactly want (read in pieces, stopped at a difference). */
 static int vdir_same_file(const char *path, const struct buf *want)
@@ -219,7 +325,10 @@ static int vdir_fill(FILE *f, void *arg, char **cause)
 static int vdir_export_one(void *arg, const struct contact *c, char **cause)
 {
 	struct vdir_export_job *job = arg;
-	char *name = vdir_file_name(c);
+	const char *alias = vdir_alias_find(job, import_contact_uid(c));
+	char *name = alias != NULL ? xstrdup(alias) : vdir_file_name(c);
+	if (alias != NULL)
+		strv_take(&job->aliased, xasprintf("%s\t%s", alias, import_contact_uid(c)));
 	for (size_t i = 0; i < job->written.n; i++) {
 		if (strcmp(job->written.v[i], name) == 0) { /* two contacts with one UID */
 			free(name);
@@ -243,8 +352,10 @@ static int vdir_export_one(void *arg, const struct contact *c, char **cause)
 	return rc;
 }
 
-/* The names an earlier export listed in DIR/.kith-vdir. */
-static void vdir_manifest_read(const char *dir, struct strv *names)
+/* The names an earlier export listed in DIR/.kith-vdir, and into job the
+ * aliases it listed ("NAME\tUID": a card written to a file not named after
+ * its UID). */
+static void vdir_manifest_read(struct vdir_export_job *job, const char *dir, struct strv *names)
 {
 	char *path = xasprintf("%s/" VDIR_MANIFEST, dir);
 	FILE *f = fopen(path, "rb");
@@ -259,21 +370,32 @@ static void vdir_manifest_read(const char *dir, struct strv *names)
 			buf_putc(&line, (char)c);
 			continue;
 		}
-		if (line.len > 0 && vdir_is_card(buf_str(&line)) && strchr(buf_str(&line), '/') == NULL)
+		char *tab = strchr(buf_str(&line), '\t');
+		if (tab != NULL)
+			*tab = '\0';
+		if (line.len > 0 && vdir_is_card(buf_str(&line)) && strchr(buf_str(&line), '/') == NULL) {
 			strv_push(names, buf_str(&line));
+			if (tab != NULL && tab[1] != '\0')
+				vdir_alias_add(job, tab + 1, buf_str(&line));
+		}
 		buf_reset(&line);
 	}
 	buf_free(&line);
 	(void)fclose(f);
 }
 
+/* The manifest: every file written, then "NAME\tUID" for those written to
+ * an alias. */
 static int vdir_manifest_fill(FILE *f, void *arg, char **cause)
 {
-	const struct strv *names = arg;
-	for (size_t i = 0; i < names->n; i++)
-		if (fwrite(names->v[i], 1, strlen(names->v[i]), f) != strlen(names->v[i]) ||
-		    fwrite("\n", 1, 1, f) != 1)
-			return err_set(cause, "cannot write: %s", strerror(errno));
+	const struct vdir_export_job *job = arg;
+	const struct strv *lists[] = {&job->written, &job->aliased};
+	for (size_t l = 0; l < 2; l++)
+		for (size_t i = 0; i < lists[l]->n; i++) {
+			const char *s = lists[l]->v[i];
+			if (fwrite(s, 1, strlen(s), f) != strlen(s) || fwrite("\n", 1, 1, f) != 1)
+				return err_set(cause, "cannot write: %s", strerror(errno));
+		}
 	return 0;
 }
 
@@ -288,16 +410,20 @@ int vdir_export(struct store *st, const char *dir, int version, struct vdir_coun
 	} else if (!S_ISDIR(sb.st_mode)) {
 		return err_set(cause, "%s: not a folder", dir);
 	}
-	struct vdir_export_job job = {dir, version, {NULL, 0, 0}, out, {NULL, 0, 0}, {NULL, 0, 0}};
+	struct vdir_export_job job = {dir, version, {NULL, 0, 0}, {NULL, 0, 0}, NULL, 0, 0, out,
+	                              {NULL, 0, 0}, {NULL, 0, 0}};
 	strv_init(&job.written);
+	strv_init(&job.aliased);
+	struct strv before;
+	strv_init(&before);
+	vdir_manifest_read(&job, dir, &before);
+	strv_sort_unique(&before);
+	vdir_aliases_find(&job, &before);
 	int rc = vdir_each_contact(st, vdir_export_one, &job, cause);
 	if (rc == 0) {
-		struct strv before;
-		strv_init(&before);
-		vdir_manifest_read(dir, &before);
 		strv_sort_unique(&job.written);
 		for (size_t i = 0; i < before.n; i++) {
-			if (strv_has(&job.written, before.v[i]))
+			if (vdir_sorted_has(&job.written, before.v[i]))
 				continue;
 			char *path = xasprintf("%s/%s", dir, before.v[i]);
 			if (unlink(path) == 0)
@@ -306,13 +432,19 @@ int vdir_export(struct store *st, const char *dir, int version, struct vdir_coun
 				rc = err_set(cause, "%s: %s", path, strerror(errno));
 			free(path);
 		}
-		strv_free(&before);
 		char *manifest = xasprintf("%s/" VDIR_MANIFEST, dir);
 		if (rc == 0)
-			rc = file_write_atomic(manifest, vdir_manifest_fill, &job.written, cause);
+			rc = file_write_atomic(manifest, vdir_manifest_fill, &job, cause);
 		free(manifest);
 	}
+	strv_free(&before);
+	for (size_t i = 0; i < job.naliases; i++) {
+		free(job.aliases[i].uid);
+		free(job.aliases[i].name);
+	}
+	free(job.aliases);
 	strv_free(&job.written);
+	strv_free(&job.aliased);
 	buf_free(&job.card);
 	buf_free(&job.old);
 	return rc;

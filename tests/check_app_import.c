@@ -203,6 +203,8 @@ static void tai_fails(const char *name, const char *want)
 	const char *m = tai_import(&t, name);
 	tai_says(m, want);
 	tai_says(m, "nothing imported");
+	/* the file by its name, not its whole path, as the summary names it */
+	ck_assert_msg(strncmp(m, name, strlen(name)) == 0, "message '%s' is not of %s", m, name);
 	ck_assert(t.app.message_error);
 	ck_assert(t.app.empty);
 	ck_assert_uint_eq(t.app.contacts.n, 0);

@@ -128,6 +128,32 @@ START_TEST(test_raw_lines)
 }
 END_TEST
 
+/* A spreadsheet's ';' (or TAB) separated file: the separator told by the header,
+ * quoted cells keeping theirs. */
+START_TEST(test_separator)
+{
+	ck_assert_int_eq(csv_guess_sep("Vorname;Nachname;E-Mail-Adresse", 31), ';');
+	ck_assert_int_eq(csv_guess_sep("Name\tE-mail", 12), '\t');
+	ck_assert_int_eq(csv_guess_sep("First Name,Last Name", 20), ',');
+	ck_assert_int_eq(csv_guess_sep("\"a;b;c\",d", 9), ',');
+	ck_assert_int_eq(csv_guess_sep("Name", 4), ',');
+	ck_assert_int_eq(csv_guess_sep("", 0), ',');
+	const char *s = "J\u00fcrgen;\"M\u00fcller; Jr.\";a,b\r\n";
+	struct csv_reader *r = csv_reader_new_mem(s, strlen(s));
+	csv_reader_set_sep(r, ';');
+	struct strv f;
+	strv_init(&f);
+	ck_assert_int_eq(csv_reader_next(r, &f, NULL), 1);
+	ck_assert_uint_eq(f.n, 3);
+	ck_assert_str_eq(f.v[1], "M\u00fcller; Jr.");
+	ck_assert_str_eq(f.v[2], "a,b");
+	csv_split_line_sep("x;y", 3, ';', &f);
+	ck_assert_uint_eq(f.n, 2);
+	strv_free(&f);
+	csv_reader_free(r);
+}
+END_TEST
+
 /* A record across the reader's 64 KiB chunks is read whole. */
 START_TEST(test_long_record)
 {
@@ -198,6 +224,7 @@ Suite *suite_csv(void)
 	tcase_add_test(tc, test_plain);
 	tcase_add_test(tc, test_quoted);
 	tcase_add_test(tc, test_bom_and_lines);
+	tcase_add_test(tc, test_separator);
 	tcase_add_test(tc, test_unterminated);
 	tcase_add_test(tc, test_raw_lines);
 	tcase_add_test(tc, test_long_record);

@@ -116,6 +116,64 @@ START_TEST(test_import_file_run)
 }
 END_TEST
 
+/* What an import's progress callback was told. */
+struct tif_progress {
+	int calls;
+	long last;
+	int growing; /* each count greater than the one before */
+};
+
+static void tif_progress_seen(void *arg, long records)
+{
+	struct tif_progress *p = arg;
+	if (records <= p->last)
+		p->growing = 0;
+	p->calls++;
+	p->last = records;
+}
+
+START_TEST(test_import_file_jsonl_progress)
+{
+	/* a JSON Lines file of 2500 contacts: told at 1000 and 2000, as the
+	 * vCard and CSV imports are, through the same callback */
+	char *dir = t_tmpdir();
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, "{\"type\":\"kith\",\"version\":1}\n");
+	for (int i = 0; i < 2500; i++)
+		buf_printf(&b,
+		           "{\"type\":\"contact\",\"id\":\"00000000-0000-4000-8000-%012d\","
+		           "\"name\":\"Person %d\",\"org\":\"\",\"role\":\"\",\"circle\":\"outer\","
+		           "\"kind\":\"personal\",\"cadence_days\":null,\"met\":\"\",\"birthday\":\"\","
+		           "\"notes\":\"\",\"tags\":[],\"fields\":[],\"archived_at\":null,"
+		           "\"snoozed_until\":null,\"created_at\":1795168800,"
+		           "\"updated_at\":1795168800}\n",
+		           i, i);
+	char *path = t_path(dir, "many.jsonl");
+	t_spit(path, b.data, b.len);
+	buf_free(&b);
+	char *db = t_path(dir, "kith.db");
+	struct store *st = t_open(db);
+	for (int dry = 1; dry >= 0; dry--) {
+		struct tif_progress p = {0, 0, 1};
+		struct import_opts o = {-1, NULL, dry, tif_progress_seen, NULL, &p};
+		struct import_file_report rep;
+		char *cause = NULL;
+		ck_assert_msg(import_file_path(st, path, &o, T_NOW, &rep, &cause) == 0, "%s", cause);
+		ck_assert(rep.merged);
+		ck_assert_int_eq(rep.n.new_, 2500);
+		ck_assert_int_eq(p.calls, 2);
+		ck_assert_int_eq(p.last, 2 * IMPORT_PROGRESS_EVERY);
+		ck_assert(p.growing);
+	}
+	store_close(st);
+	t_rmtree(dir);
+	free(dir);
+	free(path);
+	free(db);
+}
+END_TEST
+
 extern Suite *suite_import_file(void);
 
 Suite *suite_import_file(void)
@@ -125,6 +183,7 @@ Suite *suite_import_file(void)
 	tcase_add_test(tc, test_import_file_names);
 	tcase_add_test(tc, test_import_file_guess);
 	tcase_add_test(tc, test_import_file_run);
+	tcase_add_test(tc, test_import_file_jsonl_progress);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -276,7 +276,7 @@ static int merge_fn(struct store *st, void *arg, char **cause)
 	struct merge_tx *tx = arg;
 	rewind(tx->f);
 	memset(&tx->counts, 0, sizeof tx->counts);
-	return sync_tx_merge(st, tx->f, "in.jsonl", &tx->counts, cause);
+	return sync_tx_merge(st, tx->f, "in.jsonl", NULL, &tx->counts, cause);
 }
 
 /* Merges text into st; returns what store_write returned. */

@@ -314,7 +314,7 @@ static void import_of(struct store *to, struct store *from)
 	FILE *f = fmemopen(text, strlen(text), "r");
 	struct sync_counts n;
 	char *cause = NULL;
-	ck_assert_msg(sync_import(to, f, "in.jsonl", 0, &n, &cause) == 0, "merge: %s",
+	ck_assert_msg(sync_import(to, f, "in.jsonl", 0, NULL, &n, &cause) == 0, "merge: %s",
 	              cause ? cause : "?");
 	fclose(f);
 	free(text);

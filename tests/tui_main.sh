@@ -351,5 +351,60 @@ else
 fi
 t send-keys -t n7 q
 
+# 22. the welcome's import of a broken file: one line saying where it is
+# broken, and nothing written
+t new-session -d -s wbroken -x 100 -y 30 \
+	"env HOME=$TMP XDG_CONFIG_HOME=$TMP/config KITH_DB=$TMP/broken/kith.db KITH_NOW=$NOW \
+	 TZ=UTC $KITH; echo EXIT=\$?; sleep 600"
+check "the welcome, for a broken file" wbroken "to import vCard, CSV, JSON Lines or vdir"
+welcome_import() { # name path text: `i`, the path, Enter; the status line says text
+	t send-keys -t wbroken i
+	t send-keys -t wbroken -l "$2"
+	t send-keys -t wbroken Enter
+	check "$1" wbroken "$3"
+}
+welcome_import "a broken file: where, on the status line" "$FIXTURES/import/broken.csv" \
+	"broken.csv: line 3: unterminated quoted field; nothing imported"
+check "and the welcome stays" wbroken "Welcome to kith"
+welcome_import "a bad path: said on the status line" "$TMP/no-such-file.vcf" \
+	"no-such-file.vcf: No such file or directory; nothing imported"
+if [ -e "$TMP/broken/kith.db" ] &&
+	[ "$("$KITH" --db "$TMP/broken/kith.db" list --json | grep -c '"id"')" -ne 0 ]; then
+	not_ok "a broken file writes nothing" wbroken
+else
+	ok "a broken file writes nothing"
+fi
+t send-keys -t wbroken q
+check "and q quits after them" wbroken "EXIT=0"
+
+# 23. kith import of a long JSON Lines file on a terminal: the progress
+# line, as for vCard and CSV files (read from what the pane was sent: the
+# line is cleared when the import ends)
+awk 'BEGIN {
+	print "{\"type\":\"kith\",\"version\":1}"
+	for (i = 0; i < 2500; i++)
+		printf "{\"type\":\"contact\",\"id\":\"00000000-0000-4000-8000-%012d\",\"name\":\"Person %d\",\"org\":\"\",\"role\":\"\",\"circle\":\"outer\",\"kind\":\"personal\",\"cadence_days\":null,\"met\":\"\",\"birthday\":\"\",\"notes\":\"\",\"tags\":[],\"fields\":[],\"archived_at\":null,\"snoozed_until\":null,\"created_at\":1795168800,\"updated_at\":1795168800}\n", i, i
+}' >"$TMP/many.jsonl"
+t new-session -d -s jprog -x 100 -y 30 \
+	"read go; $KITH --db $TMP/many/kith.db import $TMP/many.jsonl; echo EXIT=\$?; sleep 600"
+t pipe-pane -t jprog -o "cat >$TMP/jprog.raw"
+t send-keys -t jprog Enter
+check "a JSON Lines import on a terminal ends" jprog "EXIT=0"
+check "with its summary" jprog "2500 new, 0 updated, 0 unchanged, 0 errors"
+if grep -q "importing: 2000 records read" "$TMP/jprog.raw"; then
+	ok "a JSON Lines import shows its progress on a terminal"
+else
+	not_ok "a JSON Lines import shows its progress on a terminal" jprog
+fi
+
+# 24. kith export on a terminal: the escape sequences a card carries are shown
+# escaped, never run (here one that would write the clipboard)
+printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Evil \033]52;c;aGFja2Vk\007\033[31mRed\r\nEND:VCARD\r\n' >"$TMP/evil.vcf"
+"$KITH" --db "$TMP/evil.db" import "$TMP/evil.vcf" >/dev/null
+t new-session -d -s xtty -x 100 -y 30 \
+	"$KITH --db $TMP/evil.db export --format vcard; echo EXIT=\$?; sleep 600"
+check "an export on a terminal ends" xtty "EXIT=0"
+check "with a card's escape sequences escaped" xtty 'FN:Evil \e]52\;c\;aGFja2Vk\x07\e[31mRed'
+
 echo "tui_main: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
