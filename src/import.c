@@ -281,21 +281,24 @@ static void import_keep_uid(struct contact *c, const char *uid)
 }
 
 /* Before a newer copy of the same card is merged: its kept properties (REV,
- * PRODID, N, PHOTO ...) stand for themselves, so the old ones go, its own UID
- * too (put back after them); other cards' UIDs stay. */
+ * PRODID, N, PHOTO ...) stand for themselves, so the old ones it no longer
+ * holds go; those it holds stay where they are, so that the same card again
+ * leaves the contact as it was. UID lines, its own and other cards', stay. */
 static int import_card_prop(const struct field *f, const void *arg)
 {
-	const char *uid = arg;
-	size_t np = strlen(IMPORT_UID_PREFIX);
-	int other_uid = strcmp(f->type, "UID") == 0 &&
-	                (uid == NULL || strncmp(f->value, IMPORT_UID_PREFIX, np) != 0 ||
-	                 strcmp(f->value + np, uid) != 0);
-	return f->kind == FIELD_VCARD && !other_uid;
+	const struct contact *card = arg;
+	if (f->kind != FIELD_VCARD || strcmp(f->type, "UID") == 0)
+		return 0;
+	for (size_t i = 0; i < card->nfields; i++)
+		if (card->fields[i].kind == FIELD_VCARD && strcmp(card->fields[i].type, f->type) == 0 &&
+		    strcmp(card->fields[i].value, f->value) == 0)
+			return 0;
+	return 1;
 }
 
-static void import_drop_card_props(struct contact *c, const char *uid)
+static void import_drop_card_props(struct contact *c, const struct contact *card)
 {
-	contact_drop_fields(c, import_card_prop, uid);
+	contact_drop_fields(c, import_card_prop, card);
 }
 
 /* What the source said of circle, kind and cadence. */
@@ -355,7 +358,7 @@ static int import_tx_record(struct store *st, struct import_record *rec,
 	struct contact merged;
 	contact_copy(&merged, &old);
 	if (by_uid)
-		import_drop_card_props(&merged, rec->uid);
+		import_drop_card_props(&merged, &rec->c);
 	(void)contact_merge(&merged, &rec->c, by_uid);
 	if (by_uid)
 		import_take_stated(&merged, rec);

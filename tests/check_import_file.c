@@ -2,6 +2,8 @@
  * format names, the guess, what is refused before and at the run, and the labels,
  * on the files of tests/fixtures/import. */
 #include <check.h>
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,6 +176,54 @@ START_TEST(test_import_file_jsonl_progress)
 }
 END_TEST
 
+/* Every file of the corpus of real exports imports into a new journal, and a
+ * second import of it changes nothing: all its cards unchanged, whatever the
+ * order of their kept properties (N, X-..., PHOTO) among their fields. */
+START_TEST(test_import_file_corpus_twice)
+{
+	char *corpus = t_corpus_dir();
+	if (corpus == NULL) {
+		fprintf(stderr, "import_file: the corpus of real contact files is not here "
+		                "(../shared/corpus/contacts, or $KITH_CORPUS): skipped\n");
+		return;
+	}
+	DIR *d = opendir(corpus);
+	ck_assert_ptr_nonnull(d);
+	struct dirent *e;
+	int files = 0;
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		if (len < 5 || (strcmp(e->d_name + len - 4, ".vcf") != 0 &&
+		                strcmp(e->d_name + len - 4, ".csv") != 0))
+			continue;
+		char *path = t_path(corpus, e->d_name);
+		char *dir = t_tmpdir();
+		char *db = t_path(dir, "kith.db");
+		struct store *st = t_open(db);
+		struct import_opts o = {-1, NULL, 0, NULL, NULL, NULL};
+		struct import_file_report first, again;
+		char *cause = NULL;
+		if (import_file_path(st, path, &o, T_NOW, &first, &cause) == 0) {
+			files++;
+			ck_assert_int_eq(import_file_path(st, path, &o, T_NOW + 60, &again, &cause), 0);
+			ck_assert_msg(again.n.new_ == 0 && again.n.updated == 0 &&
+			                  again.n.unchanged == first.n.new_ + first.n.updated,
+			              "%s: again %ld new, %ld updated, %ld unchanged", e->d_name,
+			              again.n.new_, again.n.updated, again.n.unchanged);
+		}
+		free(cause); /* the broken ones are refused, nothing written */
+		store_close(st);
+		t_rmtree(dir);
+		free(db);
+		free(dir);
+		free(path);
+	}
+	closedir(d);
+	ck_assert_int_ge(files, 37); /* the 40 files but the 3 broken ones */
+	free(corpus);
+}
+END_TEST
+
 extern Suite *suite_import_file(void);
 
 Suite *suite_import_file(void)
@@ -184,6 +234,7 @@ Suite *suite_import_file(void)
 	tcase_add_test(tc, test_import_file_guess);
 	tcase_add_test(tc, test_import_file_run);
 	tcase_add_test(tc, test_import_file_jsonl_progress);
+	tcase_add_test(tc, test_import_file_corpus_twice);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -14,7 +14,21 @@
 #include <unistd.h>
 
 #include "../src/store_int.h"
+#include "err.h"
 #include "store_test.h"
+
+char *t_corpus_dir(void)
+{
+	const char *env = getenv("KITH_CORPUS");
+	const char *tries[] = {env, "../shared/corpus/contacts", "../../shared/corpus/contacts"};
+	for (size_t i = 0; i < 3; i++) {
+		struct stat sb;
+		if (tries[i] != NULL && tries[i][0] != '\0' && stat(tries[i], &sb) == 0 &&
+		    S_ISDIR(sb.st_mode))
+			return xstrdup(tries[i]);
+	}
+	return NULL;
+}
 
 char *t_tmpdir(void)
 {

@@ -3,7 +3,6 @@
  * groups and labels, TYPE forms, birthdays, kept properties, the photo cap,
  * broken files; folding and round trips out; the corpus of real exports. */
 #include <check.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +10,7 @@
 #include "charset.h"
 #include "err.h"
 #include "import.h"
+#include "store_test.h"
 #include "vcard.h"
 
 /* ---- helpers ---- */
@@ -537,24 +537,6 @@ static const struct vc_expect vc_corpus[] = {
 	 {"john.doe@work.com", "john.doe@home.priv"}},
 };
 
-/* The corpus folder: $KITH_CORPUS, else ../shared/corpus/contacts (or one
- * more level up, from a second working tree); NULL when there is none. */
-static char *vc_corpus_dir(void)
-{
-	const char *env = getenv("KITH_CORPUS");
-	const char *tries[] = {env, "../shared/corpus/contacts", "../../shared/corpus/contacts"};
-	for (size_t i = 0; i < 3; i++) {
-		if (tries[i] == NULL || tries[i][0] == '\0')
-			continue;
-		DIR *d = opendir(tries[i]);
-		if (d != NULL) {
-			closedir(d);
-			return xstrdup(tries[i]);
-		}
-	}
-	return NULL;
-}
-
 static int vc_has_name(const struct vc_read *v, const char *name)
 {
 	for (int i = 0; i < v->n; i++)
@@ -575,7 +557,7 @@ static int vc_has_email(const struct vc_read *v, const char *email)
 
 START_TEST(test_corpus)
 {
-	char *dir = vc_corpus_dir();
+	char *dir = t_corpus_dir();
 	if (dir == NULL) {
 		fprintf(stderr, "vcard: the corpus of real contact files is not here "
 		                "(../shared/corpus/contacts, or $KITH_CORPUS): skipped\n");

@@ -22,6 +22,11 @@ void t_rmtree(const char *dir);
 /* dir + "/" + name; caller frees. */
 char *t_path(const char *dir, const char *name);
 
+/* The folder of real contact files of other programs: $KITH_CORPUS, else
+ * ../shared/corpus/contacts (or one more level up, from a second working
+ * tree); NULL when there is none. Caller frees. */
+char *t_corpus_dir(void);
+
 /* The whole file; NULL when it cannot be read. Caller frees. */
 char *t_slurp(const char *path, size_t *len);
 void t_spit(const char *path, const void *data, size_t len);
