@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "import.h"
 #include "import_file.h"
 #include "store_test.h"
 
@@ -176,6 +177,63 @@ START_TEST(test_import_file_jsonl_progress)
 }
 END_TEST
 
+/* How many of c's kept vCard properties have the text line. */
+static int tif_props(const struct contact *c, const char *line)
+{
+	int n = 0;
+	for (size_t i = 0; i < c->nfields; i++)
+		n += c->fields[i].kind == FIELD_VCARD && strcmp(c->fields[i].value, line) == 0;
+	return n;
+}
+
+/* A newer copy of a card (the same UID): the kept properties it no longer
+ * holds go, those it holds stay once, the fields of both are kept; the same
+ * copy again changes nothing. */
+START_TEST(test_import_file_card_newer)
+{
+	static const char v1[] = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:card-1\r\nFN:Ada Byron\r\n"
+	                         "X-FOO:one\r\nEMAIL:ada@example.org\r\nX-BAR:same\r\n"
+	                         "END:VCARD\r\n";
+	static const char v2[] = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:card-1\r\nFN:Ada Byron\r\n"
+	                         "X-FOO:two\r\nEMAIL:ada@example.org\r\nX-BAR:same\r\n"
+	                         "EMAIL:ada@home.example\r\nEND:VCARD\r\n";
+	char *dir = t_tmpdir();
+	char *db = t_path(dir, "kith.db"), *f1 = t_path(dir, "v1.vcf"), *f2 = t_path(dir, "v2.vcf");
+	t_spit(f1, v1, sizeof v1 - 1);
+	t_spit(f2, v2, sizeof v2 - 1);
+	struct store *st = t_open(db);
+	struct import_opts o = {-1, NULL, 0, NULL, NULL, NULL};
+	struct import_file_report rep;
+	char *cause = NULL;
+	ck_assert_int_eq(import_file_path(st, f1, &o, T_NOW, &rep, &cause), 0);
+	ck_assert_int_eq(rep.n.new_, 1);
+	ck_assert_int_eq(import_file_path(st, f2, &o, T_NOW + 60, &rep, &cause), 0);
+	ck_assert_int_eq(rep.n.updated, 1);
+	char id[ID_LEN + 1];
+	import_uid_id("card-1", id);
+	struct contact c;
+	ck_assert_int_eq(store_contact_by_uuid(st, id, &c, &cause), 0);
+	ck_assert_int_eq(tif_props(&c, "X-FOO:one"), 0);
+	ck_assert_int_eq(tif_props(&c, "X-FOO:two"), 1);
+	ck_assert_int_eq(tif_props(&c, "X-BAR:same"), 1);
+	ck_assert_int_eq(tif_props(&c, "UID:card-1"), 1);
+	int emails = 0;
+	for (size_t i = 0; i < c.nfields; i++)
+		emails += c.fields[i].kind == FIELD_EMAIL;
+	ck_assert_int_eq(emails, 2);
+	contact_free(&c);
+	ck_assert_int_eq(import_file_path(st, f2, &o, T_NOW + 120, &rep, &cause), 0);
+	ck_assert_int_eq(rep.n.unchanged, 1);
+	ck_assert_int_eq(rep.n.updated, 0);
+	store_close(st);
+	t_rmtree(dir);
+	free(f1);
+	free(f2);
+	free(db);
+	free(dir);
+}
+END_TEST
+
 /* Every file of the corpus of real exports imports into a new journal, and a
  * second import of it changes nothing: all its cards unchanged, whatever the
  * order of their kept properties (N, X-..., PHOTO) among their fields. */
@@ -235,6 +293,7 @@ Suite *suite_import_file(void)
 	tcase_add_test(tc, test_import_file_run);
 	tcase_add_test(tc, test_import_file_jsonl_progress);
 	tcase_add_test(tc, test_import_file_corpus_twice);
+	tcase_add_test(tc, test_import_file_card_newer);
 	suite_add_tcase(s, tc);
 	return s;
 }
