@@ -452,7 +452,15 @@ static void vcard_keep(struct vcard_reader *r, struct import_record *rec, struct
 	}
 	if (p->kind == VCARD_P_N && strcmp(line, vcard_plain_n(s, rec)) == 0)
 		return;
+	struct buf data;
+	buf_init(&data);
+	if (vcard_binary_name(p->name)) {
+		/* inline data kept as 4.0 says it, whatever the card's version */
+		vcard_binary_line(&data, line, 4);
+		line = buf_str(&data);
+	}
 	contact_add_field(&rec->c, FIELD_VCARD, p->name, line);
+	buf_free(&data);
 }
 
 /* The name an N value gives, "given family", into b (empty when none). */

@@ -128,5 +128,13 @@ void vcard_n_derived(struct buf *line, const char *name);
 /* Appends the BDAY line kith writes for a birthday (YYYY-MM-DD or --MM-DD)
  * in vCard `version` (3 or 4). */
 void vcard_bday_line(struct buf *line, const char *birthday, int version);
+/* Appends the content line kept (a whole PHOTO, LOGO, SOUND or KEY line, or
+ * any other) to line in the form of version: 3.0 and 2.1 carry inline data
+ * as ENCODING=b (or BASE64) with its type in TYPE, 4.0 as a data: URI
+ * ("PHOTO;ENCODING=b;TYPE=JPEG:..." and "PHOTO:data:image/jpeg;base64,..."
+ * are one photo). Any other line, or one already in that form, as it is. */
+void vcard_binary_line(struct buf *line, const char *kept, int version);
+/* 1 when a property of that name (any case) may hold inline data. */
+int vcard_binary_name(const char *name);
 
 #endif

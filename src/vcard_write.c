@@ -3,6 +3,7 @@
  * folded at 75 octets. Depends on vcard_int.h, import.h (the UID), utf8. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "err.h"
 #include "import.h"
@@ -241,6 +242,103 @@ static void vcard_bday(struct buf *out, struct buf *line, const struct contact *
 	vcard_flush(out, line);
 }
 
+/* The properties whose value may be binary data, and the class of media
+ * their 3.0 TYPE names ("JPEG": image/jpeg). */
+static const char *vcard_binary_class(const char *name, size_t n)
+{
+	static const struct {
+		const char *name, *media;
+	} props[] = {{"PHOTO", "image"}, {"LOGO", "image"}, {"SOUND", "audio"}, {"KEY", "application"}};
+	for (size_t i = 0; i < sizeof props / sizeof props[0]; i++)
+		if (strlen(props[i].name) == n && strncasecmp(props[i].name, name, n) == 0)
+			return props[i].media;
+	return NULL;
+}
+
+/* Appends the n bytes of s with ASCII letters in upper (up) or lower case. */
+static void vcard_add_case(struct buf *b, const char *s, size_t n, int up)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (up && c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		else if (!up && c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		buf_putc(b, c);
+	}
+}
+
+int vcard_binary_name(const char *name)
+{
+	return vcard_binary_class(name, strlen(name)) != NULL;
+}
+
+void vcard_binary_line(struct buf *line, const char *kept, int version)
+{
+	const char *p = kept, *name = kept;
+	while (*p != '\0' && *p != ';' && *p != ':') {
+		if (*p == '.')
+			name = p + 1; /* after a group */
+		p++;
+	}
+	const char *name_end = p, *media = vcard_binary_class(name, (size_t)(p - name));
+	struct buf rest, type;
+	buf_init(&rest);
+	buf_init(&type);
+	int base64 = 0;
+	while (media != NULL && *p == ';') {
+		const char *start = p++;
+		int q = 0;
+		while (*p != '\0' && (q || (*p != ';' && *p != ':'))) {
+			if (*p == '"')
+				q = !q;
+			p++;
+		}
+		const char *eq = memchr(start + 1, '=', (size_t)(p - start - 1));
+		const char *v = eq != NULL ? eq + 1 : start + 1;
+		size_t vn = (size_t)(p - v), kn = eq != NULL ? (size_t)(eq - start - 1) : 0;
+		int b64 = (vn == 1 && (*v == 'b' || *v == 'B')) ||
+		          (vn == 6 && strncasecmp(v, "BASE64", 6) == 0);
+		if ((kn == 8 && strncasecmp(start + 1, "ENCODING", 8) == 0) || (kn == 0 && b64))
+			base64 |= b64;
+		else if ((kn == 4 && strncasecmp(start + 1, "TYPE", 4) == 0) || kn == 0)
+			buf_add(&type, v, vn); /* 2.1 names the type bare: PHOTO;JPEG */
+		else if (!(kn == 5 && strncasecmp(start + 1, "VALUE", 5) == 0))
+			buf_add(&rest, start, (size_t)(p - start));
+	}
+	const char *value = media != NULL && *p == ':' ? p + 1 : NULL;
+	/* data:[MEDIA];base64,DATA */
+	const char *comma = value != NULL && strncasecmp(value, "data:", 5) == 0 ? strchr(value, ',')
+	                                                                          : NULL;
+	int uri = comma != NULL && comma - value >= 12 && strncasecmp(comma - 7, ";base64", 7) == 0;
+	buf_add(line, kept, (size_t)(name_end - kept));
+	if (value != NULL && version >= 4 && base64) {
+		buf_add(line, rest.data, rest.len);
+		buf_puts(line, ":data:");
+		if (type.len > 0 && memchr(type.data, '/', type.len) == NULL)
+			buf_printf(line, "%s/", media);
+		vcard_add_case(line, type.data, type.len, 0);
+		buf_puts(line, ";base64,");
+		buf_puts(line, value);
+	} else if (value != NULL && version < 4 && uri && !base64) {
+		const char *t = value + 5, *end = comma - 7;
+		const char *slash = memchr(t, '/', (size_t)(end - t));
+		buf_puts(line, ";ENCODING=b");
+		if (end > t) {
+			buf_puts(line, ";TYPE=");
+			t = slash != NULL ? slash + 1 : t;
+			vcard_add_case(line, t, (size_t)(end - t), 1);
+		}
+		buf_add(line, rest.data, rest.len);
+		buf_putc(line, ':');
+		buf_puts(line, comma + 1);
+	} else {
+		buf_puts(line, name_end);
+	}
+	buf_free(&rest);
+	buf_free(&type);
+}
+
 void vcard_write(struct buf *out, const struct contact *c, int version)
 {
 	struct buf line;
@@ -273,7 +371,8 @@ void vcard_write(struct buf *out, const struct contact *c, int version)
 			continue;
 		if (strcmp(f->type, "BDAY") == 0 && !vcard_bday_current(c, f->value))
 			continue;
-		vcard_put_line(out, f->value, strlen(f->value));
+		vcard_binary_line(&line, f->value, version);
+		vcard_flush(out, &line);
 	}
 	vcard_text_prop(out, &line, "X-KITH-CIRCLE", model_circle_name(c->circle));
 	vcard_text_prop(out, &line, "X-KITH-KIND", model_ckind_name(c->kind));

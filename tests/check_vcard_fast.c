@@ -541,6 +541,66 @@ START_TEST(test_bday_and_n_lines)
 }
 END_TEST
 
+/* Inline data (PHOTO, LOGO, SOUND, KEY) in the form of each version: 3.0's
+ * and 2.1's ENCODING=b or BASE64 with TYPE, 4.0's data: URI; anything else
+ * as it is. */
+START_TEST(test_binary_lines)
+{
+	static const struct {
+		const char *kept, *v4, *v3;
+	} cases[] = {
+		{"PHOTO;ENCODING=b;TYPE=JPEG:/9j/4A", "PHOTO:data:image/jpeg;base64,/9j/4A",
+		 "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4A"},
+		{"item2.photo;encoding=B;type=png:iVBO", "item2.photo:data:image/png;base64,iVBO",
+		 "item2.photo;encoding=B;type=png:iVBO"},
+		{"PHOTO;JPEG;ENCODING=BASE64:/9j/", "PHOTO:data:image/jpeg;base64,/9j/",
+		 "PHOTO;JPEG;ENCODING=BASE64:/9j/"},
+		{"LOGO;BASE64;GIF:R0lG", "LOGO:data:image/gif;base64,R0lG", "LOGO;BASE64;GIF:R0lG"},
+		{"PHOTO;PREF=1:data:image/png;base64,iVBO", "PHOTO;PREF=1:data:image/png;base64,iVBO",
+		 "PHOTO;ENCODING=b;TYPE=PNG;PREF=1:iVBO"},
+		{"SOUND:data:audio/ogg;base64,T2dn", "SOUND:data:audio/ogg;base64,T2dn",
+		 "SOUND;ENCODING=b;TYPE=OGG:T2dn"},
+		{"KEY;ENCODING=b:AAAA", "KEY:data:;base64,AAAA", "KEY;ENCODING=b:AAAA"},
+		{"KEY:data:;base64,AAAA", "KEY:data:;base64,AAAA", "KEY;ENCODING=b:AAAA"},
+		{"PHOTO;VALUE=uri:http://example.org/a.jpg", "PHOTO;VALUE=uri:http://example.org/a.jpg",
+		 "PHOTO;VALUE=uri:http://example.org/a.jpg"},
+		{"PHOTO:data:image/png,plain", "PHOTO:data:image/png,plain", "PHOTO:data:image/png,plain"},
+		{"X-PHOTO;ENCODING=b:AAAA", "X-PHOTO;ENCODING=b:AAAA", "X-PHOTO;ENCODING=b:AAAA"},
+		{"NOTE;ENCODING=b:AAAA", "NOTE;ENCODING=b:AAAA", "NOTE;ENCODING=b:AAAA"},
+		{"PHOTO;X-ABLABEL=\"a;b:c\";ENCODING=b;TYPE=JPEG:/9j/",
+		 "PHOTO;X-ABLABEL=\"a;b:c\":data:image/jpeg;base64,/9j/",
+		 "PHOTO;X-ABLABEL=\"a;b:c\";ENCODING=b;TYPE=JPEG:/9j/"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct buf b;
+		buf_init(&b);
+		vcard_binary_line(&b, cases[i].kept, 4);
+		ck_assert_str_eq(buf_str(&b), cases[i].v4);
+		buf_reset(&b);
+		vcard_binary_line(&b, cases[i].kept, 3);
+		ck_assert_str_eq(buf_str(&b), cases[i].v3);
+		/* and back: each form gives the other */
+		buf_reset(&b);
+		vcard_binary_line(&b, cases[i].v3, 4);
+		ck_assert_str_eq(buf_str(&b), cases[i].v4);
+		buf_free(&b);
+	}
+	ck_assert(vcard_binary_name("photo") && vcard_binary_name("KEY"));
+	ck_assert(!vcard_binary_name("PHOTOS") && !vcard_binary_name("NOTE"));
+}
+END_TEST
+
+/* A 3.0 card's photo is kept as 4.0 says it, so that the card kith writes
+ * and reads back is the same card. */
+START_TEST(test_photo_kept_as_uri)
+{
+	fast_check("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Pia Lund\r\n"
+	           "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQ\r\nEND:VCARD\r\n",
+	           FAST_HAS("field 4 [PHOTO] [PHOTO:data:image/jpeg;base64,/9j/4AAQ]"),
+	           FAST_HAS("ENCODING"));
+}
+END_TEST
+
 Suite *suite_vcard_fast(void)
 {
 	Suite *s = suite_create("vcard_fast");
@@ -560,6 +620,8 @@ Suite *suite_vcard_fast(void)
 	tcase_add_test(tc, test_utf8_check_by_words);
 	tcase_add_test(tc, test_birthday_forms);
 	tcase_add_test(tc, test_bday_and_n_lines);
+	tcase_add_test(tc, test_binary_lines);
+	tcase_add_test(tc, test_photo_kept_as_uri);
 	suite_add_tcase(s, tc);
 	return s;
 }
