@@ -169,6 +169,21 @@ START_TEST(test_bulk_rank_with_row)
 }
 END_TEST
 
+/* The journal holds c's fields, each at its place. */
+static void bulk_fields_stored(struct store *st, const struct contact *c)
+{
+	struct contact got;
+	char *cause = NULL;
+	ck_assert_int_eq(store_contact_get(st, c->rowid, &got, &cause), 0);
+	ck_assert_uint_eq(got.nfields, c->nfields);
+	for (size_t i = 0; i < c->nfields; i++) {
+		ck_assert_int_eq(got.fields[i].kind, c->fields[i].kind);
+		ck_assert_str_eq(got.fields[i].type, c->fields[i].type);
+		ck_assert_str_eq(got.fields[i].value, c->fields[i].value);
+	}
+	contact_free(&got);
+}
+
 /* A contact's fields go in STORE_FIELD_ROWS a run, each at its place; an
  * update that has fewer leaves none of the earlier ones behind. */
 START_TEST(test_bulk_fields_by_groups)
@@ -188,22 +203,11 @@ START_TEST(test_bulk_fields_by_groups)
 	}
 	ck_assert_int_eq(t_contact_add(fx.st, &c, T_NOW, &cause), 0);
 	ck_assert_int_eq(t_stmt_runs(fx.st, "INSERT INTO contact_field"), 3);
-	struct contact got;
-	ck_assert_int_eq(store_contact_get(fx.st, c.rowid, &got, &cause), 0);
-	ck_assert_uint_eq(got.nfields, nf);
-	for (size_t i = 0; i < nf; i++) {
-		ck_assert_int_eq(got.fields[i].kind, c.fields[i].kind);
-		ck_assert_str_eq(got.fields[i].type, c.fields[i].type);
-		ck_assert_str_eq(got.fields[i].value, c.fields[i].value);
-	}
-	contact_free(&got);
+	bulk_fields_stored(fx.st, &c);
 	c.nfields = STORE_FIELD_ROWS + 1; /* the rest freed with c below */
 	size_t all = nf;
 	ck_assert_int_eq(t_contact_update(fx.st, &c, T_NOW + 5, &cause), 0);
-	ck_assert_int_eq(store_contact_get(fx.st, c.rowid, &got, &cause), 0);
-	ck_assert_uint_eq(got.nfields, STORE_FIELD_ROWS + 1);
-	ck_assert_str_eq(got.fields[STORE_FIELD_ROWS].value, c.fields[STORE_FIELD_ROWS].value);
-	contact_free(&got);
+	bulk_fields_stored(fx.st, &c);
 	c.nfields = all;
 	contact_free(&c);
 	t_fixture_close(&fx);
@@ -240,15 +244,7 @@ START_TEST(test_bulk_fields_few)
 	ck_assert_int_eq(t_stmt_runs(fx.st, "type, value) SELECT") +
 	                         t_stmt_runs(fx.st, "type, value) VALUES"),
 	                 cases[k].runs);
-	struct contact got;
-	ck_assert_int_eq(store_contact_get(fx.st, c.rowid, &got, &cause), 0);
-	ck_assert_uint_eq(got.nfields, cases[k].nf);
-	for (size_t i = 0; i < cases[k].nf; i++) {
-		ck_assert_int_eq(got.fields[i].kind, c.fields[i].kind);
-		ck_assert_str_eq(got.fields[i].type, c.fields[i].type);
-		ck_assert_str_eq(got.fields[i].value, c.fields[i].value);
-	}
-	contact_free(&got);
+	bulk_fields_stored(fx.st, &c);
 	contact_free(&c);
 	t_fixture_close(&fx);
 }
