@@ -273,6 +273,22 @@ int vcard_binary_name(const char *name)
 	return vcard_binary_class(name, strlen(name)) != NULL;
 }
 
+/* 1 when the n bytes of s are a plain media type or its subtype (letters,
+ * digits, . + - _ and at most one /), which both forms can say. */
+static int vcard_media_plain(const char *s, size_t n)
+{
+	int slashes = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '/')
+			slashes++;
+		else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		           c == '.' || c == '+' || c == '-' || c == '_'))
+			return 0;
+	}
+	return slashes <= 1;
+}
+
 void vcard_binary_line(struct buf *line, const char *kept, int version)
 {
 	const char *p = kept, *name = kept;
@@ -285,7 +301,7 @@ void vcard_binary_line(struct buf *line, const char *kept, int version)
 	struct buf rest, type;
 	buf_init(&rest);
 	buf_init(&type);
-	int base64 = 0;
+	int base64 = 0, types = 0;
 	while (media != NULL && *p == ';') {
 		const char *start = p++;
 		int q = 0;
@@ -302,7 +318,7 @@ void vcard_binary_line(struct buf *line, const char *kept, int version)
 		if ((kn == 8 && strncasecmp(start + 1, "ENCODING", 8) == 0) || (kn == 0 && b64))
 			base64 |= b64;
 		else if ((kn == 4 && strncasecmp(start + 1, "TYPE", 4) == 0) || kn == 0)
-			buf_add(&type, v, vn); /* 2.1 names the type bare: PHOTO;JPEG */
+			buf_add(&type, v, vn), types++; /* 2.1 names the type bare: PHOTO;JPEG */
 		else if (!(kn == 5 && strncasecmp(start + 1, "VALUE", 5) == 0))
 			buf_add(&rest, start, (size_t)(p - start));
 	}
@@ -310,9 +326,11 @@ void vcard_binary_line(struct buf *line, const char *kept, int version)
 	/* data:[MEDIA];base64,DATA */
 	const char *comma = value != NULL && strncasecmp(value, "data:", 5) == 0 ? strchr(value, ',')
 	                                                                          : NULL;
-	int uri = comma != NULL && comma - value >= 12 && strncasecmp(comma - 7, ";base64", 7) == 0;
+	int uri = comma != NULL && comma - value >= 12 && strncasecmp(comma - 7, ";base64", 7) == 0 &&
+	          vcard_media_plain(value + 5, (size_t)(comma - 7 - value - 5));
 	buf_add(line, kept, (size_t)(name_end - kept));
-	if (value != NULL && version >= 4 && base64) {
+	if (value != NULL && version >= 4 && base64 && types <= 1 &&
+	    vcard_media_plain(type.data, type.len)) {
 		buf_add(line, rest.data, rest.len);
 		buf_puts(line, ":data:");
 		if (type.len > 0 && memchr(type.data, '/', type.len) == NULL)
@@ -321,12 +339,14 @@ void vcard_binary_line(struct buf *line, const char *kept, int version)
 		buf_puts(line, ";base64,");
 		buf_puts(line, value);
 	} else if (value != NULL && version < 4 && uri && !base64) {
+		/* the type of the property's own class is said without it */
 		const char *t = value + 5, *end = comma - 7;
-		const char *slash = memchr(t, '/', (size_t)(end - t));
+		size_t cn = strlen(media);
+		if ((size_t)(end - t) > cn && strncasecmp(t, media, cn) == 0 && t[cn] == '/')
+			t += cn + 1;
 		buf_puts(line, ";ENCODING=b");
 		if (end > t) {
 			buf_puts(line, ";TYPE=");
-			t = slash != NULL ? slash + 1 : t;
 			vcard_add_case(line, t, (size_t)(end - t), 1);
 		}
 		buf_add(line, rest.data, rest.len);

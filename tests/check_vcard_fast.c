@@ -567,6 +567,16 @@ START_TEST(test_binary_lines)
 		{"PHOTO:data:image/png,plain", "PHOTO:data:image/png,plain", "PHOTO:data:image/png,plain"},
 		{"X-PHOTO;ENCODING=b:AAAA", "X-PHOTO;ENCODING=b:AAAA", "X-PHOTO;ENCODING=b:AAAA"},
 		{"NOTE;ENCODING=b:AAAA", "NOTE;ENCODING=b:AAAA", "NOTE;ENCODING=b:AAAA"},
+		/* a type of another class keeps its class; one that only one form can
+		 * say, or two types, stay as they are */
+		{"PHOTO:data:9j/4aa;base64,QQ", "PHOTO:data:9j/4aa;base64,QQ",
+		 "PHOTO;ENCODING=b;TYPE=9J/4AA:QQ"},
+		{"PHOTO:data:image/png;charset=x;base64,QQ", "PHOTO:data:image/png;charset=x;base64,QQ",
+		 "PHOTO:data:image/png;charset=x;base64,QQ"},
+		{"PHOTO;ENCODING=b;TYPE=\"a,b\":QQ", "PHOTO;ENCODING=b;TYPE=\"a,b\":QQ",
+		 "PHOTO;ENCODING=b;TYPE=\"a,b\":QQ"},
+		{"PHOTO;ENCODING=b;TYPE=JPEG;TYPE=PNG:QQ", "PHOTO;ENCODING=b;TYPE=JPEG;TYPE=PNG:QQ",
+		 "PHOTO;ENCODING=b;TYPE=JPEG;TYPE=PNG:QQ"},
 		{"PHOTO;X-ABLABEL=\"a;b:c\";ENCODING=b;TYPE=JPEG:/9j/",
 		 "PHOTO;X-ABLABEL=\"a;b:c\":data:image/jpeg;base64,/9j/",
 		 "PHOTO;X-ABLABEL=\"a;b:c\";ENCODING=b;TYPE=JPEG:/9j/"},
