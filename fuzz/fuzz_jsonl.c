@@ -119,7 +119,7 @@ static int fuzz_merge_fn(struct store *st, void *arg, char **cause)
 	struct fuzz_merge *m = arg;
 	rewind(m->f);
 	memset(&m->n, 0, sizeof m->n);
-	return sync_tx_merge(st, m->f, "fuzz", &m->n, cause);
+	return sync_tx_merge(st, m->f, "fuzz", NULL, &m->n, cause);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
