@@ -73,19 +73,25 @@ static void vcard_text_prop(struct buf *out, struct buf *line, const char *name,
 	vcard_flush(out, line);
 }
 
+/* The end of the parameter that starts at p (its ';'): the next ';' outside
+ * quotes, or the ':' that ends the parameters when colon is set, or the end. */
+static const char *vcard_param_end(const char *p, int colon)
+{
+	int q = 0;
+	for (p++; *p != '\0' && (q || (*p != ';' && !(colon && *p == ':'))); p++)
+		if (*p == '"')
+			q = !q;
+	return p;
+}
+
 /* The label of a type string's ;X-ABLABEL="..." (RFC 6868 escapes undone),
  * and the rest of the parameters without it. */
 static void vcard_split_params(const char *params, struct buf *rest, struct buf *label)
 {
 	const char *p = params;
 	while (*p == ';') {
-		const char *start = p++;
-		int q = 0;
-		while (*p != '\0' && (q || *p != ';')) {
-			if (*p == '"')
-				q = !q;
-			p++;
-		}
+		const char *start = p;
+		p = vcard_param_end(p, 0);
 		if (strncmp(start, ";X-ABLABEL=", 11) == 0) {
 			const char *v = start + 11, *end = p;
 			if (v < end && *v == '"') {
@@ -303,13 +309,8 @@ void vcard_binary_line(struct buf *line, const char *kept, int version)
 	buf_init(&type);
 	int base64 = 0, types = 0;
 	while (media != NULL && *p == ';') {
-		const char *start = p++;
-		int q = 0;
-		while (*p != '\0' && (q || (*p != ';' && *p != ':'))) {
-			if (*p == '"')
-				q = !q;
-			p++;
-		}
+		const char *start = p;
+		p = vcard_param_end(p, 1);
 		const char *eq = memchr(start + 1, '=', (size_t)(p - start - 1));
 		const char *v = eq != NULL ? eq + 1 : start + 1;
 		size_t vn = (size_t)(p - v), kn = eq != NULL ? (size_t)(eq - start - 1) : 0;
